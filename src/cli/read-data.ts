@@ -1,0 +1,40 @@
+import { readFileSync } from "fs";
+import { extname } from "path";
+import { parse } from "csv-parse/sync";
+import { Cell } from "../core/data/cells";
+import { DataTable, tableFromGrid } from "../core/data/data-table";
+import { inputError } from "../core/errors";
+
+/**
+ * Text read as missing in CSV files besides empty fields: R's `NA` and Stata's `.`, so files
+ * written by `write.csv` or `export delimited` read as they were meant.
+ */
+export const CSV_MISSING_TOKENS = ["NA", "."] as const;
+
+/** Reads a CSV (UTF-8, header row) into a grid of strings (BOM stripped). */
+export function readCsvGrid(path: string): Cell[][] {
+  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  return parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+}
+
+/** Reads the first (or the named) sheet of an xlsx file into a grid of cell values. */
+export async function readXlsxGrid(path: string, sheet?: string): Promise<Cell[][]> {
+  const { readWorkbookGrids } = await import("./xlsx-io");
+  const sheets = await readWorkbookGrids(path);
+  if (sheets.length === 0) throw inputError(`${path}: the workbook has no sheets.`, `${path}：工作簿中没有工作表。`);
+  const found = sheet ? sheets.find((s) => s.name === sheet) : sheets[0];
+  if (!found) {
+    throw inputError(
+      `${path}: no sheet named '${sheet}'. Sheets: ${sheets.map((s) => s.name).join(", ")}.`,
+      `${path}：没有名为 '${sheet}' 的工作表。现有工作表：${sheets.map((s) => s.name).join("、")}。`,
+    );
+  }
+  return found.grid;
+}
+
+/** Reads `--data` (CSV or XLSX) into a table. */
+export async function readDataTable(path: string, sheet?: string): Promise<DataTable> {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".xlsx" || ext === ".xlsm") return tableFromGrid(await readXlsxGrid(path, sheet));
+  return tableFromGrid(readCsvGrid(path), { missingTokens: CSV_MISSING_TOKENS });
+}
