@@ -1,0 +1,39 @@
+// ESLint flat config. The core and the renderers must stay free of Office, the DOM and Node I/O
+// so the same code runs in Excel, in the task pane, in the CLI and in tests.
+const js = require("@eslint/js");
+const tseslint = require("typescript-eslint");
+const globals = require("globals");
+
+const OFFICE_AND_DOM_GLOBALS = [
+  "Office", "Excel", "CustomFunctions", "OfficeExtension", "window", "document", "navigator",
+  "localStorage", "sessionStorage", "fetch", "XMLHttpRequest", "process", "require", "Buffer", "__dirname",
+].map((name) => ({ name, message: "src/core and src/render are Office-, DOM- and Node-free: pass data in from an adapter (src/functions, src/taskpane, src/cli)." }));
+
+const NODE_AND_UI_MODULES = ["fs", "fs/*", "path", "os", "child_process", "http", "https", "net", "exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js", "office-*", "node:*"];
+
+module.exports = tseslint.config(
+  { ignores: ["dist/", "build-tsc/", "node_modules/", "coverage/", "test-artifacts/", "demo/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser, ...globals.jest } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-require-imports": "off",
+      "no-console": "off",
+    },
+  },
+  {
+    files: ["src/functions/functions.ts"],
+    // The custom-function signatures take Excel's untyped ranges.
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  },
+  {
+    files: ["src/core/**/*.ts", "src/render/**/*.ts"],
+    languageOptions: { globals: {} },
+    rules: {
+      "no-restricted-globals": ["error", ...OFFICE_AND_DOM_GLOBALS],
+      "no-restricted-imports": ["error", { patterns: NODE_AND_UI_MODULES.map((group) => ({ group: [group], message: "src/core and src/render take and return plain data: no Node I/O, Office or UI imports." })) }],
+    },
+  },
+);

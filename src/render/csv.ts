@@ -1,0 +1,12 @@
+import { TableModel } from "./table-model";
+import { toGrid } from "./grid";
+
+function quote(v: string | number): string {
+  const s = String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** CSV (RFC 4180) of the table, header first, notes as single-cell rows at the end. */
+export function toCsv(model: TableModel): string {
+  return toGrid(model, { title: true }).map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+}

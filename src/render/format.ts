@@ -1,0 +1,11 @@
+/** Fixed-point text with `digits` decimals; "" for a missing number. Negative zero prints as 0. */
+export function fixed(x: number | undefined | null, digits: number): string {
+  if (x === undefined || x === null || !Number.isFinite(x)) return "";
+  const s = x.toFixed(digits);
+  return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
+}
+
+/** A p-value as text: "0.000" prints as "<0.001" style is left to callers; this is plain fixed. */
+export function pvalueText(p: number | undefined, digits = 3): string {
+  return fixed(p, digits);
+}

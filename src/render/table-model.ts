@@ -1,0 +1,34 @@
+/**
+ * A format-neutral table: what a result looks like as rows and cells, before it becomes an
+ * Excel spill, an xlsx sheet, text or CSV. Estimators never format numbers; renderers do.
+ */
+export type CellRole = "header" | "label" | "value" | "coef" | "se" | "stat" | "note" | "blank";
+
+export interface TableCell {
+  /** A number keeps full precision (Excel formats it); text is shown as is; null is an empty cell. */
+  value: string | number | null;
+  role?: CellRole;
+  /** Digits to show when rendered as text or with an Excel number format. */
+  digits?: number;
+}
+
+export interface TableModel {
+  /** Optional caption above the table ("Table 5 Baseline regression"). */
+  title?: string;
+  /** Header rows (usually one). */
+  header: TableCell[][];
+  /** Body rows. */
+  body: TableCell[][];
+  /** Note lines under the table (star levels, SE type, what was dropped). */
+  notes: string[];
+  /** Body row indices after which a thin rule belongs (e.g. between coefficients and statistics). */
+  rulesAfter?: number[];
+}
+
+export function cell(value: string | number | null | undefined, role: CellRole = "value", digits?: number): TableCell {
+  return { value: value === undefined ? null : value, role, digits };
+}
+
+export function headerRow(labels: readonly string[]): TableCell[] {
+  return labels.map((l) => cell(l, "header"));
+}
