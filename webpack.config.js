@@ -53,7 +53,7 @@ const tsRule = {
   use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
 };
 
-function addinConfig(env, argv) {
+function addinConfig(env, argv, server) {
   const dev = argv.mode !== "production";
   return {
     name: "addin",
@@ -86,7 +86,7 @@ function addinConfig(env, argv) {
       hot: false,
       liveReload: false,
       client: false,
-      server: httpsServer(),
+      server,
       devMiddleware: { writeToDisk: true },
     },
   };
@@ -109,4 +109,10 @@ function cliConfig() {
   };
 }
 
-module.exports = (env = {}, argv = {}) => (env.cli ? [cliConfig(env, argv)] : env.addin ? [addinConfig(env, argv)] : [addinConfig(env, argv), cliConfig(env, argv)]);
+module.exports = async (env = {}, argv = {}) => {
+  // Certificates are only needed by `webpack serve` (webpack-cli sets WEBPACK_SERVE).
+  const server = process.env.WEBPACK_SERVE ? await httpsServer() : "https";
+  if (env.cli) return [cliConfig()];
+  if (env.addin) return [addinConfig(env, argv, server)];
+  return [addinConfig(env, argv, server), cliConfig()];
+};
