@@ -1,0 +1,110 @@
+import { DataTable, labelColumn, numericColumn, rangeRow, columnIndex } from "./data-table";
+import { inputError } from "../errors";
+import { showCell } from "./cells";
+
+/**
+ * A data table indexed as a panel: entity and time per row. Built once; estimators, lags and
+ * subsets use its integer codes. Time values must be numbers or text with a year in it
+ * ("2003", "2003年"); lags and leads are matched by time value, so a gap is a gap.
+ */
+export interface PanelFrame {
+  readonly table: DataTable;
+  readonly id: string;
+  readonly time: string;
+  readonly nrows: number;
+  /** Entity code 0..G−1 per row (order of first appearance). */
+  readonly entity: Int32Array;
+  readonly entityNames: readonly string[];
+  /** Time value per row. */
+  readonly timeValue: Float64Array;
+  /** Row index of (entity, time), for lag matching. */
+  readonly rowOf: ReadonlyMap<string, number>;
+  /** "北京, 2009" — the place of a row, for messages. */
+  rowLabel(i: number): string;
+  /** A numeric column; text cells are errors naming column, row and entity-time. */
+  numeric(name: string): Float64Array;
+}
+
+const YEAR_IN_TEXT = /^\s*(\d{4})\s*(年)?\s*$/;
+
+function parseTime(cell: unknown): number | undefined {
+  if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+  if (typeof cell === "string") {
+    const t = cell.trim();
+    if (/^[+-]?\d+(\.\d+)?$/.test(t)) return Number(t);
+    const m = YEAR_IN_TEXT.exec(t);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+export function panelKey(entity: number, time: number): string {
+  return `${entity}\u0000${time}`;
+}
+
+export function buildPanelFrame(table: DataTable, id: string, time: string): PanelFrame {
+  if (id === time) {
+    throw inputError(`The id and time columns are both '${id}': name two different columns.`, `个体列与时间列都是 '${id}'：请指定两个不同的列。`);
+  }
+  const ids = labelColumn(table, id);
+  const tj = columnIndex(table, time);
+  const n = table.rows.length;
+  const entity = new Int32Array(n);
+  const timeValue = new Float64Array(n);
+  const codes = new Map<string, number>();
+  const names: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const e = ids[i];
+    if (e === null) {
+      throw inputError(`Column '${id}' row ${rangeRow(i)}: the entity id is blank. Every row needs an id.`, `列 '${id}' 第 ${rangeRow(i)} 行：个体标识为空，每一行都需要个体标识。`);
+    }
+    let code = codes.get(e);
+    if (code === undefined) {
+      code = names.length;
+      codes.set(e, code);
+      names.push(e);
+    }
+    entity[i] = code;
+    const cell = table.rows[i][tj];
+    const t = parseTime(cell);
+    if (t === undefined) {
+      const shown = cell === null || cell === undefined || String(cell).trim() === "" ? "a blank cell" : `'${showCell(cell as never)}'`;
+      throw inputError(
+        `Column '${time}' row ${rangeRow(i)} (${e}): ${shown} is not a time value. Use years such as 2003 or "2003年".`,
+        `列 '${time}' 第 ${rangeRow(i)} 行（${e}）：${shown === "a blank cell" ? "空单元格" : shown} 不是时间值。请使用 2003 或 "2003年" 这样的年份。`,
+      );
+    }
+    timeValue[i] = t;
+  }
+  const rowOf = new Map<string, number>();
+  const dups: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const key = panelKey(entity[i], timeValue[i]);
+    const prev = rowOf.get(key);
+    if (prev !== undefined) {
+      if (dups.length < 5) dups.push(`(${names[entity[i]]}, ${timeValue[i]}) in rows ${rangeRow(prev)} and ${rangeRow(i)}`);
+      else if (dups.length === 5) dups.push("…");
+      continue;
+    }
+    rowOf.set(key, i);
+  }
+  if (dups.length > 0) {
+    throw inputError(
+      `Duplicate (${id}, ${time}) pairs: ${dups.join("; ")}. Each entity may appear once per period.`,
+      `（${id}，${time}）重复：${dups.join("；")}。每个个体在每一期只能出现一次。`,
+    );
+  }
+  const cache = new Map<string, Float64Array>();
+  const rowLabel = (i: number) => `${names[entity[i]]}, ${timeValue[i]}`;
+  return {
+    table, id, time, nrows: n, entity, entityNames: names, timeValue, rowOf, rowLabel,
+    numeric(name: string) {
+      let c = cache.get(name);
+      if (!c) {
+        c = numericColumn(table, name, rowLabel);
+        cache.set(name, c);
+      }
+      return c;
+    },
+  };
+}

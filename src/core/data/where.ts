@@ -1,0 +1,59 @@
+import { PanelFrame } from "./panel-frame";
+import { DataTable, columnIndex } from "./data-table";
+import { inputError } from "../errors";
+import { isBlank, parseNumberCell, showCell } from "./cells";
+
+/**
+ * Row filters for subgroup estimates: `region=East`, `year>=2010`, `south!=1`, combined with
+ * `&` / `and`; `region in (East, Central)`. Text compares as text, numbers as numbers.
+ * Returns a boolean mask over the table's rows.
+ */
+export function whereMask(table: DataTable, where: string | undefined): Uint8Array {
+  const mask = new Uint8Array(table.rows.length).fill(1);
+  if (!where || !where.trim()) return mask;
+  for (const clause of where.split(/\s*(?:&&?|\band\b)\s*/i)) {
+    const m = /^\s*([^=!<>\s]+)\s*(==|=|!=|<>|>=|<=|>|<|\s+in\s+)\s*(.+?)\s*$/i.exec(clause);
+    if (!m) {
+      throw inputError(
+        `Subsample '${where}': cannot read '${clause}'. Write e.g. "region=East" or "year>=2010".`,
+        `子样本条件 '${where}'：无法识别 '${clause}'。请写成 "region=East" 或 "year>=2010" 的形式。`,
+      );
+    }
+    const [, col, rawOp, rawValue] = m;
+    const j = columnIndex(table, col);
+    const op = rawOp.trim().toLowerCase();
+    const values = op === "in" ? rawValue.replace(/^\(|\)$/g, "").split(/\s*,\s*/) : [rawValue.replace(/^["']|["']$/g, "")];
+    for (let i = 0; i < table.rows.length; i++) {
+      if (!mask[i]) continue;
+      const cell = table.rows[i][j];
+      if (isBlank(cell)) {
+        mask[i] = 0;
+        continue;
+      }
+      const text = showCell(cell as never).trim();
+      const num = parseNumberCell(cell);
+      const target = Number(values[0]);
+      const numeric = typeof num === "number" && values.every((v) => v !== "" && Number.isFinite(Number(v)));
+      let keep: boolean;
+      switch (op) {
+        case "=": case "==": keep = numeric ? num === target : text === values[0]; break;
+        case "in": keep = numeric ? values.map(Number).includes(num as number) : values.includes(text); break;
+        case "!=": case "<>": keep = numeric ? num !== target : text !== values[0]; break;
+        default: {
+          if (!numeric) {
+            throw inputError(`Subsample '${where}': '${op}' needs numbers, but column '${col}' holds '${text}'.`, `子样本条件 '${where}'：'${op}' 需要数值，但列 '${col}' 的值为 '${text}'。`);
+          }
+          const v = num as number;
+          keep = op === ">" ? v > target : op === ">=" ? v >= target : op === "<" ? v < target : v <= target;
+        }
+      }
+      if (!keep) mask[i] = 0;
+    }
+  }
+  return mask;
+}
+
+/** Convenience for a frame. */
+export function frameWhere(frame: PanelFrame, where: string | undefined): Uint8Array {
+  return whereMask(frame.table, where);
+}

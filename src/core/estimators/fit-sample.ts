@@ -1,0 +1,443 @@
+import { Matrix, inverse } from "ml-matrix";
+import { leastSquares, LeastSquaresFit } from "../linalg/least-squares";
+import { demeanOneWay, demeanTwoWay, groupMeans } from "./demean";
+import { classicalVcov, whiteVcov, clusterVcov } from "../covariance/sandwich";
+import { clusterFactor } from "../covariance/small-sample";
+import { pTwoSided, critical, pF, pChi2, RefDist } from "../inference/distributions";
+import { PanelSample } from "./panel-sample";
+import { PanelResult, ModelKind, EffectKind, VcovKind, ClusterAdjustment, TestStat } from "../results/panel-result";
+import { inputError, numericError } from "../errors";
+import { stars as starsFor, DEFAULT_STAR_LEVELS } from "../../render/stars";
+
+export interface FitOptions {
+  model: ModelKind;
+  effect: EffectKind;
+  vcov: VcovKind;
+  /** Name of the cluster variable (for labels); codes come with the sample. */
+  cluster?: string;
+  clusterAdjustment?: ClusterAdjustment;
+  starLevels?: readonly number[];
+  /** Confidence level of the intervals (default 0.95). */
+  level?: number;
+  formula?: string;
+  /** Warn when there are fewer clusters than this (default 20). */
+  fewClusters?: number;
+}
+
+const ABSORBED_TOL = 1e-9;
+
+interface Design {
+  /** Regression columns (transformed), with names. */
+  cols: Float64Array[];
+  names: string[];
+  yT: Float64Array;
+  /** Parameters absorbed by the fixed effects (G, T or G + T − 1). */
+  absorbed: number;
+  /** Whether names[0] is the constant. */
+  hasConstant: boolean;
+}
+
+function ones(n: number): Float64Array {
+  return new Float64Array(n).fill(1);
+}
+
+function mean(x: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += x[i];
+  return s / x.length;
+}
+
+function corr2(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  const ma = mean(a), mb = mean(b);
+  let sab = 0, saa = 0, sbb = 0;
+  for (let i = 0; i < a.length; i++) {
+    const da = a[i] - ma, db = b[i] - mb;
+    sab += da * db; saa += da * da; sbb += db * db;
+  }
+  return saa > 0 && sbb > 0 ? (sab * sab) / (saa * sbb) : NaN;
+}
+
+function sumSq(x: ArrayLike<number>, centre = 0): number {
+  let s = 0;
+  for (let i = 0; i < x.length; i++) s += (x[i] - centre) * (x[i] - centre);
+  return s;
+}
+
+function isBalanced(s: PanelSample): boolean {
+  return s.y.length === s.ngroups * s.nperiods;
+}
+
+/**
+ * Fits pooled OLS, fixed effects (individual / time / two-way) or random effects
+ * (Swamy–Arora; Baltagi–Chang on unbalanced panels, as plm `swar` and gretl `--unbalanced=bc`)
+ * on a prepared sample, with classical, White (HC1) or cluster-robust covariance.
+ */
+export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
+  const N = s.y.length;
+  const G = s.ngroups;
+  const T = s.nperiods;
+  const balanced = isBalanced(s);
+  const notes: string[] = [];
+  const notesZh: string[] = [];
+  const omitted: string[] = [];
+  const note = (en: string, zh: string) => {
+    notes.push(en);
+    notesZh.push(zh);
+  };
+  if (s.dropped.rows > 0) {
+    const parts = Object.entries(s.dropped.byVariable).map(([k, v]) => `${k}: ${v}`).join(", ");
+    note(`${s.dropped.rows} observations removed because of missing values (${parts}).`, `因缺失值删除 ${s.dropped.rows} 个观测（${parts}）。`);
+  }
+  if ((o.vcov === "cluster") && (s.cluster === undefined || s.nclusters === undefined)) {
+    throw inputError("Cluster-robust SEs need a cluster variable.", "聚类稳健标准误需要指定聚类变量。");
+  }
+
+  let design: Design;
+  let demeanIterations: number | undefined;
+  let sigma: { e2: number; u2: number; thetaByGroup?: Float64Array } | undefined;
+  const K0 = s.X.length;
+  // Regressors that vary in the sample at all (a constant regressor is collinear with the intercept or absorbed).
+  if (o.model === "pooled") {
+    design = { cols: [ones(N), ...s.X], names: ["_cons", ...s.names], yT: s.y, absorbed: 0, hasConstant: true };
+  } else if (o.model === "fe") {
+    let yT: Float64Array;
+    let XT: Float64Array[];
+    let absorbed: number;
+    if (o.effect === "individual" || o.effect === "time") {
+      const codes = o.effect === "individual" ? s.entity : s.period;
+      const n = o.effect === "individual" ? G : T;
+      yT = demeanOneWay(s.y, codes, n);
+      XT = s.X.map((x) => demeanOneWay(x, codes, n));
+      absorbed = n;
+    } else {
+      const dy = demeanTwoWay(s.y, s.entity, G, s.period, T, balanced);
+      yT = dy.values;
+      let iters = dy.iterations;
+      XT = s.X.map((x) => {
+        const d = demeanTwoWay(x, s.entity, G, s.period, T, balanced);
+        iters = Math.max(iters, d.iterations);
+        return d.values;
+      });
+      absorbed = G + T - 1;
+      if (!balanced) {
+        demeanIterations = iters;
+        note(`Two-way demeaning on an unbalanced panel: alternating projections converged in ${iters} sweeps (tolerance 1e-14).`, `非平衡面板的双向去均值：交替投影 ${iters} 次迭代收敛（容差 1e-14）。`);
+      }
+    }
+    const keepCols: Float64Array[] = [];
+    const keepNames: string[] = [];
+    XT.forEach((xt, j) => {
+      const scale = Math.sqrt(sumSq(s.X[j])) || 1;
+      if (Math.sqrt(sumSq(xt)) <= ABSORBED_TOL * scale) {
+        omitted.push(s.names[j]);
+        const by = o.effect === "individual" ? "entity" : o.effect === "time" ? "period" : "entity and period";
+        const byZh = o.effect === "individual" ? "个体" : o.effect === "time" ? "时期" : "个体与时期";
+        note(`${s.names[j]} omitted: it does not vary within ${by}, so the fixed effects absorb it.`, `${s.names[j]} 被省略：它在${byZh}内不变，被固定效应吸收。`);
+      } else {
+        keepCols.push(xt);
+        keepNames.push(s.names[j]);
+      }
+    });
+    design = { cols: keepCols, names: keepNames, yT, absorbed, hasConstant: false };
+  } else {
+    // Random effects: variance components from the within and between regressions.
+    const ew = withinSigma2(s);
+    if (ew.df <= 0) {
+      throw inputError(
+        "Random effects need entities observed in more than one period (the within regression has no degrees of freedom).",
+        "随机效应模型要求个体至少被观测两期（组内回归没有自由度）。",
+      );
+    }
+    const between = betweenSigma2u(s, ew.sigma2);
+    let u2 = between.sigma2u;
+    if (u2 < 0) {
+      note(`The between-entity variance estimate is negative (${u2.toPrecision(4)}); it is set to 0 and RE equals pooled OLS.`, `组间方差估计为负（${u2.toPrecision(4)}），按 0 处理，随机效应退化为混合 OLS。`);
+      u2 = 0;
+    }
+    const Ti = groupCounts(s.entity, G);
+    const theta = new Float64Array(G);
+    for (let g = 0; g < G; g++) theta[g] = 1 - Math.sqrt(ew.sigma2 / (Ti[g] * u2 + ew.sigma2));
+    const quasi = (x: Float64Array) => {
+      const m = groupMeans(x, s.entity, G);
+      const out = new Float64Array(N);
+      for (let i = 0; i < N; i++) out[i] = x[i] - theta[s.entity[i]] * m[s.entity[i]];
+      return out;
+    };
+    const c = new Float64Array(N);
+    for (let i = 0; i < N; i++) c[i] = 1 - theta[s.entity[i]];
+    design = { cols: [c, ...s.X.map(quasi)], names: ["_cons", ...s.names], yT: quasi(s.y), absorbed: 0, hasConstant: true };
+    sigma = { e2: ew.sigma2, u2, thetaByGroup: theta };
+    if (!balanced) note("Unbalanced panel: Swamy–Arora variance components in the Baltagi–Chang form (as plm 'swar' and gretl --unbalanced=bc).", "非平衡面板：Swamy–Arora 方差分量采用 Baltagi–Chang 形式（同 plm 'swar'、gretl --unbalanced=bc）。");
+  }
+
+  const fit = leastSquares(design.cols, design.yT);
+  for (const j of fit.omitted) {
+    const name = design.names[j];
+    if (name === "_cons") continue;
+    omitted.push(name);
+    note(`${name} omitted because of collinearity.`, `${name} 因共线性被省略。`);
+  }
+  const keptNames = fit.kept.map((j) => design.names[j]);
+  const keptCols = fit.kept.map((j) => design.cols[j]);
+  const slopeNames = keptNames.filter((n) => n !== "_cons");
+  const k = slopeNames.length;
+  const K = fit.kept.length; // estimated coefficients in this regression
+  const dfResid = N - design.absorbed - K;
+  if (dfResid <= 0) {
+    if (o.model === "fe" && (o.effect === "individual" || o.effect === "twoways") && G === N) {
+      throw inputError(
+        "Fixed effects cannot be estimated: every entity has a single observation, so the entity effects absorb all the data. Use pooled OLS or more periods.",
+        "无法估计固定效应：每个个体只有一个观测，个体效应吸收了全部数据。请使用混合 OLS 或增加时期。",
+      );
+    }
+    throw inputError(
+      `Not enough observations: ${N} rows for ${K + design.absorbed} parameters (no residual degrees of freedom).`,
+      `观测不足：${N} 个观测、${K + design.absorbed} 个参数，没有剩余自由度。`,
+    );
+  }
+  const sigma2 = fit.ssr / dfResid;
+
+  // Stata-style constant for FE: _cons = ȳ − x̄'b, SE from [1, x̃ + x̄] (see test/fixtures/README.md).
+  let consFit: LeastSquaresFit | undefined;
+  let consCols: Float64Array[] | undefined;
+  const params: Record<string, number> = {};
+  fit.kept.forEach((j, c) => (params[design.names[j]] = fit.coef[c]));
+  if (o.model === "fe") {
+    const ybar = mean(s.y);
+    const xbars = slopeNames.map((nm) => mean(s.X[s.names.indexOf(nm)]));
+    consCols = [ones(N), ...keptCols.map((col, c) => col.map((v) => v + xbars[c]))];
+    consFit = leastSquares(consCols, design.yT.map((v) => v + ybar));
+    let cons = ybar;
+    slopeNames.forEach((nm, c) => (cons -= xbars[c] * params[nm]));
+    params["_cons"] = cons;
+  }
+
+  // Covariance.
+  const G_cl = s.nclusters ?? G;
+  let vcovMain: Float64Array;
+  let vcovCons: number | undefined;
+  let refDist: RefDist;
+  let factor = 1;
+  const adjustment: ClusterAdjustment = o.clusterAdjustment ?? "stata";
+  const classical = classicalVcov(fit.xtxInv, K, sigma2);
+  if (o.vcov === "classical") {
+    vcovMain = classical;
+    if (consFit) vcovCons = consFit.xtxInv[0] * sigma2;
+    refDist = o.model === "re" ? { kind: "normal" } : { kind: "t", df: dfResid };
+  } else if (o.vcov === "robust") {
+    factor = N / (N - K - design.absorbed);
+    vcovMain = whiteVcov(keptCols, fit.resid, fit.xtxInv, factor);
+    if (consFit && consCols) vcovCons = whiteVcov(consCols, fit.resid, consFit.xtxInv, factor)[0];
+    refDist = o.model === "re" ? { kind: "normal" } : { kind: "t", df: dfResid };
+    if (o.model === "fe") note("Robust SEs are White (HC1) on the dummy-variable regression; Stata's xtreg, fe vce(robust) is the cluster-by-entity estimator (vcov = cluster).", "稳健标准误为 LSDV 回归上的 White（HC1）标准误；Stata 的 xtreg, fe vce(robust) 实为按个体聚类（vcov = cluster）。");
+  } else {
+    if (G_cl < 2) {
+      throw inputError(`Cluster-robust SEs need at least 2 clusters; the sample has ${G_cl}.`, `聚类稳健标准误至少需要 2 个聚类，样本中只有 ${G_cl} 个。`);
+    }
+    factor = clusterFactor(adjustment, o.model, o.effect, G_cl, N, k, T);
+    vcovMain = clusterVcov(keptCols, fit.resid, fit.xtxInv, s.cluster!, G_cl, factor);
+    if (consFit && consCols) vcovCons = clusterVcov(consCols, fit.resid, consFit.xtxInv, s.cluster!, G_cl, factor)[0];
+    refDist = o.model === "re" ? { kind: "normal" } : { kind: "t", df: G_cl - 1 };
+    if (G_cl < (o.fewClusters ?? 20)) {
+      note(`Only ${G_cl} clusters: cluster-robust SEs can be unreliable with fewer than about 20 (consider a wild cluster bootstrap).`, `仅有 ${G_cl} 个聚类：聚类数少于约 20 时聚类稳健标准误可能不可靠（可考虑 wild cluster bootstrap）。`);
+    }
+  }
+
+  const level = o.level ?? 0.95;
+  const q = critical(level, refDist);
+  const levels = o.starLevels ?? DEFAULT_STAR_LEVELS;
+  const stdErrors: Record<string, number> = {};
+  const tstats: Record<string, number> = {};
+  const pvalues: Record<string, number> = {};
+  const confInt: Record<string, [number, number]> = {};
+  const stars: Record<string, string> = {};
+  const setInference = (name: string, b: number, v: number) => {
+    const se = Math.sqrt(v);
+    stdErrors[name] = se;
+    tstats[name] = b / se;
+    pvalues[name] = pTwoSided(b / se, refDist);
+    confInt[name] = [b - q * se, b + q * se];
+    stars[name] = starsFor(pvalues[name], levels);
+  };
+  keptNames.forEach((nm, c) => setInference(nm, params[nm], vcovMain[c * K + c]));
+  if (vcovCons !== undefined) setInference("_cons", params["_cons"], vcovCons);
+
+  // Slope blocks of the covariances (for Hausman and Wald tests).
+  const slopeIdx = keptNames.map((nm, c) => (nm === "_cons" ? -1 : c)).filter((c) => c >= 0);
+  const block = (v: Float64Array) => slopeIdx.flatMap((a) => slopeIdx.map((b) => v[a * K + b]));
+  const vcovSlopes = block(vcovMain);
+  const vcovSlopesClassical = block(classical);
+
+  // Fit statistics.
+  const rsquared: PanelResult["rsquared"] = {};
+  const bSlopes = slopeNames.map((nm) => params[nm]);
+  const xb = new Float64Array(N);
+  slopeNames.forEach((nm, c) => {
+    const x = s.X[s.names.indexOf(nm)];
+    for (let i = 0; i < N; i++) xb[i] += bSlopes[c] * x[i];
+  });
+  const tss = sumSq(s.y, mean(s.y));
+  let modelTest: TestStat | undefined;
+  let effectsTest: TestStat | undefined;
+  let sigmaU: number | undefined;
+  let theta: PanelResult["theta"];
+  const wald = k > 0 ? quadForm(bSlopes, vcovSlopes, k) : NaN;
+  if (o.model === "pooled") {
+    rsquared.ols = 1 - fit.ssr / tss;
+    rsquared.adjusted = 1 - (1 - rsquared.ols) * (N - 1) / dfResid;
+  } else if (o.model === "fe") {
+    const codes = o.effect === "time" ? s.period : s.entity;
+    const ng = o.effect === "time" ? T : G;
+    const yWithin = demeanOneWay(s.y, codes, ng);
+    rsquared.within = 1 - fit.ssr / sumSq(yWithin);
+    rsquared.adjusted = 1 - (1 - rsquared.within) * (N - 1) / dfResid;
+    rsquared.lsdv = 1 - fit.ssr / tss;
+    rsquared.lsdvAdjusted = 1 - (1 - rsquared.lsdv) * (N - 1) / dfResid;
+    rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
+    rsquared.overall = corr2(xb, s.y);
+    // F test that all fixed effects are zero (plm pFtest): pooled OLS on the same sample.
+    const pooled = leastSquares([ones(N), ...slopeNames.map((nm) => s.X[s.names.indexOf(nm)])], s.y);
+    const df1 = design.absorbed - 1;
+    if (df1 > 0) {
+      const F = ((pooled.ssr - fit.ssr) / df1) / (fit.ssr / dfResid);
+      effectsTest = { value: F, df1, df2: dfResid, p: pF(F, df1, dfResid), dist: "F" };
+    }
+    if (o.effect === "individual") {
+      const ybarG = groupMeans(s.y, s.entity, G);
+      const xbG = groupMeans(xb, s.entity, G);
+      const u = new Float64Array(G);
+      for (let g = 0; g < G; g++) u[g] = ybarG[g] - xbG[g] - params["_cons"];
+      if (G > 1) sigmaU = Math.sqrt(sumSq(u, mean(u)) / (G - 1));
+    }
+  } else {
+    rsquared.ols = 1 - fit.ssr / sumSq(design.yT, mean(design.yT));
+    rsquared.adjusted = 1 - (1 - rsquared.ols) * (N - 1) / dfResid;
+    rsquared.within = corr2(demeanOneWay(xb, s.entity, G), demeanOneWay(s.y, s.entity, G));
+    rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
+    rsquared.overall = corr2(xb, s.y);
+    sigmaU = Math.sqrt(sigma!.u2);
+    const th = Array.from(sigma!.thetaByGroup!).sort((a, b) => a - b);
+    theta = balanced ? th[0] : { min: th[0], median: th.length % 2 ? th[(th.length - 1) / 2] : (th[th.length / 2 - 1] + th[th.length / 2]) / 2, max: th[th.length - 1] };
+  }
+  if (k > 0) {
+    if (o.model === "re") modelTest = { value: wald, df1: k, p: pChi2(wald, k), dist: "chi2" };
+    else {
+      const df2 = o.vcov === "cluster" ? G_cl - 1 : dfResid;
+      modelTest = { value: wald / k, df1: k, df2, p: pF(wald / k, k, df2), dist: "F" };
+    }
+  }
+  const sigmaE = o.model === "re" ? Math.sqrt(sigma!.e2) : Math.sqrt(sigma2);
+  const rho = sigmaU !== undefined ? (sigmaU * sigmaU) / (sigmaU * sigmaU + sigmaE * sigmaE) : undefined;
+  const Ti = groupCounts(s.entity, G);
+  const terms = [...slopeNames, ...("_cons" in params ? ["_cons"] : [])];
+  void K0;
+  return {
+    model: o.model,
+    effect: o.effect,
+    vcov: o.vcov,
+    cluster: o.vcov === "cluster" ? o.cluster : undefined,
+    clusterAdjustment: o.vcov === "cluster" ? adjustment : undefined,
+    formula: o.formula ?? `${s.dependent} ~ ${s.names.join(" + ")}`,
+    dependent: s.dependent,
+    terms,
+    params: pick(params, terms),
+    stdErrors: pick(stdErrors, terms),
+    tstats: pick(tstats, terms),
+    pvalues: pick(pvalues, terms),
+    confInt: pick(confInt, terms),
+    stars: pick(stars, terms),
+    pDistribution: refDist.kind === "t" ? `t(${refDist.df})` : "normal",
+    nobs: N,
+    ngroups: G,
+    nperiods: T,
+    nclusters: o.vcov === "cluster" ? G_cl : undefined,
+    balanced,
+    obsPerGroup: { min: Math.min(...Ti), mean: N / G, max: Math.max(...Ti) },
+    dfResid,
+    dfModel: k,
+    ssr: fit.ssr,
+    rsquared,
+    modelTest,
+    effectsTest,
+    sigmaE,
+    sigmaU,
+    rho,
+    theta,
+    omitted,
+    dropped: s.dropped,
+    demeanIterations,
+    notes,
+    notesZh,
+    slopes: slopeNames,
+    vcovSlopesClassical,
+    vcovSlopes,
+  };
+}
+
+function pick<T>(obj: Record<string, T>, keys: string[]): Record<string, T> {
+  const out: Record<string, T> = {};
+  for (const k of keys) if (k in obj) out[k] = obj[k];
+  return out;
+}
+
+function groupCounts(codes: Int32Array, n: number): Float64Array {
+  const c = new Float64Array(n);
+  for (let i = 0; i < codes.length; i++) c[codes[i]] += 1;
+  return c;
+}
+
+/** b' V⁻¹ b for a small symmetric V (row-major k×k). */
+export function quadForm(b: readonly number[], V: readonly number[], k: number): number {
+  const m = new Matrix(k, k);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) m.set(i, j, V[i * k + j]);
+  let inv: Matrix;
+  try {
+    inv = inverse(m);
+  } catch {
+    throw numericError("The covariance matrix of the coefficients is singular.", "系数协方差矩阵奇异。");
+  }
+  let s = 0;
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) s += b[i] * inv.get(i, j) * b[j];
+  return s;
+}
+
+/** σₑ² of the one-way within regression: SSR/(N − G − k). */
+function withinSigma2(s: PanelSample): { sigma2: number; df: number } {
+  const yT = demeanOneWay(s.y, s.entity, s.ngroups);
+  const cols = s.X.map((x) => demeanOneWay(x, s.entity, s.ngroups)).filter((c, j) => Math.sqrt(sumSq(c)) > ABSORBED_TOL * (Math.sqrt(sumSq(s.X[j])) || 1));
+  const fit = leastSquares(cols, yT);
+  const df = s.y.length - s.ngroups - fit.kept.length;
+  return { sigma2: df > 0 ? fit.ssr / df : NaN, df };
+}
+
+/**
+ * σᵤ² from the between regression (Swamy–Arora; Baltagi–Chang trace form for unbalanced
+ * panels): ȳᵢ on [1, x̄ᵢ] weighted by Tᵢ, quadB = Σ Tᵢ ûᵢ²,
+ * σᵤ² = (quadB − (G − K)σₑ²) / (N − tr[(Σ Tᵢ zᵢzᵢ')⁻¹ Σ Tᵢ² zᵢzᵢ']). Balanced: SSR_b/(G − K) − σₑ²/T.
+ */
+function betweenSigma2u(s: PanelSample, sigma2e: number): { sigma2u: number } {
+  const G = s.ngroups;
+  const N = s.y.length;
+  const Ti = groupCounts(s.entity, G);
+  const w = Ti.map(Math.sqrt);
+  const zs = [ones(G), ...s.X.map((x) => groupMeans(x, s.entity, G))];
+  const yb = groupMeans(s.y, s.entity, G);
+  const fit = leastSquares(zs.map((z) => z.map((v, g) => v * w[g])), yb.map((v, g) => v * w[g]));
+  const KB = fit.kept.length;
+  if (G - KB <= 0) {
+    throw inputError(
+      `Random effects need more entities than coefficients: ${G} entities for ${KB} between-regression coefficients.`,
+      `随机效应要求个体数多于系数个数：${G} 个个体，组间回归有 ${KB} 个系数。`,
+    );
+  }
+  const kept = fit.kept.map((j) => zs[j]);
+  // tr(A M2) with A = (Σ Tᵢ zᵢzᵢ')⁻¹ = fit.xtxInv and M2 = Σ Tᵢ² zᵢzᵢ'.
+  let tr = 0;
+  for (let a = 0; a < KB; a++)
+    for (let b = 0; b < KB; b++) {
+      let m2 = 0;
+      for (let g = 0; g < G; g++) m2 += Ti[g] * Ti[g] * kept[b][g] * kept[a][g];
+      tr += fit.xtxInv[a * KB + b] * m2;
+    }
+  return { sigma2u: (fit.ssr - (G - KB) * sigma2e) / (N - tr) };
+}

@@ -1,0 +1,134 @@
+import { PanelFrame, buildPanelFrame } from "../data/panel-frame";
+import { Formula, parseFormula, evaluate } from "../data/formula";
+import { whereMask } from "../data/where";
+import { DataTable, labelColumn } from "../data/data-table";
+import { emptyError } from "../errors";
+
+/**
+ * The estimation sample: complete rows of the response and regressors (after lags), restricted
+ * to the `where` subset, with dense entity / period / cluster codes. Built once per model; the
+ * cluster bootstrap builds new samples by resampling whole entities.
+ */
+export interface PanelSample {
+  dependent: string;
+  names: string[];
+  y: Float64Array;
+  X: Float64Array[];
+  entity: Int32Array;
+  ngroups: number;
+  period: Int32Array;
+  nperiods: number;
+  cluster?: Int32Array;
+  nclusters?: number;
+  /** Original frame rows (for messages and for putting results back next to the data). */
+  rows: Int32Array;
+  dropped: { rows: number; byVariable: Record<string, number> };
+  entityNames: string[];
+}
+
+export interface SampleSpec {
+  formula: string | Formula;
+  id: string;
+  time: string;
+  where?: string;
+  /** Cluster variable (any column); the entity when it equals `id`. */
+  cluster?: string;
+}
+
+/** Dense codes 0..n−1 in order of first appearance. */
+export function denseCodes(values: ArrayLike<number | string>, rows: Int32Array): { codes: Int32Array; n: number; labels: (number | string)[] } {
+  const map = new Map<number | string, number>();
+  const codes = new Int32Array(rows.length);
+  const labels: (number | string)[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const v = values[rows[r]];
+    let c = map.get(v);
+    if (c === undefined) {
+      c = labels.length;
+      map.set(v, c);
+      labels.push(v);
+    }
+    codes[r] = c;
+  }
+  return { codes, n: labels.length, labels };
+}
+
+export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
+  const formula = typeof spec.formula === "string" ? parseFormula(spec.formula) : spec.formula;
+  const mask = whereMask(frame.table, spec.where);
+  const y = evaluate(formula.response.expr, frame);
+  const X = formula.regressors.map((t) => evaluate(t.expr, frame));
+  const names = formula.regressors.map((t) => t.name);
+  const byVariable: Record<string, number> = {};
+  const keep: number[] = [];
+  let inSubset = 0;
+  const clusterLabels = spec.cluster && spec.cluster !== spec.id ? labelColumn(frame.table, spec.cluster) : undefined;
+  for (let i = 0; i < frame.nrows; i++) {
+    if (!mask[i]) continue;
+    inSubset++;
+    let ok = true;
+    if (Number.isNaN(y[i])) {
+      byVariable[formula.response.name] = (byVariable[formula.response.name] ?? 0) + 1;
+      ok = false;
+    }
+    for (let j = 0; j < X.length; j++) {
+      if (Number.isNaN(X[j][i])) {
+        byVariable[names[j]] = (byVariable[names[j]] ?? 0) + 1;
+        ok = false;
+      }
+    }
+    if (clusterLabels && clusterLabels[i] === null) {
+      byVariable[spec.cluster!] = (byVariable[spec.cluster!] ?? 0) + 1;
+      ok = false;
+    }
+    if (ok) keep.push(i);
+  }
+  if (inSubset === 0) {
+    throw emptyError(`The subsample '${spec.where}' has no rows.`, `子样本 '${spec.where}' 中没有观测。`);
+  }
+  if (keep.length === 0) {
+    throw emptyError(
+      `No complete rows: every row misses a value of ${Object.keys(byVariable).join(", ")}.`,
+      `没有完整的观测：每一行都缺少 ${Object.keys(byVariable).join("、")} 中的值。`,
+    );
+  }
+  const rows = Int32Array.from(keep);
+  const pick = (v: Float64Array) => {
+    const out = new Float64Array(rows.length);
+    for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]];
+    return out;
+  };
+  const ent = denseCodes(frame.entity, rows);
+  const per = denseCodes(frame.timeValue, rows);
+  let cluster: Int32Array | undefined;
+  let nclusters: number | undefined;
+  if (spec.cluster) {
+    if (clusterLabels) {
+      const c = denseCodes(clusterLabels as string[], rows);
+      cluster = c.codes;
+      nclusters = c.n;
+    } else {
+      cluster = ent.codes;
+      nclusters = ent.n;
+    }
+  }
+  return {
+    dependent: formula.response.name,
+    names,
+    y: pick(y),
+    X: X.map(pick),
+    entity: ent.codes,
+    ngroups: ent.n,
+    period: per.codes,
+    nperiods: per.n,
+    cluster,
+    nclusters,
+    rows,
+    dropped: { rows: inSubset - keep.length, byVariable },
+    entityNames: ent.labels.map((c) => frame.entityNames[c as number]),
+  };
+}
+
+export function sampleFromTable(table: DataTable, spec: SampleSpec): PanelSample {
+  return buildSample(buildPanelFrame(table, spec.id, spec.time), spec);
+}

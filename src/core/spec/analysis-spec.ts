@@ -1,0 +1,221 @@
+import { inputError } from "../errors";
+
+/**
+ * The analysis spec (schema "econsheet.analysis", version 1): everything needed to rebuild a
+ * study's indices and tables from its data. The headless runner (`econsheet run SPEC.json`)
+ * and the task pane (saved in the workbook) read and write the same JSON. See docs/spec.md.
+ */
+export const SPEC_SCHEMA = "econsheet.analysis";
+export const SPEC_VERSION = 1;
+
+export type Direction = "+" | "-";
+export type IndexMode = "pooled" | "year" | "periods";
+export type ModelKind = "pooled" | "fe" | "re";
+export type EffectKind = "individual" | "time" | "twoways";
+export type VcovKind = "classical" | "robust" | "cluster";
+
+export interface DataSpec {
+  /** Workbook of yearbook sheets (path relative to the spec file), or a tidy CSV/XLSX panel. */
+  workbook?: string;
+  /** Sheets to import (default: every sheet the importer recognises). */
+  sheets?: string[];
+  /** Fill interior gaps by linear interpolation within province (default false: leave missing). */
+  interpolate?: boolean;
+  /** Entity and time column names of the tidy panel (default "province", "year"). */
+  id?: string;
+  time?: string;
+}
+
+export interface IndicatorSpec {
+  name: string;
+  direction?: Direction;
+}
+
+export interface IndicatorGroupSpec {
+  /** Level-2 dimension (e.g. "劳动力创新"). */
+  name: string;
+  indicators: IndicatorSpec[];
+}
+
+export interface IndexSpec {
+  /** Column name of the composite score in the panel (e.g. "fi"). */
+  name: string;
+  /** Display name (e.g. "要素创新"). */
+  label?: string;
+  mode?: IndexMode;
+  /** Sub-periods reported beside the pooled weights, e.g. "2003;2004-2012;2013-2022;2023". */
+  periods?: string;
+  shift?: number;
+  missing?: "error" | "drop" | "interpolate";
+  groups: IndicatorGroupSpec[];
+  /** Also write which provinces are above the national mean each year. */
+  aboveMean?: boolean;
+}
+
+export interface ModelSpec {
+  /** `y ~ x1 + x2 + lag(x1,1)` */
+  formula: string;
+  model?: ModelKind;
+  effect?: EffectKind;
+  vcov?: VcovKind;
+  cluster?: string;
+  /** Subsample, e.g. "region4=East". */
+  where?: string;
+  /** Column title (e.g. "East"). */
+  title?: string;
+}
+
+export interface TableCommon {
+  /** Sheet name and caption. */
+  title: string;
+  /** Display names for terms. */
+  rename?: Record<string, string>;
+  lang?: "en" | "zh";
+}
+
+export interface DescriptiveTableSpec extends TableCommon {
+  type: "descriptive";
+  vars: string[];
+}
+
+export interface RegressionTableSpec extends TableCommon {
+  type: "regression";
+  models: ModelSpec[];
+  /** Terms shown, in order. */
+  terms?: string[];
+  foldControls?: string[];
+}
+
+export interface MediationTableSpec extends TableCommon {
+  type: "mediation";
+  y: string;
+  x: string;
+  mediators: string[];
+  controls?: string[];
+  model?: ModelKind;
+  effect?: EffectKind;
+  vcov?: VcovKind;
+  bootstrap?: number;
+  seed?: number;
+}
+
+export interface RobustnessTableSpec extends TableCommon {
+  type: "robustness";
+  base: ModelSpec;
+  /** "lag": all regressors lagged one period; "lagx": only the first regressor; "re": random effects. */
+  variants: ("lag" | "lagx" | "re")[];
+  terms?: string[];
+}
+
+export interface HeterogeneityTableSpec extends TableCommon {
+  type: "heterogeneity";
+  base: ModelSpec;
+  /** Built-in groupings ("region4": East/Central/West/Northeast; "southnorth") or explicit groups. */
+  groups: "region4" | "southnorth" | { name: string; members: string[] }[];
+  terms?: string[];
+}
+
+export type TableSpec = DescriptiveTableSpec | RegressionTableSpec | MediationTableSpec | RobustnessTableSpec | HeterogeneityTableSpec;
+
+export interface AnalysisSpec {
+  schema: typeof SPEC_SCHEMA;
+  version: typeof SPEC_VERSION;
+  title?: string;
+  lang?: "en" | "zh";
+  data: DataSpec;
+  indices?: IndexSpec[];
+  tables?: TableSpec[];
+}
+
+const TABLE_TYPES = ["descriptive", "regression", "mediation", "robustness", "heterogeneity"] as const;
+
+function fail(path: string, en: string, zh: string): never {
+  throw inputError(`Analysis spec, ${path}: ${en}`, `分析设定 ${path}：${zh}`);
+}
+
+function checkKeys(obj: Record<string, unknown>, allowed: readonly string[], path: string): void {
+  for (const k of Object.keys(obj)) {
+    if (!allowed.includes(k)) fail(path, `unknown key '${k}'. Allowed: ${allowed.join(", ")}.`, `未知字段 '${k}'。可用字段：${allowed.join("、")}。`);
+  }
+}
+
+function isObject(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function checkModel(m: unknown, path: string): void {
+  if (!isObject(m)) fail(path, "must be an object with a formula.", "应为含 formula 的对象。");
+  checkKeys(m, ["formula", "model", "effect", "vcov", "cluster", "where", "title"], path);
+  if (typeof m.formula !== "string" || !m.formula.includes("~")) fail(`${path}.formula`, "must be a formula like 'y ~ x1 + x2'.", "应为形如 'y ~ x1 + x2' 的公式。");
+  if (m.model !== undefined && !["pooled", "fe", "re"].includes(m.model as string)) fail(`${path}.model`, `'${m.model}' is not one of pooled, fe, re.`, `'${m.model}' 不是 pooled、fe、re 之一。`);
+  if (m.effect !== undefined && !["individual", "time", "twoways"].includes(m.effect as string)) fail(`${path}.effect`, `'${m.effect}' is not one of individual, time, twoways.`, `'${m.effect}' 不是 individual、time、twoways 之一。`);
+  if (m.vcov !== undefined && !["classical", "robust", "cluster"].includes(m.vcov as string)) fail(`${path}.vcov`, `'${m.vcov}' is not one of classical, robust, cluster.`, `'${m.vcov}' 不是 classical、robust、cluster 之一。`);
+}
+
+/**
+ * Checks a parsed JSON value against the schema and returns it typed. Every problem names its
+ * path in the spec ("tables[2].models[0].formula") in English and Chinese.
+ */
+export function parseAnalysisSpec(json: unknown): AnalysisSpec {
+  if (!isObject(json)) fail("(root)", "must be a JSON object.", "应为 JSON 对象。");
+  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment"], "(root)");
+  if (json.schema !== SPEC_SCHEMA) fail("schema", `must be "${SPEC_SCHEMA}".`, `应为 "${SPEC_SCHEMA}"。`);
+  if (json.version !== SPEC_VERSION) fail("version", `version ${String(json.version)} is not supported; this EconSheet reads version ${SPEC_VERSION}.`, `不支持版本 ${String(json.version)}；当前版本只读取版本 ${SPEC_VERSION}。`);
+  if (!isObject(json.data)) fail("data", "is required (where the data come from).", "缺少 data（数据来源）。");
+  checkKeys(json.data, ["workbook", "sheets", "interpolate", "id", "time"], "data");
+  const indices = json.indices ?? [];
+  if (!Array.isArray(indices)) fail("indices", "must be a list.", "应为列表。");
+  indices.forEach((ix, i) => {
+    const p = `indices[${i}]`;
+    if (!isObject(ix)) fail(p, "must be an object.", "应为对象。");
+    checkKeys(ix, ["name", "label", "mode", "periods", "shift", "missing", "groups", "aboveMean"], p);
+    if (typeof ix.name !== "string" || !ix.name) fail(`${p}.name`, "is required.", "必填。");
+    if (ix.mode !== undefined && !["pooled", "year", "periods"].includes(ix.mode as string)) fail(`${p}.mode`, `'${ix.mode}' is not one of pooled, year, periods.`, `'${ix.mode}' 不是 pooled、year、periods 之一。`);
+    if (!Array.isArray(ix.groups) || ix.groups.length === 0) fail(`${p}.groups`, "must list at least one level-2 group with indicators.", "至少需要一个含指标的二级维度。");
+    (ix.groups as unknown[]).forEach((g, k) => {
+      const gp = `${p}.groups[${k}]`;
+      if (!isObject(g)) fail(gp, "must be an object.", "应为对象。");
+      checkKeys(g, ["name", "indicators"], gp);
+      if (!Array.isArray(g.indicators) || g.indicators.length === 0) fail(`${gp}.indicators`, "must list at least one indicator.", "至少需要一个指标。");
+      (g.indicators as unknown[]).forEach((ind, q) => {
+        const ip = `${gp}.indicators[${q}]`;
+        if (!isObject(ind)) fail(ip, "must be an object {name, direction}.", "应为对象 {name, direction}。");
+        checkKeys(ind, ["name", "direction"], ip);
+        if (ind.direction !== undefined && ind.direction !== "+" && ind.direction !== "-") fail(`${ip}.direction`, `'${ind.direction}' must be "+" or "-".`, `'${ind.direction}' 应为 "+" 或 "-"。`);
+      });
+    });
+  });
+  const tables = json.tables ?? [];
+  if (!Array.isArray(tables)) fail("tables", "must be a list.", "应为列表。");
+  tables.forEach((t, i) => {
+    const p = `tables[${i}]`;
+    if (!isObject(t)) fail(p, "must be an object.", "应为对象。");
+    if (!TABLE_TYPES.includes(t.type as (typeof TABLE_TYPES)[number])) fail(`${p}.type`, `'${t.type}' is not one of ${TABLE_TYPES.join(", ")}.`, `'${t.type}' 不是 ${TABLE_TYPES.join("、")} 之一。`);
+    if (typeof t.title !== "string" || !t.title) fail(`${p}.title`, "is required (it names the sheet).", "必填（用作工作表名）。");
+    const common = ["type", "title", "rename", "lang"];
+    switch (t.type) {
+      case "descriptive":
+        checkKeys(t, [...common, "vars"], p);
+        if (!Array.isArray(t.vars) || t.vars.length === 0) fail(`${p}.vars`, "must list the variables.", "应列出变量。");
+        break;
+      case "regression":
+        checkKeys(t, [...common, "models", "terms", "foldControls"], p);
+        if (!Array.isArray(t.models) || t.models.length === 0) fail(`${p}.models`, "must list at least one model.", "至少需要一个模型。");
+        (t.models as unknown[]).forEach((m, k) => checkModel(m, `${p}.models[${k}]`));
+        break;
+      case "mediation":
+        checkKeys(t, [...common, "y", "x", "mediators", "controls", "model", "effect", "vcov", "bootstrap", "seed"], p);
+        if (!Array.isArray(t.mediators) || t.mediators.length === 0) fail(`${p}.mediators`, "must list at least one mediator.", "至少需要一个中介变量。");
+        break;
+      case "robustness":
+        checkKeys(t, [...common, "base", "variants", "terms"], p);
+        checkModel(t.base, `${p}.base`);
+        break;
+      case "heterogeneity":
+        checkKeys(t, [...common, "base", "groups", "terms"], p);
+        checkModel(t.base, `${p}.base`);
+        break;
+    }
+  });
+  return json as unknown as AnalysisSpec;
+}
