@@ -6,6 +6,7 @@
  */
 import { guarded } from "./excel-errors";
 import { describeRange } from "./adapters/describe";
+import { panelFe, panelRe, panelPooled, hausmanRange } from "./adapters/panel";
 
 /**
  * Descriptive statistics (N, mean, SD, min, max) for every numeric column of a range whose first row holds the variable names. Blank cells are missing values.
@@ -16,4 +17,65 @@ import { describeRange } from "./adapters/describe";
  */
 export function describe(data: any[][], options?: any): any[][] {
   return guarded(() => describeRange(data, options ?? null));
+}
+
+/**
+ * Fixed-effects panel regression (Stata xtreg, fe / reghdfe; R plm within). Spills coefficients, SE, t, p, 95% CI and stars, then N, groups, R² (within, between, overall, LSDV), F tests, sigma_u, sigma_e, rho and notes.
+ * @customfunction PANELFE
+ * @param {any[][]} data Range with a header row: id, time and variables (blank cells are missing).
+ * @param {string} formula Model, e.g. "y ~ x1 + x2 + lag(x1,1) + log(x3)".
+ * @param {string} id Entity column name (e.g. "province").
+ * @param {string} time Time column name (e.g. "year").
+ * @param {any} [effect] "individual" (default), "time" or "twoways".
+ * @param {any} [vcov] "classical" (default), "robust" (HC1) or "cluster" (by id; Stata xtreg small-sample factor, p from t(G-1)).
+ * @param {any} [options] e.g. "cluster=province; where=region=East; compact=TRUE; lang=zh; stars=0.1 0.05 0.01; adjust=plm".
+ * @returns {any[][]} A labelled regression table.
+ */
+export function panelfe(data: any[][], formula: string, id: string, time: string, effect?: any, vcov?: any, options?: any): any[][] {
+  return guarded(() => panelFe(data, formula, id, time, effect ?? null, vcov ?? null, options ?? null));
+}
+
+/**
+ * Random-effects panel regression (Swamy-Arora; Baltagi-Chang on unbalanced panels, as R plm "swar"). Spills coefficients with z-based p-values, then R², Wald chi2, sigma_u, sigma_e, rho, theta.
+ * @customfunction PANELRE
+ * @param {any[][]} data Range with a header row: id, time and variables.
+ * @param {string} formula Model, e.g. "y ~ x1 + x2".
+ * @param {string} id Entity column name.
+ * @param {string} time Time column name.
+ * @param {any} [vcov] "classical" (default), "robust" or "cluster".
+ * @param {any} [options] e.g. "where=region=East; compact=TRUE; lang=zh; adjust=plm".
+ * @returns {any[][]} A labelled regression table.
+ */
+export function panelre(data: any[][], formula: string, id: string, time: string, vcov?: any, options?: any): any[][] {
+  return guarded(() => panelRe(data, formula, id, time, vcov ?? null, options ?? null));
+}
+
+/**
+ * Pooled OLS on panel data (Stata regress; with vcov "cluster", clustered by id).
+ * @customfunction POOLEDOLS
+ * @param {any[][]} data Range with a header row: id, time and variables.
+ * @param {string} formula Model, e.g. "y ~ x1 + x2".
+ * @param {string} id Entity column name.
+ * @param {string} time Time column name.
+ * @param {any} [vcov] "classical" (default), "robust" (HC1) or "cluster".
+ * @param {any} [options] e.g. "where=year>=2010; compact=TRUE; lang=zh".
+ * @returns {any[][]} A labelled regression table.
+ */
+export function pooledols(data: any[][], formula: string, id: string, time: string, vcov?: any, options?: any): any[][] {
+  return guarded(() => panelPooled(data, formula, id, time, vcov ?? null, options ?? null));
+}
+
+/**
+ * Hausman test of fixed against random effects (Stata hausman fe re; R plm phtest), or the cluster-robust regression-based Mundlak version.
+ * @customfunction HAUSMAN
+ * @param {any[][]} data Range with a header row: id, time and variables.
+ * @param {string} formula Model, e.g. "y ~ x1 + x2".
+ * @param {string} id Entity column name.
+ * @param {string} time Time column name.
+ * @param {any} [method] "classical" (default) or "mundlak" (robust).
+ * @param {any} [options] e.g. "where=region=East; lang=zh".
+ * @returns {any[][]} chi2, df, p and whether V_FE - V_RE is positive definite.
+ */
+export function hausmantest(data: any[][], formula: string, id: string, time: string, method?: any, options?: any): any[][] {
+  return guarded(() => hausmanRange(data, formula, id, time, method ?? null, options ?? null));
 }

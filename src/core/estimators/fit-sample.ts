@@ -7,7 +7,7 @@ import { pTwoSided, critical, pF, pChi2, RefDist } from "../inference/distributi
 import { PanelSample } from "./panel-sample";
 import { PanelResult, ModelKind, EffectKind, VcovKind, ClusterAdjustment, TestStat } from "../results/panel-result";
 import { inputError, numericError } from "../errors";
-import { stars as starsFor, DEFAULT_STAR_LEVELS } from "../../render/stars";
+import { stars as starsFor, DEFAULT_STAR_LEVELS } from "../inference/stars";
 
 export interface FitOptions {
   model: ModelKind;

@@ -1,0 +1,71 @@
+import { tableFromGrid } from "../../core/data/data-table";
+import { fitPanel, PanelSpec } from "../../core/estimators/fit-panel";
+import { hausman, mundlakTest } from "../../core/inference/hausman";
+import { coefTable, hausmanTable } from "../../render/coef-table";
+import { toGrid, SpillGrid } from "../../render/grid";
+import { OptionsArg, parseOptions, checkOptionKeys, optionBool, optionalText } from "../options";
+import { inputError } from "../../core/errors";
+import { ModelKind } from "../../core/results/panel-result";
+
+const PANEL_OPTIONS = ["cluster", "where", "compact", "lang", "level", "stars", "adjust", "effect", "vcov"];
+
+function starLevels(text: string | undefined): number[] | undefined {
+  if (!text) return undefined;
+  const levels = text.split(/[\s/|]+/).map(Number);
+  if (levels.some((l) => !(l > 0 && l < 1))) {
+    throw inputError(`Option 'stars': '${text}' must list p-value levels between 0 and 1, e.g. "0.1 0.05 0.01".`, `选项 'stars'：'${text}' 应为 0 到 1 之间的显著性水平，例如 "0.1 0.05 0.01"。`);
+  }
+  return levels.sort((a, b) => b - a);
+}
+
+function specFrom(model: ModelKind, formula: unknown, id: unknown, time: unknown, effect: unknown, vcov: unknown, options: OptionsArg, fn: string) {
+  const opts = parseOptions(options);
+  checkOptionKeys(opts, PANEL_OPTIONS, fn);
+  const f = optionalText(formula);
+  const i = optionalText(id);
+  const t = optionalText(time);
+  if (!f) throw inputError(`${fn}: the formula is missing, e.g. "y ~ x1 + x2".`, `${fn}：缺少公式，例如 "y ~ x1 + x2"。`);
+  if (!i || !t) throw inputError(`${fn}: name the entity and time columns (e.g. "province", "year").`, `${fn}：请指定个体列和时间列（如 "province"、"year"）。`);
+  const level = opts.get("level");
+  const spec: PanelSpec = {
+    formula: f, id: i, time: t, model,
+    effect: optionalText(effect) ?? opts.get("effect"),
+    vcov: optionalText(vcov) ?? opts.get("vcov"),
+    cluster: opts.get("cluster") || undefined,
+    where: opts.get("where") || undefined,
+    clusterAdjustment: opts.get("adjust") as PanelSpec["clusterAdjustment"],
+    starLevels: starLevels(opts.get("stars")),
+    level: level ? Number(level) : undefined,
+  } as PanelSpec;
+  return { spec, lang: opts.get("lang") === "zh" ? ("zh" as const) : ("en" as const), compact: optionBool(opts, "compact") };
+}
+
+/** ECON.PANELFE: fixed effects (effect individual | time | twoways). */
+export function panelFe(data: unknown[][], formula: unknown, id: unknown, time: unknown, effect: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
+  const { spec, lang, compact } = specFrom("fe", formula, id, time, effect, vcov, options, "ECON.PANELFE");
+  return toGrid(coefTable(fitPanel(tableFromGrid(data as never), spec), { lang, compact }), { notes: !compact });
+}
+
+/** ECON.PANELRE: random effects (Swamy–Arora). */
+export function panelRe(data: unknown[][], formula: unknown, id: unknown, time: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
+  const { spec, lang, compact } = specFrom("re", formula, id, time, null, vcov, options, "ECON.PANELRE");
+  return toGrid(coefTable(fitPanel(tableFromGrid(data as never), spec), { lang, compact }), { notes: !compact });
+}
+
+/** ECON.POOLED: pooled OLS. */
+export function panelPooled(data: unknown[][], formula: unknown, id: unknown, time: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
+  const { spec, lang, compact } = specFrom("pooled", formula, id, time, null, vcov, options, "ECON.POOLED");
+  return toGrid(coefTable(fitPanel(tableFromGrid(data as never), spec), { lang, compact }), { notes: !compact });
+}
+
+/** ECON.HAUSMAN: classical Hausman FE vs RE, or the robust Mundlak version (method = "mundlak"). */
+export function hausmanRange(data: unknown[][], formula: unknown, id: unknown, time: unknown, method: unknown, options: OptionsArg): SpillGrid {
+  const { spec, lang } = specFrom("fe", formula, id, time, null, null, options, "ECON.HAUSMAN");
+  const m = (optionalText(method) ?? "classical").toLowerCase();
+  if (!["classical", "mundlak", "robust"].includes(m)) {
+    throw inputError(`ECON.HAUSMAN: unknown method '${m}'. Allowed: classical, mundlak.`, `ECON.HAUSMAN：未知方法 '${m}'。可选：classical、mundlak。`);
+  }
+  const table = tableFromGrid(data as never);
+  const h = m === "classical" ? hausman(table, spec) : mundlakTest(table, spec);
+  return toGrid(hausmanTable(h, lang));
+}
