@@ -40,7 +40,8 @@ export const resolveModel = (v?: string, fallback: ModelKind = "fe") => resolve(
 export const resolveEffect = (v?: string, fallback: EffectKind = "individual") => resolve(v, EFFECT_ALIASES, fallback, "effect", "效应");
 export const resolveVcov = (v?: string, fallback: VcovKind = "classical") => {
   // "cluster id" / "vce(cluster province)" carry the variable.
-  return resolve(v?.split(/[\s(]/)[0], VCOV_ALIASES, fallback, "vcov", "标准误类型");
+  const head = v?.trim().replace(/^vce\s*\(\s*/i, "").split(/[\s()]/)[0];
+  return resolve(head, VCOV_ALIASES, fallback, "vcov", "标准误类型");
 };
 export function resolveClusterAdjustment(v?: string): ClusterAdjustment {
   return resolve(v, { stata: "stata", plm: "plm", sss: "plm", none: "none", hc0: "none" } as Record<string, ClusterAdjustment>, "stata", "cluster adjustment", "聚类小样本调整");
