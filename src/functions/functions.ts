@@ -7,6 +7,7 @@
 import { guarded } from "./excel-errors";
 import { describeRange } from "./adapters/describe";
 import { panelFe, panelRe, panelPooled, hausmanRange } from "./adapters/panel";
+import { entropyWeightsRange, entropyScoreRange, aboveMeanRange } from "./adapters/entropy";
 
 /**
  * Descriptive statistics (N, mean, SD, min, max) for every numeric column of a range whose first row holds the variable names. Blank cells are missing values.
@@ -78,4 +79,41 @@ export function pooledols(data: any[][], formula: string, id: string, time: stri
  */
 export function hausmantest(data: any[][], formula: string, id: string, time: string, method?: any, options?: any): any[][] {
   return guarded(() => hausmanRange(data, formula, id, time, method ?? null, options ?? null));
+}
+
+/**
+ * Entropy weight method: entropy e, redundancy d = 1 - e and weight w = d / sum(d) per indicator (min-max standardization, shift 0.0001). Pooled over all rows by default; per year or per sub-period with options; level-2 weights with groups.
+ * @customfunction ENTROPYWEIGHTS
+ * @param {any[][]} indicators Range with a header row: one column per indicator (plus id/time columns named in options).
+ * @param {any} [directions] One row of +1/-1 (or "+"/"-", "正向"/"负向") per indicator, in column order; default all positive.
+ * @param {any} [options] e.g. "id=province; time=year; mode=periods; periods=2003;2004-2012;2013-2022;2023; groups=labour:a,b;capital:c; level1=要素创新; shift=0.0001; missing=interpolate; lang=zh".
+ * @returns {any[][]} The weights table.
+ */
+export function entropyweights(indicators: any[][], directions?: any, options?: any): any[][] {
+  return guarded(() => entropyWeightsRange(indicators, directions ?? null, options ?? null));
+}
+
+/**
+ * Composite score S = sum of w_j x'_ij per row by the entropy weight method, aligned with the input rows so it can sit beside the data.
+ * @customfunction ENTROPYSCORE
+ * @param {any[][]} indicators Range with a header row: one column per indicator (plus id/time columns named in options).
+ * @param {any} [directions] One row of +1/-1 (or "+"/"-", "正向"/"负向") per indicator; default all positive.
+ * @param {any} [options] e.g. "id=province; time=year; mode=pooled; shift=0.0001; missing=drop".
+ * @returns {any[][]} One score per input row, under the header "Score".
+ */
+export function entropyscore(indicators: any[][], directions?: any, options?: any): any[][] {
+  return guarded(() => entropyScoreRange(indicators, directions ?? null, options ?? null));
+}
+
+/**
+ * Entities whose entropy score is above the cross-section mean of a year (or of every year), and those above it in every year.
+ * @customfunction ABOVEMEAN
+ * @param {any[][]} indicators Range with a header row: id, time and indicator columns.
+ * @param {any} [directions] One row of +1/-1 per indicator; default all positive.
+ * @param {any} [year] The year to list; omit for every year.
+ * @param {any} [options] Must name the id and time columns: "id=province; time=year".
+ * @returns {any[][]} Year, entity, score and the year mean.
+ */
+export function abovemean(indicators: any[][], directions?: any, year?: any, options?: any): any[][] {
+  return guarded(() => aboveMeanRange(indicators, directions ?? null, year ?? null, options ?? null));
 }

@@ -2,7 +2,8 @@ import { inputError } from "../core/errors";
 
 /**
  * The `[options]` argument of ECON.* functions, in either form a user can type:
- * - one text cell: `"detail=TRUE; id=firm"` (pairs separated by `;`, key and value by `=` or `:`), or
+ * - one text cell: `"detail=TRUE; id=firm"` (pairs separated by `;`, key=value; a segment
+ *   without `=` continues the previous value, so `periods=2003;2004-2012` works), or
  * - a two-column range of key / value pairs.
  * Excel passes null for an omitted argument. Keys are case-insensitive and returned in lower case.
  */
@@ -24,13 +25,22 @@ export function parseOptions(arg: OptionsArg): Map<string, string> {
     }
     return out;
   }
+  // Pairs are separated by ";" and written key=value. A segment without "=" continues the previous
+  // value, so values may themselves hold ";" (periods=2003;2004-2012, groups=labour:a,b;capital:c).
   const text = String(arg);
+  let last: string | undefined;
   for (const part of text.split(/[;；\n]/)) {
     const p = part.trim();
     if (!p) continue;
-    const m = /^([^=:：]+)[=:：](.*)$/.exec(p);
-    if (m) out.set(m[1].trim().toLowerCase(), m[2].trim());
-    else out.set(p.toLowerCase(), "true");
+    const m = /^([^=]+)=(.*)$/.exec(p);
+    if (m) {
+      last = m[1].trim().toLowerCase();
+      out.set(last, m[2].trim());
+    } else if (last !== undefined) {
+      out.set(last, `${out.get(last)};${p}`);
+    } else {
+      out.set(p.toLowerCase(), "true");
+    }
   }
   return out;
 }

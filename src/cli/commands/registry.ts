@@ -1,6 +1,7 @@
 import { Command } from "./command";
 import { describeCommand } from "./describe";
 import { panelCommand, hausmanCommand } from "./panel";
+import { entropyCommand } from "./entropy";
 
 /** Every `econsheet` sub-command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand];
+export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand];

@@ -1,0 +1,76 @@
+import { Direction } from "./direction";
+
+/** e, d, w and the standardization bounds of each indicator, for one set of rows. */
+export interface EntropyBlock {
+  /** Rows used (m). */
+  m: number;
+  min: number[];
+  max: number[];
+  entropy: number[];
+  redundancy: number[];
+  weights: number[];
+  /** Indicators with max = min (weight 0). */
+  zeroVariance: number[];
+  /** Count of p_ij = 0 cells (only possible with shift 0). */
+  nZeroProportions: number;
+}
+
+/**
+ * The entropy weight method on the rows `rows` of indicator columns `x` (equations 1–6):
+ * x′ = (x − min)/(max − min) (positive) or (max − x)/(max − min) (negative); x″ = x′ + h;
+ * p_ij = x″_ij / Σ_i x″_ij; e_j = −(1/ln m) Σ_i p_ij ln p_ij (p ln p = 0 at p = 0);
+ * d_j = 1 − e_j; w_j = d_j / Σ d. An indicator with max = min carries no information:
+ * e_j = 1, d_j = 0, w_j = 0. Complexity O(m·k).
+ */
+export function entropyBlock(x: readonly Float64Array[], directions: readonly Direction[], rows: Int32Array, shift: number): EntropyBlock {
+  const k = x.length;
+  const m = rows.length;
+  const min = new Array<number>(k), max = new Array<number>(k);
+  const entropy = new Array<number>(k), redundancy = new Array<number>(k);
+  const zeroVariance: number[] = [];
+  let nZero = 0;
+  const lnm = Math.log(m);
+  for (let j = 0; j < k; j++) {
+    const col = x[j];
+    let lo = Infinity, hi = -Infinity;
+    for (let r = 0; r < m; r++) {
+      const v = col[rows[r]];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    min[j] = lo;
+    max[j] = hi;
+    const range = hi - lo;
+    if (!(range > 0)) {
+      zeroVariance.push(j);
+      entropy[j] = 1;
+      redundancy[j] = 0;
+      continue;
+    }
+    const neg = directions[j] === "negative";
+    let total = 0;
+    for (let r = 0; r < m; r++) {
+      const v = col[rows[r]];
+      total += (neg ? hi - v : v - lo) / range + shift;
+    }
+    let s = 0;
+    for (let r = 0; r < m; r++) {
+      const v = col[rows[r]];
+      const p = ((neg ? hi - v : v - lo) / range + shift) / total;
+      if (p > 0) s += p * Math.log(p);
+      else nZero++;
+    }
+    entropy[j] = -s / lnm;
+    redundancy[j] = 1 - entropy[j];
+  }
+  const sumD = redundancy.reduce((a, b) => a + b, 0);
+  const weights = redundancy.map((d) => (sumD > 0 ? d / sumD : 0));
+  return { m, min, max, entropy, redundancy, weights, zeroVariance, nZeroProportions: nZero };
+}
+
+/** Standardized value x′ (unshifted) of indicator j in a block. */
+export function standardized(v: number, j: number, block: EntropyBlock, direction: Direction): number {
+  const range = block.max[j] - block.min[j];
+  if (!(range > 0)) return 0;
+  return direction === "negative" ? (block.max[j] - v) / range : (v - block.min[j]) / range;
+}
