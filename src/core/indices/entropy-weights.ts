@@ -60,7 +60,7 @@ export function entropyBlock(x: readonly Float64Array[], directions: readonly Di
       if (p > 0) s += p * Math.log(p);
       else nZero++;
     }
-    entropy[j] = -s / lnm;
+    entropy[j] = 0 - s / lnm; // 0 − (…) keeps e = 0 from printing as −0
     redundancy[j] = 1 - entropy[j];
   }
   const sumD = redundancy.reduce((a, b) => a + b, 0);
