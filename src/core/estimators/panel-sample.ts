@@ -33,6 +33,8 @@ export interface SampleSpec {
   where?: string;
   /** Cluster variable (any column); the entity when it equals `id`. */
   cluster?: string;
+  /** Extra row restriction over the frame's rows (1 = may be used), e.g. a common sample. */
+  rowMask?: Uint8Array;
 }
 
 /** Dense codes 0..n−1 in order of first appearance. */
@@ -56,6 +58,7 @@ export function denseCodes(values: ArrayLike<number | string>, rows: Int32Array)
 export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const formula = typeof spec.formula === "string" ? parseFormula(spec.formula) : spec.formula;
   const mask = whereMask(frame.table, spec.where);
+  if (spec.rowMask) for (let i = 0; i < mask.length; i++) mask[i] &= spec.rowMask[i];
   const y = evaluate(formula.response.expr, frame);
   const X = formula.regressors.map((t) => evaluate(t.expr, frame));
   const names = formula.regressors.map((t) => t.name);
