@@ -8,6 +8,8 @@ import { guarded } from "./excel-errors";
 import { describeRange } from "./adapters/describe";
 import { panelFe, panelRe, panelPooled, hausmanRange } from "./adapters/panel";
 import { entropyWeightsRange, entropyScoreRange, aboveMeanRange } from "./adapters/entropy";
+import { mediationRange } from "./adapters/mediation";
+import { regTableRange } from "./adapters/regtable";
 
 /**
  * Descriptive statistics (N, mean, SD, min, max) for every numeric column of a range whose first row holds the variable names. Blank cells are missing values.
@@ -116,4 +118,35 @@ export function entropyscore(indicators: any[][], directions?: any, options?: an
  */
 export function abovemean(indicators: any[][], directions?: any, year?: any, options?: any): any[][] {
   return guarded(() => aboveMeanRange(indicators, directions ?? null, year ?? null, options ?? null));
+}
+
+/**
+ * Baron-Kenny mediation with panel fixed or random effects: total effect c, a (X to M), b (M to Y), direct effect c', indirect effect a*b with Sobel and Aroian tests, an optional entity-cluster bootstrap (at most 500 replications here) and the proportion mediated. One column per mediator.
+ * @customfunction MEDIATION
+ * @param {any[][]} data Range with a header row: id, time and variables.
+ * @param {string} y Outcome column.
+ * @param {string} x Treatment column.
+ * @param {any} m Mediator column, or several (a range or "m1,m2").
+ * @param {any} controls Control columns (a range or "c1,c2"); leave empty for none.
+ * @param {string} id Entity column name.
+ * @param {string} time Time column name.
+ * @param {any} [options] e.g. "model=fe; effect=twoways; vcov=cluster; bootstrap=500; seed=1; xtomonly=TRUE; lang=zh".
+ * @returns {any[][]} The mediation table.
+ */
+export function mediationtable(data: any[][], y: string, x: string, m: any, controls: any, id: string, time: string, options?: any): any[][] {
+  return guarded(() => mediationRange(data, y, x, m, controls, id, time, options ?? null));
+}
+
+/**
+ * A publication regression table: one column per model (coefficient with stars, SE in parentheses, FE rows, N, R²), from formulas such as "y ~ x + c | effect=twoways; where=region=East". With by=COLUMN one formula becomes one column per group.
+ * @customfunction REGTABLE
+ * @param {any[][]} data Range with a header row: id, time and variables.
+ * @param {string} id Entity column name.
+ * @param {string} time Time column name.
+ * @param {any} models A formula or a range of formulas, one per column, optionally followed by "| effect=…; vcov=…; where=…; title=…".
+ * @param {any} [options] e.g. "model=fe; effect=twoways; vcov=cluster; by=region; terms=x,c; rename=x=要素创新; lang=zh; digits=3; under=se".
+ * @returns {any[][]} The regression table.
+ */
+export function regtable(data: any[][], id: string, time: string, models: any, options?: any): any[][] {
+  return guarded(() => regTableRange(data, id, time, models, options ?? null));
 }

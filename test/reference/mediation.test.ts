@@ -71,3 +71,41 @@ describe("cluster bootstrap of the indirect effect", () => {
     expect(Math.abs((hi - lo) / (2 * 1.96 * ind.sobelSe) - 1)).toBeLessThan(0.35);
   });
 });
+
+describe("econsheet mediation and ECON.MEDIATION against R", () => {
+  const c = ref.cigar_twoway_fe_controls;
+  const v = c.cluster_stata;
+
+  test("CLI --json (DESIGN §5 shape) on a CSV written from the derived grid", async () => {
+    const { writeFileSync, mkdtempSync } = await import("fs");
+    const { join } = await import("path");
+    const { tmpdir } = await import("os");
+    const dir = mkdtempSync(join(tmpdir(), "econsheet-"));
+    const path = join(dir, "cigar-med.csv");
+    writeFileSync(path, cigarMediationGrid().map((r) => r.map((x) => (typeof x === "number" ? x.toPrecision(17) : x)).join(",")).join("\n"));
+    const { cli } = await import("../helpers/cli");
+    const run = await cli("mediation", "--data", path, "--y", c.y, "--x", c.x, "--m", c.mediator, "--controls", c.controls.join(","), "--id", "state", "--time", "year", "--model", "fe", "--effect", "twoways", "--vcov", "cluster", "--json");
+    expect(run.code).toBe(0);
+    const j = run.json();
+    expect(j.nobs).toBe(1380);
+    expectRel(j.a.estimate, v.a, 1e-6, "a");
+    expectRel(j.b.se, v.se_b, 1e-6, "se b");
+    expectRel(j.total.estimate, v.c_total, 1e-6, "c");
+    expectRel(j.direct.estimate, v.c_prime, 1e-6, "c'");
+    expectRel(j.indirect.sobelSe, v.sobel.se, 1e-6, "sobel");
+    expect(Math.abs(j.indirect.sobelP - v.sobel.p)).toBeLessThan(1e-6);
+    expectRel(j.proportionMediated, v.proportion_mediated, 1e-6, "proportion");
+    for (const k of ["estimate", "se", "p"]) expect(j.a).toHaveProperty(k);
+  });
+
+  test("ECON.MEDIATION as Excel calls it", async () => {
+    const { installCustomFunctionsGlobal } = await import("../helpers/custom-functions-global");
+    installCustomFunctionsGlobal();
+    const { mediationtable } = await import("../../src/functions/functions");
+    const out = mediationtable(cigarMediationGrid(), c.y, c.x, c.mediator, [c.controls], "state", "year", "effect=twoways; vcov=cluster; digits=6");
+    const row = (label: string) => out.find((x) => x[0] === label)!;
+    expect(row("Indirect effect a·b")[1]).toBeCloseTo(v.indirect_ab, 12);
+    expectRel(row("Sobel z")[1] as number, v.sobel.z, 1e-6, "sobel z");
+    expect(row("b (M → Y | X)")[1]).toBe(v.b.toFixed(6) + "***");
+  });
+});

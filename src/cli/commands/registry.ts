@@ -2,6 +2,8 @@ import { Command } from "./command";
 import { describeCommand } from "./describe";
 import { panelCommand, hausmanCommand } from "./panel";
 import { entropyCommand } from "./entropy";
+import { mediationCommand } from "./mediation";
+import { tableCommand } from "./table";
 
 /** Every `econsheet` sub-command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand];
+export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand, mediationCommand, tableCommand];

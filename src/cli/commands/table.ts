@@ -1,0 +1,54 @@
+import { readFileSync } from "fs";
+import { dirname, resolve } from "path";
+import { Command, printJson } from "./command";
+import { checkFlags, flagBool, flagString } from "../args";
+import { readDataTable } from "../read-data";
+import { fitModels, ModelColumnSpec, expandBy } from "../../core/estimators/model-list";
+import { regressionTable, RegressionTableOptions } from "../../render/regression-table";
+import { panelColumn } from "../../render/panel-columns";
+import { toText } from "../../render/text";
+import { toCsv } from "../../render/csv";
+import { toGrid } from "../../render/grid";
+import { inputError } from "../../core/errors";
+
+/**
+ * A regression-table spec (JSON):
+ * `{ "data": "panel.csv", "id": "province", "time": "year", "title": "Table 5",
+ *    "models": [{ "formula": "y ~ x + c", "model": "fe", "effect": "twoways", "vcov": "cluster", "where": "…", "title": "(East)" }],
+ *    "by": "region", "terms": ["x", "c"], "rename": {"x": "要素创新"}, "lang": "zh", "digits": 3, "under": "se" }`
+ */
+interface TableSpecFile extends RegressionTableOptions {
+  data: string;
+  sheet?: string;
+  id: string;
+  time: string;
+  models: ModelColumnSpec[];
+  by?: string;
+}
+
+export const tableCommand: Command = {
+  name: "table",
+  summary: "Multi-column regression table from a JSON spec, as text, CSV or JSON",
+  usage: "econsheet table SPEC.json [--data FILE] [--csv | --json]",
+  async run(args, io) {
+    checkFlags(args, ["data", "sheet", "csv", "json", "lang"]);
+    const specPath = args.positional[0];
+    if (!specPath) throw inputError("Give the table spec: econsheet table SPEC.json.", "请给出表格设定文件：econsheet table SPEC.json。");
+    let spec: TableSpecFile;
+    try {
+      spec = JSON.parse(readFileSync(specPath, "utf8"));
+    } catch (e) {
+      throw inputError(`${specPath}: not valid JSON (${(e as Error).message}).`, `${specPath}：不是有效的 JSON（${(e as Error).message}）。`);
+    }
+    if (!Array.isArray(spec.models) || spec.models.length === 0) throw inputError(`${specPath}: "models" must list at least one model.`, `${specPath}："models" 至少需要一个模型。`);
+    const dataPath = flagString(args, "data") ?? (spec.data ? resolve(dirname(specPath), spec.data) : undefined);
+    if (!dataPath) throw inputError(`${specPath}: no "data" file and no --data.`, `${specPath}：没有 "data" 文件，也没有 --data。`);
+    const table = await readDataTable(dataPath, flagString(args, "sheet") ?? spec.sheet);
+    const specs = spec.by ? spec.models.flatMap((m) => expandBy(table, m, spec.by!)) : spec.models;
+    const results = fitModels(table, spec.id, spec.time, specs);
+    const model = regressionTable(results.map((r, k) => panelColumn(r, specs[k].title)), { ...spec, lang: (flagString(args, "lang") as "zh" | undefined) ?? spec.lang });
+    if (flagBool(args, "json")) printJson(io, { grid: toGrid(model, { title: true }), models: results.map(({ vcovSlopesClassical: _v, ...r }) => r) });
+    else io.stdout(flagBool(args, "csv") ? toCsv(model) : toText(model));
+    return 0;
+  },
+};

@@ -1,0 +1,44 @@
+import { tableFromGrid } from "../../core/data/data-table";
+import { mediation } from "../../core/mediation/mediation";
+import { mediationSummaryTable } from "../../render/mediation-table";
+import { toGrid, SpillGrid } from "../../render/grid";
+import { OptionsArg, parseOptions, checkOptionKeys, optionBool, optionalText } from "../options";
+import { inputError } from "../../core/errors";
+import { parseVarList } from "../../core/descriptive/describe";
+
+/**
+ * Bootstrap replications allowed inside a custom function. Excel recalculates a formula on
+ * every change and a custom function cannot show progress or be cancelled, so the cap keeps a
+ * recalculation under a few seconds; the task pane and `econsheet mediation` run any number,
+ * with progress and a cancel button.
+ */
+export const MAX_FUNCTION_BOOTSTRAP = 500;
+
+/** ECON.MEDIATION(data, y, x, m, [controls], id, time, [options]) */
+export function mediationRange(data: unknown[][], y: unknown, x: unknown, m: unknown, controls: unknown, id: unknown, time: unknown, options: OptionsArg): SpillGrid {
+  const opts = parseOptions(options);
+  checkOptionKeys(opts, ["model", "effect", "vcov", "cluster", "where", "bootstrap", "seed", "xtomonly", "lang", "digits", "adjust"], "ECON.MEDIATION");
+  const need = (v: unknown, what: string, zh: string) => {
+    const s = optionalText(v);
+    if (!s) throw inputError(`ECON.MEDIATION: ${what} is missing.`, `ECON.MEDIATION：缺少${zh}。`);
+    return s;
+  };
+  const mediators = Array.isArray(m) ? (m as unknown[][]).flat().map((c) => optionalText(c)).filter((c): c is string => !!c) : parseVarList(need(m, "the mediator (m)", "中介变量 m"));
+  const ctrl = Array.isArray(controls) ? (controls as unknown[][]).flat().map((c) => optionalText(c)).filter((c): c is string => !!c) : parseVarList(optionalText(controls));
+  const reps = opts.has("bootstrap") ? Number(opts.get("bootstrap")) : 0;
+  if (!Number.isInteger(reps) || reps < 0) throw inputError(`Option 'bootstrap': '${opts.get("bootstrap")}' is not a whole number.`, `选项 'bootstrap'：'${opts.get("bootstrap")}' 不是整数。`);
+  if (reps > MAX_FUNCTION_BOOTSTRAP) {
+    throw inputError(
+      `ECON.MEDIATION runs at most ${MAX_FUNCTION_BOOTSTRAP} bootstrap replications so Excel stays responsive; use the task pane (with progress and cancel) or 'econsheet mediation --bootstrap ${reps}' for more.`,
+      `为保证 Excel 响应，ECON.MEDIATION 最多运行 ${MAX_FUNCTION_BOOTSTRAP} 次 bootstrap；更多次数请使用任务窗格（可显示进度并取消）或 'econsheet mediation --bootstrap ${reps}'。`,
+    );
+  }
+  const r = mediation(tableFromGrid(data as never), {
+    y: need(y, "the outcome (y)", "被解释变量 y"), x: need(x, "the treatment (x)", "解释变量 x"), mediators, controls: ctrl,
+    id: need(id, "the id column", "个体列"), time: need(time, "the time column", "时间列"),
+    model: opts.get("model"), effect: opts.get("effect"), vcov: opts.get("vcov"), cluster: opts.get("cluster"), clusterAdjustment: opts.get("adjust"),
+    where: opts.get("where"), bootstrap: reps, seed: opts.get("seed"), xToMOnly: optionBool(opts, "xtomonly"),
+  });
+  const digits = opts.has("digits") ? Number(opts.get("digits")) : 3;
+  return toGrid(mediationSummaryTable(r, opts.get("lang") === "zh" ? "zh" : "en", digits));
+}

@@ -1,0 +1,26 @@
+import { PanelResult } from "../core/results/panel-result";
+import { TableColumn } from "./regression-table";
+
+/**
+ * A fitted panel model as a column of a publication table. The R² shown is the one papers
+ * print for each model: within (Stata) for FE, overall for RE, the OLS R² for pooled OLS.
+ */
+export function panelColumn(r: PanelResult, title?: string): TableColumn {
+  const r2 = r.model === "fe" ? { rsquared: r.rsquared.within, rsquaredKind: "within" as const }
+    : r.model === "re" ? { rsquared: r.rsquared.overall, rsquaredKind: "overall" as const }
+    : { rsquared: r.rsquared.ols, rsquaredKind: "ols" as const };
+  const seLabel = r.vcov === "cluster" ? `clustered by ${r.cluster}` : r.vcov === "robust" ? "robust" : undefined;
+  return {
+    title,
+    params: r.params,
+    stdErrors: r.stdErrors,
+    tstats: r.tstats,
+    pvalues: r.pvalues,
+    nobs: r.nobs,
+    ngroups: r.ngroups,
+    entityEffects: r.model === "fe" && (r.effect === "individual" || r.effect === "twoways"),
+    timeEffects: r.model === "fe" && (r.effect === "time" || r.effect === "twoways"),
+    seLabel,
+    ...r2,
+  };
+}
