@@ -2,7 +2,6 @@ import { readFileSync, writeFileSync, mkdtempSync } from "fs";
 import { join } from "path";
 import { tmpdir } from "os";
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const validate = require("../../scripts/validate-manifest.js");
 const root = join(__dirname, "..", "..");
 const manifest = readFileSync(join(root, "manifest.xml"), "utf8");

@@ -1,5 +1,5 @@
 import { Matrix, inverse } from "ml-matrix";
-import { leastSquares, LeastSquaresFit } from "../linalg/least-squares";
+import { leastSquares } from "../linalg/least-squares";
 import { demeanOneWay, demeanTwoWay, groupMeans } from "./demean";
 import { classicalVcov, whiteVcov, clusterVcov } from "../covariance/sandwich";
 import { clusterFactor } from "../covariance/small-sample";
@@ -198,18 +198,17 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
   const sigma2 = fit.ssr / dfResid;
 
   // Stata-style constant for FE: _cons = ȳ − x̄'b, SE from [1, x̃ + x̄] (see test/fixtures/README.md).
-  let consFit: LeastSquaresFit | undefined;
-  let consCols: Float64Array[] | undefined;
+  let consRow: Float64Array | undefined;
+  let xbars: number[] = [];
   const params: Record<string, number> = {};
   fit.kept.forEach((j, c) => (params[design.names[j]] = fit.coef[c]));
   if (o.model === "fe") {
     const ybar = mean(s.y);
-    const xbars = slopeNames.map((nm) => mean(s.X[s.names.indexOf(nm)]));
-    consCols = [ones(N), ...keptCols.map((col, c) => col.map((v) => v + xbars[c]))];
-    consFit = leastSquares(consCols, design.yT.map((v) => v + ybar));
+    xbars = slopeNames.map((nm) => mean(s.X[s.names.indexOf(nm)]));
     let cons = ybar;
     slopeNames.forEach((nm, c) => (cons -= xbars[c] * params[nm]));
     params["_cons"] = cons;
+    consRow = constantRow(fit.xtxInv, xbars, N);
   }
 
   // Covariance.
@@ -222,12 +221,12 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
   const classical = classicalVcov(fit.xtxInv, K, sigma2);
   if (o.vcov === "classical") {
     vcovMain = classical;
-    if (consFit) vcovCons = consFit.xtxInv[0] * sigma2;
+    if (consRow) vcovCons = consRow[0] * sigma2;
     refDist = o.model === "re" ? { kind: "normal" } : { kind: "t", df: dfResid };
   } else if (o.vcov === "robust") {
     factor = N / (N - K - design.absorbed);
     vcovMain = whiteVcov(keptCols, fit.resid, fit.xtxInv, factor);
-    if (consFit && consCols) vcovCons = whiteVcov(consCols, fit.resid, consFit.xtxInv, factor)[0];
+    if (consRow) vcovCons = constantVariance(consRow, keptCols, xbars, fit.resid, undefined, 0, factor);
     refDist = o.model === "re" ? { kind: "normal" } : { kind: "t", df: dfResid };
     if (o.model === "fe") note("Robust SEs are White (HC1) on the dummy-variable regression; Stata's xtreg, fe vce(robust) is the cluster-by-entity estimator (vcov = cluster).", "稳健标准误为 LSDV 回归上的 White（HC1）标准误；Stata 的 xtreg, fe vce(robust) 实为按个体聚类（vcov = cluster）。");
   } else {
@@ -236,7 +235,7 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
     }
     factor = clusterFactor(adjustment, o.model, o.effect, G_cl, N, k, T);
     vcovMain = clusterVcov(keptCols, fit.resid, fit.xtxInv, s.cluster!, G_cl, factor);
-    if (consFit && consCols) vcovCons = clusterVcov(consCols, fit.resid, consFit.xtxInv, s.cluster!, G_cl, factor)[0];
+    if (consRow) vcovCons = constantVariance(consRow, keptCols, xbars, fit.resid, s.cluster!, G_cl, factor);
     refDist = o.model === "re" ? { kind: "normal" } : { kind: "t", df: G_cl - 1 };
     if (G_cl < (o.fewClusters ?? 20)) {
       note(`Only ${G_cl} clusters: cluster-robust SEs can be unreliable with fewer than about 20 (consider a wild cluster bootstrap).`, `仅有 ${G_cl} 个聚类：聚类数少于约 20 时聚类稳健标准误可能不可靠（可考虑 wild cluster bootstrap）。`);
@@ -296,10 +295,10 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
     rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
     rsquared.overall = corr2(xb, s.y);
     // F test that all fixed effects are zero (plm pFtest): pooled OLS on the same sample.
-    const pooled = leastSquares([ones(N), ...slopeNames.map((nm) => s.X[s.names.indexOf(nm)])], s.y);
     const df1 = design.absorbed - 1;
     if (df1 > 0) {
-      const F = ((pooled.ssr - fit.ssr) / df1) / (fit.ssr / dfResid);
+      const pooledSsr = centeredSsr(slopeNames.map((nm) => s.X[s.names.indexOf(nm)]), s.y);
+      const F = ((pooledSsr - fit.ssr) / df1) / (fit.ssr / dfResid);
       effectsTest = { value: F, df1, df2: dfResid, p: pF(F, df1, dfResid), dist: "F" };
     }
     if (o.effect === "individual") {
@@ -372,6 +371,97 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
     vcovSlopesClassical,
     vcovSlopes,
   };
+}
+
+/**
+ * First row of (Z'Z)⁻¹ for Z = [1, X̃ + x̄] (X̃ demeaned, so its columns sum to zero), from A = (X̃'X̃)⁻¹
+ * by the partitioned inverse: [1/N + x̄'Ax̄, −(Ax̄)']. This is the row that gives Stata's FE `_cons` SE.
+ */
+function constantRow(A: Float64Array, xbar: number[], N: number): Float64Array {
+  const k = xbar.length;
+  const Ax = new Float64Array(k);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) Ax[i] += A[i * k + j] * xbar[j];
+  const row = new Float64Array(k + 1);
+  row[0] = 1 / N + xbar.reduce((acc, v, i) => acc + v * Ax[i], 0);
+  for (let i = 0; i < k; i++) row[i + 1] = -Ax[i];
+  return row;
+}
+
+/**
+ * Sandwich variance of the FE constant: a0' M a0 with a0 the first row of (Z'Z)⁻¹ and M the
+ * cluster (or, without clusters, White) meat of Z = [1, X̃ + x̄]; one pass over the data.
+ */
+function constantVariance(a0: Float64Array, cols: Float64Array[], xbar: number[], resid: Float64Array, clusters: Int32Array | undefined, G: number, factor: number): number {
+  const k = cols.length;
+  const n = resid.length;
+  if (!clusters) {
+    let v = 0;
+    for (let i = 0; i < n; i++) {
+      let z = a0[0];
+      for (let j = 0; j < k; j++) z += a0[j + 1] * (cols[j][i] + xbar[j]);
+      v += z * z * resid[i] * resid[i];
+    }
+    return v * factor;
+  }
+  const score = new Float64Array(G);
+  for (let i = 0; i < n; i++) {
+    let z = a0[0];
+    for (let j = 0; j < k; j++) z += a0[j + 1] * (cols[j][i] + xbar[j]);
+    score[clusters[i]] += z * resid[i];
+  }
+  let v = 0;
+  for (let g = 0; g < G; g++) v += score[g] * score[g];
+  return v * factor;
+}
+
+/**
+ * SSR of pooled OLS of y on [1, X] from centered cross-products (one pass, Cholesky on k×k);
+ * used only for the F test that all fixed effects are zero.
+ */
+function centeredSsr(X: Float64Array[], y: Float64Array): number {
+  const k = X.length;
+  const n = y.length;
+  const mx = X.map((x) => mean(x));
+  const my = mean(y);
+  const S = new Float64Array(k * k);
+  const c = new Float64Array(k);
+  let yy = 0;
+  const row = new Float64Array(k);
+  for (let i = 0; i < n; i++) {
+    const dy = y[i] - my;
+    for (let j = 0; j < k; j++) row[j] = X[j][i] - mx[j];
+    for (let a = 0; a < k; a++) {
+      c[a] += row[a] * dy;
+      for (let b = 0; b <= a; b++) S[a * k + b] += row[a] * row[b];
+    }
+    yy += dy * dy;
+  }
+  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) S[b * k + a] = S[a * k + b];
+  // Cholesky with skipping of (near-)dependent columns, then SSR = yy − c' S⁻¹ c.
+  const L = new Float64Array(k * k);
+  const keep: boolean[] = [];
+  for (let j = 0; j < k; j++) {
+    let d = S[j * k + j];
+    for (let p = 0; p < j; p++) if (keep[p]) d -= L[j * k + p] * L[j * k + p];
+    keep[j] = d > 1e-12 * Math.max(S[j * k + j], 1e-300);
+    if (!keep[j]) continue;
+    L[j * k + j] = Math.sqrt(d);
+    for (let i = j + 1; i < k; i++) {
+      let v = S[i * k + j];
+      for (let p = 0; p < j; p++) if (keep[p]) v -= L[i * k + p] * L[j * k + p];
+      L[i * k + j] = v / L[j * k + j];
+    }
+  }
+  const z = new Float64Array(k);
+  let explained = 0;
+  for (let j = 0; j < k; j++) {
+    if (!keep[j]) continue;
+    let v = c[j];
+    for (let p = 0; p < j; p++) if (keep[p]) v -= L[j * k + p] * z[p];
+    z[j] = v / L[j * k + j];
+    explained += z[j] * z[j];
+  }
+  return yy - explained;
 }
 
 function pick<T>(obj: Record<string, T>, keys: string[]): Record<string, T> {

@@ -1,0 +1,20 @@
+/**
+ * npm run bench — prints wall time and peak memory; asserts nothing.
+ * Each case runs in a fresh child process so its peak RSS is its own.
+ *   node --expose-gc is not needed; figures are process.resourceUsage().maxRSS.
+ */
+import { spawnSync } from "child_process";
+import { join } from "path";
+
+const cases = process.argv.slice(2).length ? process.argv.slice(2) : ["fe2-10k", "fe2-100k", "fe2-1m", "bootstrap-651", "entropy-1m"];
+const tsx = join(__dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
+console.log("case                                            rows        wall (s)   peak RSS (MB)   detail");
+for (const c of cases) {
+  const r = spawnSync(process.execPath, ["--max-old-space-size=8192", tsx, join(__dirname, "case.ts"), c], { encoding: "utf8" });
+  if (r.status !== 0) {
+    console.log(`${c}: failed\n${r.stderr}`);
+    process.exitCode = 1;
+    continue;
+  }
+  process.stdout.write(r.stdout);
+}
