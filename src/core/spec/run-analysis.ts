@@ -1,0 +1,184 @@
+import { DataTable, labelColumn, columnIndex } from "../data/data-table";
+import { Cell } from "../data/cells";
+import { normalizeProvince, REGION4_LABELS, SOUTHNORTH_LABELS } from "../data/provinces";
+import { entropyIndex, aboveMean, EntropyResult } from "../indices/entropy-index";
+import { entropyInputFromTable } from "../indices/entropy-input";
+import { describe } from "../descriptive/describe";
+import { fitModels, ModelColumnSpec } from "../estimators/model-list";
+import { mediation, MediationResult } from "../mediation/mediation";
+import { PanelResult } from "../results/panel-result";
+import { parseFormula } from "../data/formula";
+import { inputError, EconError } from "../errors";
+import { AnalysisSpec, IndexSpec, TableSpec, ModelSpec } from "./analysis-spec";
+
+/**
+ * What a run produces, before rendering: the panel with the index scores appended, each
+ * index's results, and per table the fitted results it is drawn from. Rendering (three-line
+ * tables, sheets) is done by src/render and the fronts.
+ */
+export type TableResult =
+  | { spec: TableSpec; kind: "descriptive"; describe: ReturnType<typeof describe> }
+  | { spec: TableSpec; kind: "regression"; models: PanelResult[]; titles: (string | undefined)[] }
+  | { spec: TableSpec; kind: "mediation"; mediation: MediationResult };
+
+export interface IndexRun {
+  spec: IndexSpec;
+  /** Scores with the spec's mode (pooled by default). */
+  result: EntropyResult;
+  /** Weights per sub-period, when periods are given. */
+  periods?: EntropyResult;
+  aboveMean?: ReturnType<typeof aboveMean>;
+}
+
+export interface AnalysisRun {
+  panel: DataTable;
+  indices: IndexRun[];
+  tables: TableResult[];
+  /** One line per step, for progress output. */
+  log: string[];
+}
+
+export interface RunOptions {
+  onStep?: (message: string) => void;
+}
+
+function withColumns(table: DataTable, extra: { name: string; values: readonly (number | string | null)[] }[]): DataTable {
+  for (const e of extra) {
+    if (table.names.includes(e.name)) {
+      throw inputError(`The panel already has a column '${e.name}'; rename the index or the column.`, `面板中已有列 '${e.name}'，请重命名指数或该列。`);
+    }
+  }
+  return {
+    names: [...table.names, ...extra.map((e) => e.name)],
+    rows: table.rows.map((r, i) => [...r, ...extra.map((e) => e.values[i] as Cell)]),
+    missingTokens: table.missingTokens,
+  };
+}
+
+/** Adds region4 / southnorth columns from the province names of the id column (refusing unknown names). */
+export function addRegionColumns(table: DataTable, id: string, lang: "en" | "zh" = "en"): DataTable {
+  const ids = labelColumn(table, id);
+  const region: (string | null)[] = [];
+  const sn: (string | null)[] = [];
+  ids.forEach((name, i) => {
+    const p = normalizeProvince(name);
+    if (!p) {
+      throw inputError(
+        `Row ${i + 2}: '${name}' in column '${id}' is not a province name EconSheet knows, so it has no region. Use the 31 provinces' names (北京, 内蒙古, …) or give the groups explicitly.`,
+        `第 ${i + 2} 行：列 '${id}' 中的 '${name}' 不是可识别的省份名称，无法归入区域。请使用 31 个省份名称（北京、内蒙古……）或直接给出分组。`,
+      );
+    }
+    region.push(REGION4_LABELS[p.region][lang]);
+    sn.push(SOUTHNORTH_LABELS[p.southNorth][lang]);
+  });
+  const extra = [];
+  if (!table.names.includes("region4")) extra.push({ name: "region4", values: region });
+  if (!table.names.includes("southnorth")) extra.push({ name: "southnorth", values: sn });
+  return withColumns(table, extra);
+}
+
+function modelColumn(m: ModelSpec): ModelColumnSpec {
+  return { formula: m.formula, model: m.model ?? "fe", effect: m.effect, vcov: m.vcov, cluster: m.cluster, where: m.where, title: m.title };
+}
+
+/** The formula with every regressor lagged one period (robustness), or only the first. */
+export function lagFormula(formula: string, which: "all" | "first"): string {
+  const f = parseFormula(formula);
+  const terms = f.regressors.map((r, i) => (which === "all" || i === 0 ? `lag(${r.name},1)` : r.name));
+  return `${f.response.name} ~ ${terms.join(" + ")}`;
+}
+
+/**
+ * Runs an analysis spec on a tidy panel: builds each composite index (scores appended to the
+ * panel as new columns), then every table. Errors name the index or table they come from.
+ */
+export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOptions = {}): AnalysisRun {
+  const id = spec.data.id ?? "province";
+  const time = spec.data.time ?? "year";
+  columnIndex(panel, id);
+  columnIndex(panel, time);
+  const log: string[] = [];
+  const step = (m: string) => {
+    log.push(m);
+    options.onStep?.(m);
+  };
+  let table = panel;
+  const indices: IndexRun[] = [];
+  for (const ix of spec.indices ?? []) {
+    step(`index ${ix.name}: entropy weights (${ix.mode ?? "pooled"})`);
+    try {
+      const indicators = ix.groups.flatMap((g) => g.indicators.map((i) => i.name));
+      const groups = new Map(ix.groups.flatMap((g) => g.indicators.map((i) => [i.name, g.name] as [string, string])));
+      const directions = ix.groups.flatMap((g) => g.indicators.map((i) => (i.direction === "-" ? ("negative" as const) : ("positive" as const))));
+      const input = entropyInputFromTable(table, { indicators, directions, id, time, groups });
+      const result = entropyIndex(input, { mode: ix.mode ?? "pooled", periods: ix.mode === "periods" ? ix.periods : undefined, shift: ix.shift, missing: ix.missing });
+      const periods = ix.periods && ix.mode !== "periods" ? entropyIndex(input, { mode: "periods", periods: ix.periods, shift: ix.shift, missing: ix.missing }) : undefined;
+      const above = ix.aboveMean ? aboveMean(result.scores, input.ids!, input.times!) : undefined;
+      indices.push({ spec: ix, result, periods, aboveMean: above });
+      table = withColumns(table, [{ name: ix.name, values: result.scores }]);
+    } catch (e) {
+      throw prefixed(e, `Index '${ix.name}'`, `指数 '${ix.name}'`);
+    }
+  }
+  if ((spec.tables ?? []).some((t) => t.type === "heterogeneity" && typeof t.groups === "string")) {
+    table = addRegionColumns(table, id, spec.lang ?? "en");
+  }
+  const tables: TableResult[] = [];
+  for (const t of spec.tables ?? []) {
+    step(`table '${t.title}' (${t.type})`);
+    try {
+      tables.push(runTable(table, t, id, time));
+    } catch (e) {
+      throw prefixed(e, `Table '${t.title}'`, `表格 '${t.title}'`);
+    }
+  }
+  return { panel: table, indices, tables, log };
+}
+
+function runTable(table: DataTable, t: TableSpec, id: string, time: string): TableResult {
+  switch (t.type) {
+    case "descriptive":
+      return { spec: t, kind: "descriptive", describe: describe(table, { vars: t.vars, id }) };
+    case "regression": {
+      const specs = t.models.map(modelColumn);
+      return { spec: t, kind: "regression", models: fitModels(table, id, time, specs), titles: specs.map((s) => s.title) };
+    }
+    case "robustness": {
+      const base = modelColumn(t.base);
+      const specs: ModelColumnSpec[] = [{ ...base, title: base.title ?? "Baseline" }];
+      for (const v of t.variants) {
+        if (v === "lag") specs.push({ ...base, formula: lagFormula(base.formula, "all"), title: "L.regressors" });
+        else if (v === "lagx") specs.push({ ...base, formula: lagFormula(base.formula, "first"), title: "L.X" });
+        else if (v === "re") specs.push({ ...base, model: "re", effect: "individual", title: "RE" });
+      }
+      return { spec: t, kind: "regression", models: fitModels(table, id, time, specs), titles: specs.map((s) => s.title) };
+    }
+    case "heterogeneity": {
+      const base = modelColumn(t.base);
+      let groups: { title: string; where: string }[];
+      if (t.groups === "region4") groups = ["East", "Central", "West", "Northeast"].map((g) => ({ title: g, where: `region4=${labelOf(table, "region4", g)}` }));
+      else if (t.groups === "southnorth") groups = ["South", "North"].map((g) => ({ title: g, where: `southnorth=${labelOf(table, "southnorth", g)}` }));
+      else groups = t.groups.map((g) => ({ title: g.name, where: `${id} in (${g.members.join(",")})` }));
+      const specs = groups.map((g) => ({ ...base, where: base.where ? `${base.where} & ${g.where}` : g.where, title: g.title }));
+      return { spec: t, kind: "regression", models: fitModels(table, id, time, specs), titles: specs.map((s) => s.title) };
+    }
+    case "mediation":
+      return {
+        spec: t, kind: "mediation",
+        mediation: mediation(table, { y: t.y, x: t.x, mediators: t.mediators, controls: t.controls, id, time, model: t.model ?? "fe", effect: t.effect, vcov: t.vcov, bootstrap: t.bootstrap, seed: t.seed }),
+      };
+  }
+}
+
+/** The region label used in the table (English or Chinese) for an English group key. */
+function labelOf(table: DataTable, column: string, key: string): string {
+  const labels = new Set(labelColumn(table, column));
+  if (labels.has(key)) return key;
+  const zh = { ...Object.fromEntries(Object.entries(REGION4_LABELS).map(([k, v]) => [k, v.zh])), ...Object.fromEntries(Object.entries(SOUTHNORTH_LABELS).map(([k, v]) => [k, v.zh])) } as Record<string, string>;
+  return zh[key] ?? key;
+}
+
+function prefixed(e: unknown, en: string, zh: string): unknown {
+  if (e instanceof EconError) return new EconError(e.kind, { en: `${en}: ${e.text.en}`, zh: `${zh}：${e.text.zh}` });
+  return e;
+}
