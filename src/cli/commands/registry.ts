@@ -4,6 +4,7 @@ import { panelCommand, hausmanCommand } from "./panel";
 import { entropyCommand } from "./entropy";
 import { mediationCommand } from "./mediation";
 import { tableCommand } from "./table";
+import { runCommand } from "./run";
 
 /** Every `econsheet` sub-command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand, mediationCommand, tableCommand];
+export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand, mediationCommand, tableCommand, runCommand];

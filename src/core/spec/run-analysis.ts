@@ -32,6 +32,8 @@ export interface IndexRun {
 
 export interface AnalysisRun {
   panel: DataTable;
+  id: string;
+  time: string;
   indices: IndexRun[];
   tables: TableResult[];
   /** One line per step, for progress output. */
@@ -132,7 +134,7 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
       throw prefixed(e, `Table '${t.title}'`, `表格 '${t.title}'`);
     }
   }
-  return { panel: table, indices, tables, log };
+  return { panel: table, id, time, indices, tables, log };
 }
 
 function runTable(table: DataTable, t: TableSpec, id: string, time: string): TableResult {
