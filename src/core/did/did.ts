@@ -1,0 +1,161 @@
+import seedrandom from "seedrandom";
+import { DataTable, columnIndex } from "../data/data-table";
+import { Cell } from "../data/cells";
+import { fitPanel, PanelSpec } from "../estimators/fit-panel";
+import { PanelResult } from "../results/panel-result";
+import { inputError } from "../errors";
+import { buildTreatment, TreatmentSpec, Treatment } from "./treatment";
+import { quantileSorted } from "../descriptive/quantile";
+
+export interface DidSpec extends TreatmentSpec {
+  y: string;
+  id: string;
+  time: string;
+  controls?: string[];
+  /** Default "cluster" by entity. */
+  vcov?: string;
+  cluster?: string;
+  where?: string;
+}
+
+export interface GroupMeans {
+  /** Mean of y: treated/control × before/after, and the difference-in-differences of means. */
+  treatedBefore: number;
+  treatedAfter: number;
+  controlBefore: number;
+  controlAfter: number;
+  diffInDiff: number;
+  /** The cut for "after" in the control group (the first treatment year; the earliest cohort when staggered). */
+  cut: number;
+  counts: { treatedBefore: number; treatedAfter: number; controlBefore: number; controlAfter: number };
+}
+
+export interface DidResult {
+  /** Name of the treatment term in the model ("treat_post" or the given column). */
+  term: string;
+  estimate: number;
+  se: number;
+  p: number;
+  confInt: [number, number];
+  model: PanelResult;
+  means: GroupMeans;
+  staggered: boolean;
+  cohorts: number[];
+  notes: string[];
+  notesZh: string[];
+}
+
+export const DID_TERM = "treat_post";
+
+/** Appends numeric columns to a table (name clashes are refused). */
+export function withNumericColumns(table: DataTable, cols: { name: string; values: ArrayLike<number> }[]): DataTable {
+  for (const c of cols) if (table.names.includes(c.name)) throw inputError(`The data already have a column '${c.name}'.`, `数据中已有列 '${c.name}'。`);
+  return {
+    names: [...table.names, ...cols.map((c) => c.name)],
+    rows: table.rows.map((r, i) => [...r, ...cols.map((c) => (Number.isNaN(c.values[i]) ? null : (c.values[i] as Cell)))]),
+    missingTokens: table.missingTokens,
+  };
+}
+
+function groupMeans(t: Treatment, y: Float64Array): GroupMeans {
+  const cut = t.cohorts[0];
+  const acc = { treatedBefore: [0, 0], treatedAfter: [0, 0], controlBefore: [0, 0], controlAfter: [0, 0] };
+  for (let i = 0; i < y.length; i++) {
+    if (Number.isNaN(y[i])) continue;
+    const treated = !Number.isNaN(t.first[i]);
+    const after = treated ? t.frame.timeValue[i] >= t.first[i] : t.frame.timeValue[i] >= cut;
+    const key = treated ? (after ? "treatedAfter" : "treatedBefore") : after ? "controlAfter" : "controlBefore";
+    acc[key][0] += y[i];
+    acc[key][1] += 1;
+  }
+  const m = (k: keyof typeof acc) => (acc[k][1] ? acc[k][0] / acc[k][1] : NaN);
+  const out = { treatedBefore: m("treatedBefore"), treatedAfter: m("treatedAfter"), controlBefore: m("controlBefore"), controlAfter: m("controlAfter") };
+  return {
+    ...out,
+    diffInDiff: out.treatedAfter - out.treatedBefore - (out.controlAfter - out.controlBefore),
+    cut,
+    counts: { treatedBefore: acc.treatedBefore[1], treatedAfter: acc.treatedAfter[1], controlBefore: acc.controlBefore[1], controlAfter: acc.controlAfter[1] },
+  };
+}
+
+/**
+ * Difference-in-differences: two-way FE regression of y on D = treated × post and controls,
+ * SEs clustered by entity by default (Stata `xtreg y D i.year, fe vce(cluster id)` /
+ * `reghdfe y D, absorb(id year) cluster(id)`), plus the 2×2 table of group means.
+ */
+export function did(table: DataTable, spec: DidSpec): DidResult {
+  const t = buildTreatment(table, spec.id, spec.time, spec);
+  const term = spec.treat ?? DID_TERM;
+  const data = spec.treat ? table : withNumericColumns(table, [{ name: DID_TERM, values: t.d }]);
+  const formula = `${spec.y} ~ ${[term, ...(spec.controls ?? [])].join(" + ")}`;
+  const model = fitPanel(data, { formula, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: (spec.vcov ?? "cluster") as PanelSpec["vcov"], cluster: spec.cluster, where: spec.where });
+  if (!(term in model.params)) throw inputError(`The treatment term was dropped (${model.omitted.join(", ")}): it is collinear with the fixed effects.`, `处理变量被省略（${model.omitted.join("、")}）：与固定效应共线。`);
+  const y = t.frame.numeric(spec.y);
+  const notes: string[] = [];
+  const notesZh: string[] = [];
+  if (t.staggered) {
+    notes.push(`Staggered adoption (${t.cohorts.length} cohorts: ${t.cohorts.join(", ")}): the TWFE estimate averages cohort effects with weights that can be negative when effects change over time; compare the Sun–Abraham event study.`);
+    notesZh.push(`交错处理（${t.cohorts.length} 个批次：${t.cohorts.join("、")}）：双向固定效应估计以可能为负的权重平均各批次效应；请对照 Sun–Abraham 事件研究。`);
+  }
+  columnIndex(table, spec.y);
+  return {
+    term, estimate: model.params[term], se: model.stdErrors[term], p: model.pvalues[term], confInt: model.confInt[term],
+    model, means: groupMeans(t, y), staggered: t.staggered, cohorts: t.cohorts, notes, notesZh,
+  };
+}
+
+export interface PlaceboResult {
+  estimate: number;
+  permutations: number;
+  failed: number;
+  /** Share of placebo estimates at least as large in absolute value (two-sided randomization p). */
+  pTwoSided: number;
+  mean: number;
+  sd: number;
+  quantiles: { p05: number; p50: number; p95: number };
+  estimates: number[];
+  seed: string;
+}
+
+/**
+ * Placebo (randomization inference): reassign the treatment paths at random across entities
+ * (each entity draws another entity's first treated year, keeping the number of treated units
+ * and the cohort sizes), re-estimate N times and locate the real estimate.
+ */
+export function placebo(table: DataTable, spec: DidSpec, permutations = 500, seed: number | string = 20240601): PlaceboResult {
+  const real = did(table, spec);
+  const t = buildTreatment(table, spec.id, spec.time, spec);
+  const G = t.frame.entityNames.length;
+  const firstByEntity = new Float64Array(G).fill(NaN);
+  for (let i = 0; i < t.frame.nrows; i++) firstByEntity[t.frame.entity[i]] = t.first[i];
+  const rng = seedrandom(String(seed));
+  const estimates: number[] = [];
+  let failed = 0;
+  for (let r = 0; r < permutations; r++) {
+    const perm = Array.from(firstByEntity);
+    for (let i = perm.length - 1; i > 0; i--) {
+      const j = Math.floor(rng() * (i + 1));
+      [perm[i], perm[j]] = [perm[j], perm[i]];
+    }
+    const d = Float64Array.from({ length: t.frame.nrows }, (_, i) => {
+      const f = perm[t.frame.entity[i]];
+      return !Number.isNaN(f) && t.frame.timeValue[i] >= f ? 1 : 0;
+    });
+    try {
+      const data = withNumericColumns(table, [{ name: "placebo_treat", values: d }]);
+      const m = fitPanel(data, { formula: `${spec.y} ~ ${["placebo_treat", ...(spec.controls ?? [])].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: "classical", where: spec.where });
+      if ("placebo_treat" in m.params) estimates.push(m.params.placebo_treat);
+      else failed++;
+    } catch {
+      failed++;
+    }
+  }
+  const sorted = Float64Array.from(estimates).sort();
+  const mean = estimates.reduce((a, b) => a + b, 0) / Math.max(estimates.length, 1);
+  const sd = Math.sqrt(estimates.reduce((a, b) => a + (b - mean) ** 2, 0) / Math.max(estimates.length - 1, 1));
+  const extreme = estimates.filter((e) => Math.abs(e) >= Math.abs(real.estimate)).length;
+  return {
+    estimate: real.estimate, permutations: estimates.length, failed, pTwoSided: (extreme + 1) / (estimates.length + 1), mean, sd,
+    quantiles: { p05: quantileSorted(sorted, 0.05), p50: quantileSorted(sorted, 0.5), p95: quantileSorted(sorted, 0.95) }, estimates, seed: String(seed),
+  };
+}
