@@ -10,6 +10,7 @@ import { panelFe, panelRe, panelPooled, hausmanRange } from "./adapters/panel";
 import { entropyWeightsRange, entropyScoreRange, aboveMeanRange } from "./adapters/entropy";
 import { mediationRange } from "./adapters/mediation";
 import { regTableRange } from "./adapters/regtable";
+import { didRange, eventStudyRange } from "./adapters/did";
 
 /**
  * Descriptive statistics (N, mean, SD, min, max) for every numeric column of a range whose first row holds the variable names. Blank cells are missing values.
@@ -149,4 +150,33 @@ export function mediationtable(data: any[][], y: string, x: string, m: any, cont
  */
 export function regtable(data: any[][], id: string, time: string, models: any, options?: any): any[][] {
   return guarded(() => regTableRange(data, id, time, models, options ?? null));
+}
+
+/**
+ * Difference-in-differences: two-way fixed-effects regression of y on treated x post (plus controls) with entity-clustered SEs, the 2x2 table of group means, and optionally a seeded placebo (permutation) test.
+ * @customfunction DID
+ * @param {any[][]} data Range with a header row: id, time, outcome and treatment columns.
+ * @param {string} y Outcome column.
+ * @param {any} treat A 0/1 column equal to 1 in treated periods; leave empty to give the treatment in options.
+ * @param {string} id Entity column name.
+ * @param {string} time Time column name.
+ * @param {any} [options] e.g. "controls=x1,x2; firstcol=first_treat" or "units=北京,上海; first=2012"; "placebo=200; seed=1; lang=zh".
+ * @returns {any[][]} The DID estimate, its inference and the group means.
+ */
+export function didtable(data: any[][], y: string, treat: any, id: string, time: string, options?: any): any[][] {
+  return guarded(() => didRange(data, y, treat, id, time, options ?? null));
+}
+
+/**
+ * Event study around the first treated year: TWFE relative-time coefficients with confidence intervals and a joint pre-trend test, plus the Sun-Abraham interaction-weighted estimates under staggered adoption.
+ * @customfunction EVENTSTUDY
+ * @param {any[][]} data Range with a header row: id, time, outcome and the treatment timing.
+ * @param {string} y Outcome column.
+ * @param {string} id Entity column name.
+ * @param {string} time Time column name.
+ * @param {any} [options] Treatment timing "firstcol=first_treat" (blank or 0 = never treated) or "units=a,b; first=2010"; window "leads=4; lags=4; reference=-1"; "controls=x; lang=zh".
+ * @returns {any[][]} One row per relative time.
+ */
+export function eventstudy(data: any[][], y: string, id: string, time: string, options?: any): any[][] {
+  return guarded(() => eventStudyRange(data, y, id, time, options ?? null));
 }

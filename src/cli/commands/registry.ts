@@ -5,6 +5,7 @@ import { entropyCommand } from "./entropy";
 import { mediationCommand } from "./mediation";
 import { tableCommand } from "./table";
 import { runCommand } from "./run";
+import { didCommand } from "./did";
 
 /** Every `econsheet` sub-command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand, mediationCommand, tableCommand, runCommand];
+export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand, mediationCommand, tableCommand, runCommand, didCommand];

@@ -1,0 +1,41 @@
+import { Command, printJson } from "./command";
+import { checkFlags, flagBool, flagList, flagNumber, flagString } from "../args";
+import { readDataTable } from "../read-data";
+import { did, placebo, DidSpec } from "../../core/did/did";
+import { eventStudy } from "../../core/did/event-study";
+import { didTable, eventStudyTable } from "../../render/did-table";
+import { toText } from "../../render/text";
+import { inputError } from "../../core/errors";
+
+/** `econsheet did --data F --y Y --id ID --time T (--treat D | --first-col C | --units a,b --first YEAR) [--event-study] [--placebo N --seed S] --json` */
+export const didCommand: Command = {
+  name: "did",
+  summary: "Difference-in-differences, event study (TWFE and Sun–Abraham), placebo test",
+  usage:
+    "econsheet did --data FILE --y Y --id ID --time T (--treat D | --first-col FIRST | --units a,b --first YEAR) [--controls x1,x2]\n" +
+    "              [--event-study --leads 4 --lags 4 --reference -1] [--placebo N --seed S] [--vcov cluster] [--json] [--lang zh]",
+  async run(args, io) {
+    checkFlags(args, ["data", "sheet", "y", "id", "time", "treat", "first-col", "units", "first", "controls", "vcov", "cluster", "where", "event-study", "leads", "lags", "reference", "placebo", "seed", "json", "lang"]);
+    const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
+    const spec: DidSpec = {
+      y: flagString(args, "y", true), id: flagString(args, "id", true), time: flagString(args, "time", true),
+      treat: flagString(args, "treat"), firstYearColumn: flagString(args, "first-col"), treatedUnits: flagList(args, "units"), firstYear: flagNumber(args, "first"),
+      controls: flagList(args, "controls"), vcov: flagString(args, "vcov"), cluster: flagString(args, "cluster"), where: flagString(args, "where"),
+    };
+    if (!spec.treat && !spec.firstYearColumn && !spec.treatedUnits) throw inputError("Give --treat, --first-col or --units with --first.", "请给出 --treat、--first-col 或 --units 与 --first。");
+    const lang = flagString(args, "lang") === "zh" ? "zh" : "en";
+    const n = flagNumber(args, "placebo") ?? 0;
+    const r = did(table, spec);
+    const pl = n > 0 ? placebo(table, spec, n, flagString(args, "seed") ?? 20240601) : undefined;
+    const es = flagBool(args, "event-study") ? eventStudy(table, { ...spec, leads: flagNumber(args, "leads"), lags: flagNumber(args, "lags"), reference: flagNumber(args, "reference") }) : undefined;
+    if (flagBool(args, "json")) {
+      const { vcovSlopesClassical: _v, ...model } = r.model;
+      const esOut = es ? (({ model: _m, ...rest }) => rest)(es) : undefined;
+      printJson(io, { ...model, did: { term: r.term, estimate: r.estimate, se: r.se, p: r.p, confInt: r.confInt }, means: r.means, staggered: r.staggered, cohorts: r.cohorts, didNotes: r.notes, placebo: pl ? (({ estimates: _e, ...rest }) => rest)(pl) : undefined, eventStudy: esOut });
+    } else {
+      io.stdout(toText(didTable(r, lang, pl)));
+      if (es) io.stdout("\n" + toText(eventStudyTable(es, lang)));
+    }
+    return 0;
+  },
+};

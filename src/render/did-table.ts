@@ -1,0 +1,64 @@
+import { Lang } from "../core/errors";
+import { DidResult, PlaceboResult } from "../core/did/did";
+import { EventStudyResult } from "../core/did/event-study";
+import { TableModel, TableCell, cell, headerRow } from "./table-model";
+
+const T = {
+  stat: { en: "Statistic", zh: "统计量" },
+  value: { en: "Value", zh: "值" },
+  est: { en: "DID estimate", zh: "DID 估计值" },
+  se: { en: "Std. err. (clustered)", zh: "标准误（聚类）" },
+  p: { en: "p-value", zh: "p 值" },
+  lo: { en: "CI low", zh: "置信区间下限" },
+  hi: { en: "CI high", zh: "置信区间上限" },
+  n: { en: "N", zh: "样本量" },
+  groups: { en: "Groups", zh: "个体数" },
+  cohorts: { en: "Treatment cohorts", zh: "处理批次" },
+  means: { en: "Mean of y", zh: "y 的均值" },
+  before: { en: "Before", zh: "处理前" },
+  after: { en: "After", zh: "处理后" },
+  diff: { en: "Difference", zh: "差值" },
+  treated: { en: "Treated", zh: "处理组" },
+  control: { en: "Control", zh: "对照组" },
+  dd: { en: "Difference-in-differences", zh: "双重差分" },
+  rel: { en: "Relative time", zh: "相对时间" },
+  twfe: { en: "TWFE", zh: "TWFE" },
+  sa: { en: "Sun–Abraham", zh: "Sun–Abraham" },
+  pre: { en: "Pre-trend test (leads = 0)", zh: "平行趋势检验（前置期系数 = 0）" },
+  placebo: { en: "Placebo permutations", zh: "安慰剂置换次数" },
+  placeboP: { en: "Randomization p (two-sided)", zh: "随机化 p 值（双侧）" },
+  placeboMean: { en: "Placebo mean", zh: "安慰剂均值" },
+  placeboSd: { en: "Placebo SD", zh: "安慰剂标准差" },
+} as const;
+
+/** The ECON.DID spill: estimate, inference, sample, then the 2×2 table of means. */
+export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult): TableModel {
+  const row = (k: keyof typeof T, v: number | string | undefined): TableCell[] => [cell(T[k][lang], "label"), cell(v ?? null, "stat"), cell(null), cell(null)];
+  const m = r.means;
+  const body: TableCell[][] = [
+    row("est", r.estimate), row("se", r.se), row("p", r.p), row("lo", r.confInt[0]), row("hi", r.confInt[1]),
+    row("n", r.model.nobs), row("groups", r.model.ngroups), row("cohorts", r.cohorts.join(", ")),
+    [cell(T.means[lang], "label"), cell(T.before[lang], "header"), cell(T.after[lang], "header"), cell(T.diff[lang], "header")],
+    [cell(T.treated[lang], "label"), cell(m.treatedBefore), cell(m.treatedAfter), cell(m.treatedAfter - m.treatedBefore)],
+    [cell(T.control[lang], "label"), cell(m.controlBefore), cell(m.controlAfter), cell(m.controlAfter - m.controlBefore)],
+    [cell(T.dd[lang], "label"), cell(null), cell(null), cell(m.diffInDiff)],
+  ];
+  if (pl) body.push(row("placebo", pl.permutations), row("placeboP", pl.pTwoSided), row("placeboMean", pl.mean), row("placeboSd", pl.sd));
+  return { header: [headerRow([T.stat[lang], T.value[lang], "", ""])], body, notes: [...(lang === "zh" ? r.model.notesZh : r.model.notes), ...(lang === "zh" ? r.notesZh : r.notes)] };
+}
+
+/** The ECON.EVENTSTUDY spill: one row per relative time, TWFE beside Sun–Abraham. */
+export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableModel {
+  const sa = r.sunAbraham;
+  const head = [T.rel[lang], `${T.twfe[lang]} coef`, "SE", T.lo[lang], T.hi[lang], ...(sa ? [`${T.sa[lang]} coef`, "SE", T.lo[lang], T.hi[lang]] : [])];
+  const body: TableCell[][] = r.twfe.map((c) => {
+    const s = sa?.find((x) => x.rel === c.rel);
+    return [cell(c.rel), cell(c.estimate), cell(c.se), cell(c.ciLow), cell(c.ciHigh), ...(sa ? [cell(s?.estimate ?? null), cell(s?.se ?? null), cell(s?.ciLow ?? null), cell(s?.ciHigh ?? null)] : [])];
+  });
+  const notes: string[] = [];
+  const fmt = (w?: { F: number; df1: number; df2: number; pF: number }) => (w ? `F(${w.df1}, ${w.df2}) = ${w.F.toFixed(3)}, p = ${w.pF.toFixed(3)}` : "n/a");
+  notes.push(`${T.pre[lang]}: ${T.twfe[lang]} ${fmt(r.preTrend)}${sa ? `; ${T.sa[lang]} ${fmt(r.sunAbrahamPreTrend)}` : ""}`);
+  notes.push(lang === "zh" ? `参照期系数为 0；端点分箱；对照组：${r.controlGroup === "never-treated" ? "从未处理个体" : "最晚处理批次"}` : `Reference period fixed at 0; endpoints binned; controls: ${r.controlGroup} units`);
+  notes.push(...(lang === "zh" ? r.notesZh : r.notes));
+  return { header: [headerRow(head)], body, notes };
+}
