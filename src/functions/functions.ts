@@ -97,12 +97,12 @@ export function entropyweights(indicators: any[][], directions?: any, options?: 
 }
 
 /**
- * Composite score S = sum of w_j x'_ij per row by the entropy weight method, aligned with the input rows so it can sit beside the data.
+ * Composite score S = sum of w_j x'_ij per row by the entropy weight method, aligned with the input rows so it can sit beside the data (with a header row in, the first output row is "Score"; a headerless numeric range gives headerless scores).
  * @customfunction ENTROPYSCORE
- * @param {any[][]} indicators Range with a header row: one column per indicator (plus id/time columns named in options).
+ * @param {any[][]} indicators Range (normally with a header row): one column per indicator, plus id/time columns named in options.
  * @param {any} [directions] One row of +1/-1 (or "+"/"-", "正向"/"负向") per indicator; default all positive.
- * @param {any} [options] e.g. "id=province; time=year; mode=pooled; shift=0.0001; missing=drop".
- * @returns {any[][]} One score per input row, under the header "Score".
+ * @param {any} [options] e.g. "id=province; time=year; mode=pooled; shift=0.0001; missing=drop; subindices=TRUE" (subindices adds one column per level-2 group).
+ * @returns {any[][]} One score per input row.
  */
 export function entropyscore(indicators: any[][], directions?: any, options?: any): any[][] {
   return guarded(() => entropyScoreRange(indicators, directions ?? null, options ?? null));

@@ -1,24 +1,8 @@
 import { Lang } from "../core/errors";
 import { EntropyResult, AboveMeanResult } from "../core/indices/entropy-index";
 import { TableModel, TableCell, cell, headerRow } from "./table-model";
+import { entropyLabel as L } from "./entropy-labels";
 
-const T = {
-  indicator: { en: "Indicator", zh: "指标" },
-  direction: { en: "Direction", zh: "方向" },
-  e: { en: "Entropy e", zh: "信息熵 e" },
-  d: { en: "Redundancy d", zh: "冗余度 d" },
-  w: { en: "Weight w", zh: "权重 w" },
-  level1: { en: "Level 1", zh: "一级指标" },
-  level2: { en: "Level 2", zh: "二级指标" },
-  level3: { en: "Level 3", zh: "三级指标" },
-  pos: { en: "+", zh: "正向" },
-  neg: { en: "−", zh: "负向" },
-  score: { en: "Score", zh: "得分" },
-  year: { en: "Year", zh: "年份" },
-  entity: { en: "Entity", zh: "地区" },
-  mean: { en: "Year mean", zh: "当年均值" },
-  every: { en: "Every year", zh: "各年均高于均值" },
-} as const;
 
 export interface EntropyTableOptions {
   lang?: Lang;
@@ -33,19 +17,19 @@ export interface EntropyTableOptions {
  */
 export function entropyWeightsTable(r: EntropyResult, options: EntropyTableOptions = {}): TableModel {
   const lang = options.lang ?? "en";
-  const dir = (n: string) => (r.directions[n] === "negative" ? T.neg[lang] : T.pos[lang]);
-  const blocks = r.periods.length > 0 ? r.periods : [{ label: T.w[lang], weights: r.weights, groups: r.groups }];
+  const dir = (n: string) => (r.directions[n] === "negative" ? L("neg", lang) : L("pos", lang));
+  const blocks = r.periods.length > 0 ? r.periods : [{ label: L("w", lang), weights: r.weights, groups: r.groups }];
   const notes = lang === "zh" ? r.notesZh : r.notes;
   if (!r.groups) {
     if (r.periods.length === 0) {
       return {
-        header: [headerRow([T.indicator[lang], T.direction[lang], T.e[lang], T.d[lang], T.w[lang]])],
+        header: [headerRow([L("indicator", lang), L("direction", lang), L("e", lang), L("d", lang), L("w", lang)])],
         body: r.indicators.map((n) => [cell(n, "label"), cell(dir(n)), cell(r.entropy[n]), cell(r.redundancy[n]), cell(r.weights[n])]),
         notes,
       };
     }
     return {
-      header: [headerRow([T.indicator[lang], T.direction[lang], ...blocks.map((b) => b.label)])],
+      header: [headerRow([L("indicator", lang), L("direction", lang), ...blocks.map((b) => b.label)])],
       body: r.indicators.map((n) => [cell(n, "label"), cell(dir(n)), ...blocks.map((b) => cell(b.weights[n]))]),
       notes,
     };
@@ -56,23 +40,31 @@ export function entropyWeightsTable(r: EntropyResult, options: EntropyTableOptio
     body.push([cell(gi === 0 ? options.level1 ?? "" : "", "label"), cell(g, "label"), cell(""), cell(""), ...blocks.map((b) => cell(b.groups?.[g]))]);
     for (const n of r.indicators.filter((i) => groupOf(r, i) === g)) body.push([cell(""), cell(""), cell(n, "label"), cell(dir(n)), ...blocks.map((b) => cell(b.weights[n]))]);
   });
-  return { header: [headerRow([T.level1[lang], T.level2[lang], T.level3[lang], T.direction[lang], ...blocks.map((b) => b.label)])], body, notes };
+  return { header: [headerRow([L("level1", lang), L("level2", lang), L("level3", lang), L("direction", lang), ...blocks.map((b) => b.label)])], body, notes };
 }
 
+/** Level-2 group of an indicator (carried on the result when groups are given). */
 function groupOf(r: EntropyResult, indicator: string): string | undefined {
-  // A row's group: the group whose sub-index score is non-null with this indicator's weight; carried on the result.
   return r.indicatorGroups?.[indicator];
 }
 
-/** One score per input row (header "Score"), blank for rows not scored. */
-export function entropyScoreColumn(r: EntropyResult, lang: Lang = "en"): TableModel {
-  return { header: [headerRow([T.score[lang]])], body: r.scores.map((s) => [cell(s)]), notes: [] };
+/**
+ * One score per input row (header "Score"), blank for rows not scored. With `subindices` and
+ * level-2 groups, one more column per group holding its sub-index (they add up to the score).
+ */
+export function entropyScoreColumn(r: EntropyResult, lang: Lang = "en", subindices = false): TableModel {
+  const groups = subindices && r.groupScores ? Object.keys(r.groupScores) : [];
+  return {
+    header: [headerRow([L("score", lang), ...groups])],
+    body: r.scores.map((s, i) => [cell(s), ...groups.map((g) => cell(r.groupScores![g][i]))]),
+    notes: [],
+  };
 }
 
 /** Entities above the cross-section mean, per year, then those above it in every year. */
 export function aboveMeanTable(a: AboveMeanResult, scoreOf: (year: number, entity: string) => number | undefined, lang: Lang = "en"): TableModel {
   const body: TableCell[][] = [];
   for (const y of a.years) for (const e of y.above) body.push([cell(y.time), cell(e, "label"), cell(scoreOf(y.time, e)), cell(y.mean)]);
-  if (a.years.length > 1) for (const e of a.alwaysAbove) body.push([cell(T.every[lang]), cell(e, "label"), cell(null), cell(null)]);
-  return { header: [headerRow([T.year[lang], T.entity[lang], T.score[lang], T.mean[lang]])], body, notes: [] };
+  if (a.years.length > 1) for (const e of a.alwaysAbove) body.push([cell(L("every", lang)), cell(e, "label"), cell(null), cell(null)]);
+  return { header: [headerRow([L("year", lang), L("entity", lang), L("score", lang), L("mean", lang)])], body, notes: [] };
 }

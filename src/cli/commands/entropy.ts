@@ -1,7 +1,8 @@
 import { Command, printJson } from "./command";
 import { checkFlags, flagBool, flagList, flagNumber, flagString } from "../args";
 import { readDataTable } from "../read-data";
-import { entropyIndex, EntropyMode } from "../../core/indices/entropy-index";
+import { entropyIndex, aboveMean } from "../../core/indices/entropy-index";
+import { resolveEntropyMode, resolveMissingChoice } from "../../core/indices/entropy-options";
 import { entropyInputFromTable, parseGroups } from "../../core/indices/entropy-input";
 import { entropyWeightsTable } from "../../render/entropy-table";
 import { toText } from "../../render/text";
@@ -14,7 +15,8 @@ export const entropyCommand: Command = {
   summary: "Entropy weight method: weights (pooled, per year, sub-periods), level-2 weights, scores",
   usage:
     "econsheet entropy --data FILE --indicators a,b,c [--negative c] --id ID --time T [--by pooled|year|periods]\n" +
-    "                  [--periods \"2003;2004-2012;2013-2022;2023\"] [--shift 0.0001] [--groups \"input:a,b;output:c\"] [--missing error|drop|interpolate] [--json | --csv] [--lang zh]",
+    "                  [--periods \"2003;2004-2012;2013-2022;2023\"] [--shift 0.0001] [--groups \"input:a,b;output:c\"] [--missing error|drop|interpolate] [--json | --csv] [--lang zh]\n" +
+    "JSON: {m, weights, entropy, redundancy, scores:[{id, time, score, groups?}], periods:[{label, weights, …}], groups, aboveMean:{years, alwaysAbove}, notes}",
   async run(args, io) {
     checkFlags(args, ["data", "sheet", "indicators", "negative", "id", "time", "by", "periods", "shift", "groups", "missing", "json", "csv", "lang", "level1"]);
     const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
@@ -31,13 +33,23 @@ export const entropyCommand: Command = {
       time,
       groups: parseGroups(flagString(args, "groups")),
     });
-    const by = (flagString(args, "by") ?? "pooled") as EntropyMode;
-    if (!["pooled", "year", "periods"].includes(by)) throw inputError(`--by '${by}' is not one of pooled, year, periods.`, `--by '${by}' 不是 pooled、year、periods 之一。`);
-    const result = entropyIndex(input, { mode: by, periods: flagString(args, "periods"), shift: flagNumber(args, "shift"), missing: flagString(args, "missing") as never });
+    const result = entropyIndex(input, {
+      mode: resolveEntropyMode(flagString(args, "by"), "--by"),
+      periods: flagString(args, "periods"),
+      shift: flagNumber(args, "shift"),
+      missing: resolveMissingChoice(flagString(args, "missing"), "--missing"),
+    });
     if (flagBool(args, "json")) {
-      const scores = result.scores.flatMap((score, i) => (score === null ? [] : [{ id: input.ids ? input.ids[i] : undefined, time: input.times ? input.times[i] : undefined, score }]));
+      // One entry per scored row; with --groups each carries its level-2 sub-indices too.
+      const scores = result.scores.flatMap((score, i) => {
+        if (score === null) return [];
+        const entry: { id?: string | null; time?: number; score: number; groups?: Record<string, number> } = { id: input.ids?.[i], time: input.times?.[i], score };
+        if (result.groupScores) entry.groups = Object.fromEntries(Object.entries(result.groupScores).map(([g, v]) => [g, v[i] as number]));
+        return [entry];
+      });
       const { scores: _s, groupScores: _g, ...rest } = result;
-      printJson(io, { ...rest, scores });
+      const above = input.ids && input.times ? aboveMean(result.scores, input.ids, input.times) : undefined;
+      printJson(io, { ...rest, scores, aboveMean: above });
     } else {
       const model = entropyWeightsTable(result, { lang: flagString(args, "lang") === "zh" ? "zh" : "en", level1: flagString(args, "level1") });
       io.stdout(flagBool(args, "csv") ? toCsv(model) : toText(model));

@@ -1,5 +1,5 @@
 import { Direction } from "./direction";
-import { entropyBlock, EntropyBlock, standardized } from "./entropy-weights";
+import { entropyBlock, EntropyBlock } from "./entropy-weights";
 import { parsePeriods } from "./periods";
 import { interpolateWithinEntity } from "../data/interpolate";
 import { inputError } from "../errors";
@@ -20,6 +20,8 @@ export interface EntropyInput {
   ids?: readonly (string | null)[];
   times?: readonly number[];
   indicators: IndicatorInput[];
+  /** Order of the level-2 groups in tables and results (default: order of first appearance among the indicators). */
+  groupOrder?: readonly string[];
   /** Place of row i for messages ("北京, 2009"); default "row i+2". */
   rowLabel?: (i: number) => string;
 }
@@ -87,7 +89,16 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
   const missing = options.missing ?? "error";
   const inds = input.indicators;
   if (inds.length === 0) throw inputError("No indicators given.", "未给出指标。");
+  if (!["pooled", "year", "periods"].includes(mode)) throw inputError(`Mode '${String(mode)}' is not one of pooled, year, periods.`, `模式 '${String(mode)}' 不是 pooled、year、periods 之一。`);
   const n = inds[0].values.length;
+  for (const d of inds) {
+    if (d.values.length !== n) throw inputError(`Indicator '${d.name}' has ${d.values.length} values, '${inds[0].name}' has ${n}: every indicator needs one value per row.`, `指标 '${d.name}' 有 ${d.values.length} 个值，'${inds[0].name}' 有 ${n} 个：每个指标每行应有一个值。`);
+  }
+  if ((input.ids && input.ids.length !== n) || (input.times && input.times.length !== n)) {
+    throw inputError(`The id and time columns must have one value per row (${n}).`, `个体列与时间列必须每行一个值（${n} 行）。`);
+  }
+  const dup = inds.map((d) => d.name).find((nm, j, all) => all.indexOf(nm) !== j);
+  if (dup !== undefined) throw inputError(`Indicator '${dup}' is listed twice.`, `指标 '${dup}' 重复出现。`);
   const label = input.rowLabel ?? ((i: number) => `row ${i + 2}`);
   const names = inds.map((d) => d.name);
   const notes: string[] = [];
@@ -96,7 +107,16 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
 
   const missingCells = () => {
     const cells: [number, number][] = [];
-    cols.forEach((c, j) => c.forEach((v, i) => Number.isNaN(v) && cells.push([i, j])));
+    for (let j = 0; j < cols.length; j++) {
+      const c = cols[j];
+      for (let i = 0; i < n; i++) {
+        const v = c[i];
+        if (v !== v) cells.push([i, j]); // NaN
+        else if (v === Infinity || v === -Infinity) {
+          throw inputError(`${names[j]} (${label(i)}): the value is infinite. Enter a finite number.`, `${names[j]}（${label(i)}）：数值为无穷大，请填入有限数值。`);
+        }
+      }
+    }
     return cells;
   };
   let cells = missingCells();
@@ -126,13 +146,21 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
       notesZh.push(`因缺失值删除 ${rowsOut.size} 行：${list(cells)}。`);
     }
   }
-  const used: number[] = [];
-  for (let i = 0; i < n; i++) if (cols.every((c) => !Number.isNaN(c[i]))) used.push(i);
+  let used: number[];
+  if (cells.length === 0) {
+    used = Array.from({ length: n }, (_, i) => i);
+  } else {
+    const out = new Uint8Array(n);
+    for (const [i] of cells) out[i] = 1;
+    used = [];
+    for (let i = 0; i < n; i++) if (!out[i]) used.push(i);
+  }
   if (used.length < 2) {
     throw inputError(`The entropy method needs at least 2 rows with every indicator; there are ${used.length}.`, `熵值法至少需要 2 行完整数据，现有 ${used.length} 行。`);
   }
   const directions = inds.map((d) => d.direction);
-  const groupNames = [...new Set(inds.map((d) => d.group).filter((g): g is string => !!g))];
+  const present = new Set(inds.map((d) => d.group).filter((g): g is string => !!g));
+  const groupNames = [...new Set([...(input.groupOrder ?? []).filter((g) => present.has(g)), ...present])];
   const groupWeights = (w: number[]) => {
     if (groupNames.length === 0) return undefined;
     const out: Record<string, number> = {};
@@ -154,19 +182,27 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
   const [whole, wholeBlock] = blockOf(used, mode === "pooled" ? "pooled" : "all rows");
   const scores: (number | null)[] = new Array(n).fill(null);
   const groupScores: Record<string, (number | null)[]> | undefined = groupNames.length ? Object.fromEntries(groupNames.map((g) => [g, new Array(n).fill(null)])) : undefined;
+  // S_i = Σ_j w_j x′_ij, column by column (x′ unshifted, with the block's own min/max); the
+  // level-2 sub-index of group g sums the same terms over g's indicators.
+  const groupIndex = inds.map((d) => (d.group ? groupNames.indexOf(d.group) : -1));
   const score = (rows: number[], b: EntropyBlock) => {
-    for (const i of rows) {
-      let s = 0;
-      const gs: Record<string, number> = {};
-      for (let j = 0; j < cols.length; j++) {
-        const c = b.weights[j] * standardized(cols[j][i], j, b, directions[j]);
-        s += c;
-        const g = inds[j].group;
-        if (g) gs[g] = (gs[g] ?? 0) + c;
+    const acc = new Float64Array(rows.length);
+    const gacc = groupNames.map(() => new Float64Array(rows.length));
+    for (let j = 0; j < cols.length; j++) {
+      const w = b.weights[j];
+      const range = b.max[j] - b.min[j];
+      if (!(range > 0) || w === 0) continue;
+      const c = cols[j], lo = b.min[j], hi = b.max[j], neg = directions[j] === "negative";
+      const ga = groupIndex[j] >= 0 ? gacc[groupIndex[j]] : undefined;
+      for (let r = 0; r < rows.length; r++) {
+        const v = c[rows[r]];
+        const t = (w * (neg ? hi - v : v - lo)) / range;
+        acc[r] += t;
+        if (ga) ga[r] += t;
       }
-      scores[i] = s;
-      if (groupScores) for (const g of groupNames) groupScores[g][i] = gs[g] ?? 0;
     }
+    for (let r = 0; r < rows.length; r++) scores[rows[r]] = acc[r];
+    if (groupScores) groupNames.forEach((g, k) => { for (let r = 0; r < rows.length; r++) groupScores[g][rows[r]] = gacc[k][r]; });
   };
   const periods: WeightBlock[] = [];
   if (mode === "pooled") {
@@ -174,10 +210,17 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
   } else {
     if (!input.times) throw inputError(`Mode '${mode}' needs the time column.`, `模式 '${mode}' 需要时间列。`);
     const times = input.times;
+    const badTime = used.find((i) => !Number.isFinite(times[i]));
+    if (badTime !== undefined) throw inputError(`Mode '${mode}': ${label(badTime)} has no time value.`, `模式 '${mode}'：${label(badTime)} 没有时间值。`);
     const sets: { label: string; rows: number[] }[] = [];
     if (mode === "year") {
-      const years = [...new Set(used.map((i) => times[i]))].sort((a, b) => a - b);
-      for (const y of years) sets.push({ label: String(y), rows: used.filter((i) => times[i] === y) });
+      const byYear = new Map<number, number[]>();
+      for (const i of used) {
+        const rows = byYear.get(times[i]);
+        if (rows) rows.push(i);
+        else byYear.set(times[i], [i]);
+      }
+      for (const y of [...byYear.keys()].sort((a, b) => a - b)) sets.push({ label: String(y), rows: byYear.get(y)! });
     } else {
       if (!options.periods) throw inputError('Mode "periods" needs the periods, e.g. "2003;2004-2012;2013-2022;2023".', '模式 "periods" 需要给出时期，例如 "2003;2004-2012;2013-2022;2023"。');
       const ps = parsePeriods(options.periods);
@@ -213,6 +256,9 @@ export interface AboveMeanResult {
 
 /** Which entities score above the cross-section mean, year by year. */
 export function aboveMean(scores: readonly (number | null)[], ids: readonly (string | null)[], times: readonly number[], year?: number): AboveMeanResult {
+  if (ids.length !== scores.length || times.length !== scores.length) {
+    throw inputError(`Above the mean: ${scores.length} scores but ${ids.length} ids and ${times.length} times.`, `高于均值：有 ${scores.length} 个得分，但个体 ${ids.length} 个、时间 ${times.length} 个。`);
+  }
   const byYear = new Map<number, number[]>();
   scores.forEach((s, i) => {
     if (s === null || ids[i] === null) return;
@@ -229,7 +275,12 @@ export function aboveMean(scores: readonly (number | null)[], ids: readonly (str
     const mean = rows.reduce((s, i) => s + (scores[i] as number), 0) / rows.length;
     return { time: t, mean, above: rows.filter((i) => (scores[i] as number) > mean).map((i) => ids[i] as string) };
   });
-  const entities = [...new Set(years.flatMap((y) => byYear.get(y.time)!.map((i) => ids[i] as string)))];
-  const alwaysAbove = entities.filter((e) => years.every((y) => !byYear.get(y.time)!.some((i) => ids[i] === e) || y.above.includes(e)));
+  // An entity is "always above" when it is above the mean in every year in which it is scored.
+  const seen = new Map<string, number>(), above = new Map<string, number>();
+  for (const y of years) {
+    for (const i of byYear.get(y.time)!) seen.set(ids[i] as string, (seen.get(ids[i] as string) ?? 0) + 1);
+    for (const e of y.above) above.set(e, (above.get(e) ?? 0) + 1);
+  }
+  const alwaysAbove = [...seen.keys()].filter((e) => above.get(e) === seen.get(e));
   return { years, alwaysAbove };
 }

@@ -27,16 +27,19 @@ export interface TableIndicatorSpec {
   id?: string;
   time?: string;
   groups?: Map<string, string>;
+  /** Range row number of the first data row, for messages: 2 with a header row (default), 1 without. */
+  firstRow?: number;
 }
 
 /** Builds the entropy input from table columns; text cells are errors naming column, row and entity-year. */
 export function entropyInputFromTable(table: DataTable, spec: TableIndicatorSpec): EntropyInput {
-  let rowLabel = (i: number) => `row ${i + 2}`;
+  const first = spec.firstRow ?? 2;
+  let rowLabel = (i: number) => `row ${i + first}`;
   let ids: (string | null)[] | undefined;
   let times: number[] | undefined;
   if (spec.id && spec.time) {
     const frame = buildPanelFrame(table, spec.id, spec.time);
-    rowLabel = (i) => `${frame.rowLabel(i)}, row ${i + 2}`;
+    rowLabel = (i) => `${frame.rowLabel(i)}, row ${i + first}`;
     ids = labelColumn(table, spec.id);
     times = Array.from(frame.timeValue);
   } else if (spec.time) {
@@ -54,6 +57,7 @@ export function entropyInputFromTable(table: DataTable, spec: TableIndicatorSpec
     ids,
     times,
     rowLabel,
+    groupOrder: [...new Set(groups.values())],
     indicators: spec.indicators.map((name, j) => ({
       name,
       values: numericColumn(table, name, (i) => (ids && times ? `${ids[i]}, ${times[i]}` : undefined)),

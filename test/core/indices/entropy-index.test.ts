@@ -1,7 +1,6 @@
 import { entropyIndex, EntropyInput } from "../../../src/core/indices/entropy-index";
 import { parseDirection } from "../../../src/core/indices/direction";
 import { parsePeriods } from "../../../src/core/indices/periods";
-import { interpolateWithinEntity } from "../../../src/core/data/interpolate";
 import { entropyInputFromTable } from "../../../src/core/indices/entropy-input";
 import { tableFromGrid } from "../../../src/core/data/data-table";
 import { EconError } from "../../../src/core/errors";
@@ -110,7 +109,7 @@ describe("missing cells under each choice", () => {
   });
 });
 
-describe("directions, periods, interpolation helpers", () => {
+describe("directions and periods", () => {
   test.each([[1, "positive"], [-1, "negative"], ["+", "positive"], ["-", "negative"], ["正向", "positive"], ["负向", "negative"], ["正", "positive"], ["负", "negative"], ["positive", "positive"], ["Negative", "negative"], [null, "positive"]])(
     "direction %p → %s",
     (cell, expected) => expect(parseDirection(cell, "x")).toBe(expected),
@@ -124,11 +123,61 @@ describe("directions, periods, interpolation helpers", () => {
     ]);
     expect(() => parsePeriods("2003-2010; 2009-2012")).toThrow(/overlap/);
   });
-  test("interpolateWithinEntity fills interior gaps only, in any row order", () => {
-    const r = interpolateWithinEntity(["A", "A", "A", "B", "A"], [2003, 2001, 2002, 2001, 2004], f(NaN, 1, NaN, NaN, 7));
-    // A: 2001→1, 2002→?, 2003→?, 2004→7 : 2002 = 3, 2003 = 5; B alone stays missing
-    expect(Array.from(r.values)).toEqual([5, 1, 3, NaN, 7]);
-    expect(r.filled).toEqual([0, 2]);
-    expect(r.leftMissing).toEqual([3]);
+});
+
+describe("modes, hierarchy and input checks", () => {
+  // Two entities × two years; by hand: pooled min/max over all four rows, per-year min/max within each year.
+  const input: EntropyInput = {
+    ids: ["A", "B", "A", "B"],
+    times: [2001, 2001, 2002, 2002],
+    indicators: [
+      { name: "x", values: f(1, 2, 3, 5), direction: "positive", group: "g1" },
+      { name: "y", values: f(4, 2, 2, 1), direction: "negative", group: "g2" },
+    ],
+    groupOrder: ["g2", "g1"],
+  };
+
+  test("per year: each row scored with its own year's standardization and weights (two rows per year, h = 0 ⇒ scores 0 and 1)", () => {
+    const r = entropyIndex(input, { mode: "year", shift: 0 });
+    expect(r.periods.map((p) => [p.label, p.m])).toEqual([["2001", 2], ["2002", 2]]);
+    // 2001: x′ = (0, 1), y′ = (0, 1) ⇒ B best; 2002: x′ = (0, 1), y′ = (0, 1) ⇒ B best
+    expect(r.scores).toEqual([0, 1, 0, 1]);
   });
+
+  test("pooled: one min/max over the panel; scores as Σ w x′ with x′ by hand", () => {
+    const r = entropyIndex(input, { mode: "pooled" });
+    const xs = [0, 0.25, 0.5, 1], ys = [0, 2 / 3, 2 / 3, 1];
+    r.scores.forEach((s, i) => expect(s).toBeCloseTo(r.weights.x * xs[i] + r.weights.y * ys[i], 15));
+    expect(r.min).toEqual({ x: 1, y: 1 });
+    expect(r.max).toEqual({ x: 5, y: 4 });
+  });
+
+  test("level-2 weights are sums of their indicators' weights, in the given group order; sub-indices add up to the score", () => {
+    const r = entropyIndex(input);
+    expect(Object.keys(r.groups!)).toEqual(["g2", "g1"]);
+    expect(r.groups!.g1).toBe(r.weights.x);
+    expect(r.groups!.g2).toBe(r.weights.y);
+    r.scores.forEach((s, i) => expect((r.groupScores!.g1[i] as number) + (r.groupScores!.g2[i] as number)).toBeCloseTo(s as number, 15));
+  });
+
+  test("periods: rows outside every period get no score and a note", () => {
+    const r = entropyIndex(input, { mode: "periods", periods: "2002" });
+    expect(r.scores[0]).toBeNull();
+    expect(r.notes).toContain("2 row(s) fall in no period and get no score.");
+  });
+
+  test("a period with a single row is refused", () => {
+    expect(errorOf(() => entropyIndex({ ...input, ids: ["A", "B", "A", "A"], times: [2001, 2001, 2002, 2003] }, { mode: "year" })).text.en).toBe("Year 2002 has 1 row(s); the entropy method needs at least 2.");
+  });
+
+  test("unequal lengths, a repeated indicator, an unknown mode and a negative shift are refused", () => {
+    expect(errorOf(() => entropyIndex({ indicators: [{ name: "x", values: f(1, 2), direction: "positive" }, { name: "y", values: f(1), direction: "positive" }] })).text.en).toMatch(/'y' has 1 values, 'x' has 2/);
+    expect(errorOf(() => entropyIndex({ indicators: [{ name: "x", values: f(1, 2), direction: "positive" }, { name: "x", values: f(1, 3), direction: "positive" }] })).text.en).toMatch(/'x' is listed twice/);
+    expect(errorOf(() => entropyIndex(input, { mode: "decade" as never })).text.en).toMatch(/not one of pooled, year, periods/);
+    expect(errorOf(() => entropyIndex(input, { shift: -1 })).text.en).toMatch(/shift must be 0 or a small positive number/);
+  });
+});
+
+test("an infinite value (possible only from code, not from Excel) is refused, naming the cell", () => {
+  expect(errorOf(() => entropyIndex({ indicators: [{ name: "x", values: f(1, Infinity, 2), direction: "positive" }] })).text.en).toBe("x (row 3): the value is infinite. Enter a finite number.");
 });
