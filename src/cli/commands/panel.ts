@@ -2,8 +2,7 @@ import { Command, printJson } from "./command";
 import { checkFlags, flagBool, flagString, ParsedArgs } from "../args";
 import { readDataTable } from "../read-data";
 import { fitPanel, PanelSpec } from "../../core/estimators/fit-panel";
-import { hausman, mundlakTest } from "../../core/inference/hausman";
-import { coefTable, hausmanTable } from "../../render/coef-table";
+import { coefTable } from "../../render/coef-table";
 import { toText } from "../../render/text";
 import { toCsv } from "../../render/csv";
 
@@ -37,7 +36,15 @@ export const panelCommand: Command = {
     const result = fitPanel(table, { ...spec, model: spec.model ?? "fe" });
     if (flagBool(args, "json")) {
       const { vcovSlopesClassical: _c, ...rest } = result;
-      printJson(io, rest);
+      // Every key of the DESIGN.md §5 contract is present; null where it does not apply (e.g. theta for FE).
+      const r2 = result.rsquared;
+      printJson(io, {
+        ...rest,
+        rsquared: { ...r2, within: r2.within ?? null, lsdv: r2.lsdv ?? null, between: r2.between ?? null, overall: r2.overall ?? null },
+        sigmaE: result.sigmaE ?? null,
+        sigmaU: result.sigmaU ?? null,
+        theta: result.theta ?? null,
+      });
     } else {
       const model = coefTable(result, { lang: flagString(args, "lang") === "zh" ? "zh" : "en" });
       io.stdout(flagBool(args, "csv") ? toCsv(model) : toText(model));
@@ -46,23 +53,4 @@ export const panelCommand: Command = {
   },
 };
 
-/** `econsheet hausman --data F --formula … --id ID --time T [--effect …] [--method classical|mundlak] --json` */
-export const hausmanCommand: Command = {
-  name: "hausman",
-  summary: "Hausman test FE vs RE (classical, or the robust Mundlak version)",
-  usage: "econsheet hausman --data FILE --formula \"y ~ x1 + x2\" --id ID --time T [--method classical|mundlak] [--where …] [--json] [--lang zh]",
-  async run(args, io) {
-    checkFlags(args, [...COMMON, "effect", "method", "cluster"]);
-    const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
-    const spec = specFrom(args);
-    const method = flagString(args, "method") ?? "classical";
-    const h = method === "mundlak" ? mundlakTest(table, spec) : hausman(table, spec);
-    if (flagBool(args, "json")) {
-      const { fe: _fe, re: _re, ...rest } = h;
-      printJson(io, rest);
-    } else {
-      io.stdout(toText(hausmanTable(h, flagString(args, "lang") === "zh" ? "zh" : "en")));
-    }
-    return 0;
-  },
-};
+export { hausmanCommand } from "./hausman";

@@ -6,6 +6,7 @@ import { mediationCommand } from "./mediation";
 import { tableCommand } from "./table";
 import { runCommand } from "./run";
 import { didCommand } from "./did";
+import { importCommand } from "./import";
 
 /** Every `econsheet` sub-command, in the order `--help` lists them. */
-export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand, mediationCommand, tableCommand, runCommand, didCommand];
+export const COMMANDS: Command[] = [describeCommand, panelCommand, hausmanCommand, entropyCommand, mediationCommand, tableCommand, importCommand, runCommand, didCommand];

@@ -76,28 +76,50 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
     }
     timeValue[i] = t;
   }
-  const rowOf = new Map<string, number>();
-  const dups: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const key = panelKey(entity[i], timeValue[i]);
-    const prev = rowOf.get(key);
-    if (prev !== undefined) {
-      if (dups.length < 5) dups.push(`(${names[entity[i]]}, ${timeValue[i]}) in rows ${rangeRow(prev)} and ${rangeRow(i)}`);
-      else if (dups.length === 5) dups.push("…");
-      continue;
+  // Duplicate (entity, time) pairs: rows bucketed by entity (counting sort), times sorted within.
+  const G = names.length;
+  const start = new Int32Array(G + 1);
+  for (let i = 0; i < n; i++) start[entity[i] + 1]++;
+  for (let g = 0; g < G; g++) start[g + 1] += start[g];
+  const pos = start.slice(0, G);
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) times[pos[entity[i]]++] = timeValue[i];
+  let hasDuplicate = false;
+  for (let g = 0; g < G && !hasDuplicate; g++) {
+    const t = times.subarray(start[g], start[g + 1]).sort();
+    for (let r = 1; r < t.length; r++) if (t[r] === t[r - 1]) hasDuplicate = true;
+  }
+  let rowOfMap: Map<string, number> | undefined;
+  const buildRowOf = () => {
+    const map = new Map<string, number>();
+    const dups: string[] = [];
+    for (let i = 0; i < n; i++) {
+      const key = panelKey(entity[i], timeValue[i]);
+      const prev = map.get(key);
+      if (prev !== undefined) {
+        if (dups.length < 5) dups.push(`(${names[entity[i]]}, ${timeValue[i]}) in rows ${rangeRow(prev)} and ${rangeRow(i)}`);
+        else if (dups.length === 5) dups.push("…");
+        continue;
+      }
+      map.set(key, i);
     }
-    rowOf.set(key, i);
-  }
-  if (dups.length > 0) {
-    throw inputError(
-      `Duplicate (${id}, ${time}) pairs: ${dups.join("; ")}. Each entity may appear once per period.`,
-      `（${id}，${time}）重复：${dups.join("；")}。每个个体在每一期只能出现一次。`,
-    );
-  }
+    if (dups.length > 0) {
+      throw inputError(
+        `Duplicate (${id}, ${time}) pairs: ${dups.join("; ")}. Each entity may appear once per period.`,
+        `（${id}，${time}）重复：${dups.join("；")}。每个个体在每一期只能出现一次。`,
+      );
+    }
+    return map;
+  };
+  if (hasDuplicate) buildRowOf(); // throws, naming the pairs and rows
   const cache = new Map<string, Float64Array>();
   const rowLabel = (i: number) => `${names[entity[i]]}, ${timeValue[i]}`;
   return {
-    table, id, time, nrows: n, entity, entityNames: names, timeValue, rowOf, rowLabel,
+    table, id, time, nrows: n, entity, entityNames: names, timeValue, rowLabel,
+    /** Built on first use (lags and leads), so frames without lags skip a string-keyed map. */
+    get rowOf() {
+      return (rowOfMap ??= buildRowOf());
+    },
     numeric(name: string) {
       let c = cache.get(name);
       if (!c) {

@@ -65,7 +65,7 @@ export const REGION4_LABELS: Record<Region4, { en: string; zh: string }> = {
 export const SOUTHNORTH_LABELS: Record<SouthNorth, { en: string; zh: string }> = { South: { en: "South", zh: "南方" }, North: { en: "North", zh: "北方" } };
 
 /** Non-province rows a yearbook sheet may carry (national totals). */
-export const NATIONAL_TOTALS = ["全国", "全国合计", "合计", "总计", "national", "total", "china", "national total"];
+export const NATIONAL_TOTALS = ["全国", "全国合计", "全国总计", "中国", "合计", "总计", "national", "total", "china", "nationaltotal", "nationwide"];
 
 const ALIASES = new Map<string, Province>();
 for (const p of PROVINCES) {
@@ -100,4 +100,36 @@ export function normalizeProvince(name: unknown): Province | undefined {
 
 export function isNationalTotal(name: unknown): boolean {
   return NATIONAL_TOTALS.includes(normaliseKey(String(name ?? "")));
+}
+
+/** A grouping scheme for heterogeneity tables: NBS four regions or South/North (Qinling–Huaihe). */
+export type RegionScheme = "region4" | "southNorth";
+
+export interface RegionGroup {
+  key: string;
+  en: string;
+  zh: string;
+  /** Canonical short names, in NBS code order. */
+  members: string[];
+}
+
+/**
+ * The groups of a scheme with English and Chinese labels and their member provinces
+ * (canonical short names): region4 → East 10, Central 6, West 12, Northeast 3;
+ * southNorth → South 16, North 15 (lists in the header comment of this file).
+ */
+export function regionGroups(scheme: RegionScheme): RegionGroup[] {
+  const labels: Record<string, { en: string; zh: string }> = scheme === "region4" ? REGION4_LABELS : SOUTHNORTH_LABELS;
+  return Object.entries(labels).map(([key, l]) => ({
+    key,
+    en: l.en,
+    zh: l.zh,
+    members: PROVINCES.filter((p) => (scheme === "region4" ? p.region : p.southNorth) === key).map((p) => p.name),
+  }));
+}
+
+/** Region labels of one province keyed by its canonical short name (undefined for an unknown name). */
+export function provinceRegions(name: string): { region4: Region4; southNorth: SouthNorth } | undefined {
+  const p = normalizeProvince(name);
+  return p ? { region4: p.region, southNorth: p.southNorth } : undefined;
 }

@@ -1,15 +1,29 @@
 import { PanelFrame } from "./panel-frame";
 import { DataTable, columnIndex } from "./data-table";
 import { inputError } from "../errors";
-import { isBlank, parseNumberCell, showCell } from "./cells";
+import { Cell, isBlank, parseNumberCell, showCell } from "./cells";
+
+/** A row filter given as code: the row's cells by column name, and its 0-based data-row index. */
+export type RowPredicate = (row: Readonly<Record<string, Cell>>, index: number) => boolean;
+
+/** A subsample: text such as "region=East" or a predicate. */
+export type Where = string | RowPredicate;
 
 /**
  * Row filters for subgroup estimates: `region=East`, `year>=2010`, `south!=1`, combined with
  * `&` / `and`; `region in (East, Central)`. Text compares as text, numbers as numbers.
- * Returns a boolean mask over the table's rows.
+ * Returns a boolean mask over the table's rows. A predicate function is applied to every row.
  */
-export function whereMask(table: DataTable, where: string | undefined): Uint8Array {
+export function whereMask(table: DataTable, where: Where | undefined): Uint8Array {
   const mask = new Uint8Array(table.rows.length).fill(1);
+  if (typeof where === "function") {
+    const row: Record<string, Cell> = {};
+    for (let i = 0; i < table.rows.length; i++) {
+      table.names.forEach((n, j) => (row[n] = table.rows[i][j]));
+      mask[i] = where(row, i) ? 1 : 0;
+    }
+    return mask;
+  }
   if (!where || !where.trim()) return mask;
   for (const clause of where.split(/\s*(?:&&?|\band\b)\s*/i)) {
     const m = /^\s*([^=!<>\s]+)\s*(==|=|!=|<>|>=|<=|>|<|\s+in\s+)\s*(.+?)\s*$/i.exec(clause);
@@ -54,6 +68,6 @@ export function whereMask(table: DataTable, where: string | undefined): Uint8Arr
 }
 
 /** Convenience for a frame. */
-export function frameWhere(frame: PanelFrame, where: string | undefined): Uint8Array {
+export function frameWhere(frame: PanelFrame, where: Where | undefined): Uint8Array {
   return whereMask(frame.table, where);
 }

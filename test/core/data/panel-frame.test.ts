@@ -1,0 +1,36 @@
+import { buildPanelFrame } from "../../../src/core/data/panel-frame";
+import { tableFromGrid } from "../../../src/core/data/data-table";
+import { evaluate, parseFormula } from "../../../src/core/data/formula";
+
+const grid = [
+  ["省份", "年份", "gdp"],
+  ["北京", "2003年", 1],
+  ["北京", "2004年", 2],
+  ["河北", 2003, 3],
+  ["河北", 2005, 5],
+];
+
+describe("buildPanelFrame", () => {
+  test("years as numbers or '2003年'; entity codes in order of appearance", () => {
+    const f = buildPanelFrame(tableFromGrid(grid), "省份", "年份");
+    expect(Array.from(f.timeValue)).toEqual([2003, 2004, 2003, 2005]);
+    expect(f.entityNames).toEqual(["北京", "河北"]);
+    expect(f.rowLabel(3)).toBe("河北, 2005");
+  });
+
+  test("lead(x,1) is the same entity's next year, missing across the gap", () => {
+    const f = buildPanelFrame(tableFromGrid(grid), "省份", "年份");
+    const lead = evaluate(parseFormula("gdp ~ lead(gdp,1)").regressors[0].expr, f);
+    expect(Array.from(lead).map((v) => (Number.isNaN(v) ? null : v))).toEqual([2, null, null, null]);
+  });
+
+  test("a blank id or an unreadable year is an error naming the row", () => {
+    expect(() => buildPanelFrame(tableFromGrid([...grid, ["", 2006, 1]]), "省份", "年份")).toThrow(/Column '省份' row 6: the entity id is blank/);
+    expect(() => buildPanelFrame(tableFromGrid([...grid, ["天津", "n/a", 1]]), "省份", "年份")).toThrow(/Column '年份' row 6 \(天津\): 'n\/a' is not a time value/);
+  });
+
+  test("duplicates are named with both rows; the same id for id and time is refused", () => {
+    expect(() => buildPanelFrame(tableFromGrid([...grid, ["北京", 2004, 9]]), "省份", "年份")).toThrow(/\(北京, 2004\) in rows 3 and 6/);
+    expect(() => buildPanelFrame(tableFromGrid(grid), "年份", "年份")).toThrow(/both '年份'/);
+  });
+});
