@@ -1,22 +1,27 @@
 /**
- * Fixed-effect demeaning (the within transformation).
+ * Fixed-effect demeaning (the within transformation), hand-written on Float64Array.
  *
- * One-way: x − x̄_g over the groups of `codes`. Two-way on a balanced panel: x − x̄ᵢ − x̄ₜ + x̄,
- * exact. Two-way on an unbalanced panel: alternating projections (Gauss–Seidel on the two sets
- * of dummies; Guimarães & Portugal 2010, Gaure 2013) until the largest change is below
- * `tol`·max|x|; the number of sweeps is returned so it can be reported.
- * Complexity O(n) per sweep.
+ * One-way: x − x̄_g over the groups of `codes`, O(n).
+ *
+ * Two-way (entity a, period b): the residual of x on both sets of dummies.
+ * - Balanced panel: x − x̄ᵢ − x̄ₜ + x̄, exact.
+ * - Unbalanced, exact method (default when the smaller factor has at most a few thousand
+ *   levels): by Frisch–Waugh–Lovell, demean by the larger factor (x̃ = M_A x), then project x̃
+ *   on the demeaned dummies of the smaller factor, D̃ = M_A D:
+ *       ẍ = x̃ − D̃ γ,  (D̃'D̃) γ = D'x̃,  D̃'D̃ = diag(n_t) − Σ_g n_g⁻¹ (D_g'1)(D_g'1)'.
+ *   D̃'D̃ (S × S) is solved once by an in-order Cholesky that skips dependent dummies, so its rank
+ *   r gives the number of absorbed parameters G + r (G + T − 1 on a connected panel; less when the
+ *   entity–period graph falls into several pieces). Each column then costs four passes.
+ *   Reference: Davis (2002), "Estimating multi-way error components models with unbalanced data
+ *   structures", J. Econometrics 106; Baltagi, Econometric Analysis of Panel Data, §9.4.
+ * - Unbalanced, alternating projections (fallback when both factors have many levels):
+ *   Gauss–Seidel on the two sets of dummies (Guimarães & Portugal 2010, Gaure 2013) until the
+ *   largest change is below `tol`·max|x|; the number of sweeps is reported.
  */
 export function demeanOneWay(x: Float64Array, codes: Int32Array, ngroups: number): Float64Array {
-  const sum = new Float64Array(ngroups);
-  const cnt = new Float64Array(ngroups);
-  for (let i = 0; i < x.length; i++) {
-    sum[codes[i]] += x[i];
-    cnt[codes[i]] += 1;
-  }
-  for (let g = 0; g < ngroups; g++) sum[g] = cnt[g] > 0 ? sum[g] / cnt[g] : 0;
+  const m = groupMeans(x, codes, ngroups);
   const out = new Float64Array(x.length);
-  for (let i = 0; i < x.length; i++) out[i] = x[i] - sum[codes[i]];
+  for (let i = 0; i < x.length; i++) out[i] = x[i] - m[codes[i]];
   return out;
 }
 
@@ -25,48 +30,255 @@ export interface TwoWayDemeaned {
   iterations: number;
 }
 
-export function demeanTwoWay(
-  x: Float64Array,
-  a: Int32Array,
-  na: number,
-  b: Int32Array,
-  nb: number,
-  balanced: boolean,
-  tol = 1e-14,
-  maxIter = 10000,
-): TwoWayDemeaned {
-  const n = x.length;
-  if (balanced) {
-    const ma = groupMeans(x, a, na);
-    const mb = groupMeans(x, b, nb);
-    let mean = 0;
-    for (let i = 0; i < n; i++) mean += x[i];
-    mean /= n;
-    const out = new Float64Array(n);
-    for (let i = 0; i < n; i++) out[i] = x[i] - ma[a[i]] - mb[b[i]] + mean;
-    return { values: out, iterations: 0 };
+/** A reusable two-way within transformation for one (entity, period) structure. */
+export interface TwoWayProjector {
+  /** "balanced" (closed form), "exact" (FWL on the smaller factor) or "alternating" (projections). */
+  method: "balanced" | "exact" | "alternating";
+  /** Parameters absorbed by the two sets of effects: G + T − 1 on a connected panel. */
+  absorbed: number;
+  /** Largest number of sweeps used so far (alternating projections only; 0 otherwise). */
+  iterations: number;
+  /** Whether every alternating-projection run met the tolerance. */
+  converged: boolean;
+  apply(x: Float64Array): Float64Array;
+}
+
+export interface TwoWayOptions {
+  balanced?: boolean;
+  /** Convergence tolerance of alternating projections (relative to max|x|). */
+  tol?: number;
+  maxIter?: number;
+  /** Force a method (tests, benchmarks). */
+  method?: "exact" | "alternating";
+}
+
+/** Largest smaller-factor size for which the exact method is used. */
+const EXACT_MAX_LEVELS = 3000;
+
+export function twoWayProjector(a: Int32Array, na: number, b: Int32Array, nb: number, options: TwoWayOptions = {}): TwoWayProjector {
+  const n = a.length;
+  const balanced = options.balanced ?? isBalancedTwoWay(a, na, b, nb);
+  if (balanced && options.method === undefined) {
+    return {
+      method: "balanced", absorbed: na + nb - 1, iterations: 0, converged: true,
+      apply(x) {
+        const ma = groupMeans(x, a, na);
+        const mb = groupMeans(x, b, nb);
+        let mean = 0;
+        for (let i = 0; i < n; i++) mean += x[i];
+        mean /= n;
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) out[i] = x[i] - ma[a[i]] - mb[b[i]] + mean;
+        return out;
+      },
+    };
   }
-  const cntA = counts(a, na);
-  const cntB = counts(b, nb);
-  const r = Float64Array.from(x);
-  let scale = 0;
-  for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(x[i]));
+  const method = options.method ?? (Math.min(na, nb) <= EXACT_MAX_LEVELS ? "exact" : "alternating");
+  if (method === "exact") return exactProjector(a, na, b, nb);
+  return alternatingProjector(a, na, b, nb, options.tol ?? 1e-14, options.maxIter ?? 10000);
+}
+
+/** Two-way demeaning of one column (see twoWayProjector). */
+export function demeanTwoWay(x: Float64Array, a: Int32Array, na: number, b: Int32Array, nb: number, balanced: boolean, tol = 1e-14, maxIter = 10000): TwoWayDemeaned {
+  const p = twoWayProjector(a, na, b, nb, { balanced, tol, maxIter });
+  const values = p.apply(x);
+  return { values, iterations: p.iterations };
+}
+
+function isBalancedTwoWay(a: Int32Array, na: number, b: Int32Array, nb: number): boolean {
+  if (a.length !== na * nb) return false;
+  const seen = new Uint8Array(na * nb);
+  for (let i = 0; i < a.length; i++) {
+    const k = a[i] * nb + b[i];
+    if (seen[k]) return false;
+    seen[k] = 1;
+  }
+  return true;
+}
+
+function exactProjector(a0: Int32Array, na0: number, b0: Int32Array, nb0: number): TwoWayProjector {
+  // big = the factor with more levels (demeaned directly); small = the dummies projected out.
+  const swap = nb0 > na0;
+  const big = swap ? b0 : a0, nBig = swap ? nb0 : na0;
+  const small = swap ? a0 : b0, S = swap ? na0 : nb0;
+  const n = big.length;
+  const cntBig = counts(big, nBig);
+  const cntSmall = counts(small, S);
+  // C = D'M_A D = diag(n_s) − Σ_g (1/n_g) c_g c_g', c_g = counts of small levels within big group g.
+  const C = new Float64Array(S * S);
+  for (let s = 0; s < S; s++) C[s * S + s] = cntSmall[s];
+  const order = groupOrder(big, nBig, cntBig);
+  const local = new Float64Array(S);
+  const touched: number[] = [];
+  for (let g = 0; g < nBig; g++) {
+    const from = order.start[g], to = order.start[g + 1];
+    for (let r = from; r < to; r++) {
+      const s = small[order.rows[r]];
+      if (local[s] === 0) touched.push(s);
+      local[s] += 1;
+    }
+    const inv = 1 / cntBig[g];
+    for (const s of touched) {
+      const cs = local[s] * inv;
+      for (const t of touched) C[s * S + t] -= cs * local[t];
+    }
+    for (const s of touched) local[s] = 0;
+    touched.length = 0;
+  }
+  const chol = choleskySkipping(C, S, 1e-10);
+  const gamma = new Float64Array(S);
+  const rhs = new Float64Array(S);
+  const wg = new Float64Array(nBig);
+  return {
+    method: "exact", absorbed: nBig + chol.rank, iterations: 0, converged: true,
+    apply(x) {
+      const out = demeanOneWay(x, big, nBig);
+      rhs.fill(0);
+      for (let i = 0; i < n; i++) rhs[small[i]] += out[i];
+      choleskySolve(chol, rhs, gamma);
+      wg.fill(0);
+      for (let i = 0; i < n; i++) wg[big[i]] += gamma[small[i]];
+      for (let g = 0; g < nBig; g++) wg[g] /= cntBig[g];
+      for (let i = 0; i < n; i++) out[i] -= gamma[small[i]] - wg[big[i]];
+      return out;
+    },
+  };
+}
+
+function alternatingProjector(a: Int32Array, na: number, b: Int32Array, nb: number, tol: number, maxIter: number): TwoWayProjector {
+  const n = a.length;
+  const invA = counts(a, na).map((c) => (c > 0 ? 1 / c : 0));
+  const invB = counts(b, nb).map((c) => (c > 0 ? 1 / c : 0));
   const sa = new Float64Array(na);
   const sb = new Float64Array(nb);
-  let it = 0;
-  for (; it < maxIter; ) {
-    it++;
-    sa.fill(0);
-    for (let i = 0; i < n; i++) sa[a[i]] += r[i];
-    for (let i = 0; i < n; i++) r[i] -= sa[a[i]] / cntA[a[i]];
-    sb.fill(0);
-    for (let i = 0; i < n; i++) sb[b[i]] += r[i];
-    let change = 0;
-    for (let g = 0; g < nb; g++) change = Math.max(change, Math.abs(sb[g] / cntB[g]));
-    for (let i = 0; i < n; i++) r[i] -= sb[b[i]] / cntB[b[i]];
-    if (change <= tol * Math.max(scale, 1e-300)) break;
+  const self: TwoWayProjector = {
+    method: "alternating", absorbed: na + nb - components(a, na, b, nb), iterations: 0, converged: true,
+    apply(x) {
+      const r = Float64Array.from(x);
+      let scale = 0;
+      for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(x[i]));
+      const limit = tol * Math.max(scale, 1e-300);
+      sa.fill(0);
+      for (let i = 0; i < n; i++) sa[a[i]] += r[i];
+      let it = 0, done = false;
+      while (it < maxIter) {
+        it++;
+        // r −= mean by a; accumulate sums by b (one fused pass).
+        for (let g = 0; g < na; g++) sa[g] *= invA[g];
+        sb.fill(0);
+        for (let i = 0; i < n; i++) {
+          const v = r[i] - sa[a[i]];
+          r[i] = v;
+          sb[b[i]] += v;
+        }
+        let change = 0;
+        for (let g = 0; g < nb; g++) {
+          sb[g] *= invB[g];
+          const c = Math.abs(sb[g]);
+          if (c > change) change = c;
+        }
+        // r −= mean by b; accumulate sums by a for the next sweep.
+        sa.fill(0);
+        for (let i = 0; i < n; i++) {
+          const v = r[i] - sb[b[i]];
+          r[i] = v;
+          sa[a[i]] += v;
+        }
+        if (change <= limit) {
+          done = true;
+          break;
+        }
+      }
+      self.iterations = Math.max(self.iterations, it);
+      if (!done) self.converged = false;
+      return r;
+    },
+  };
+  return self;
+}
+
+/** Number of connected components of the bipartite graph of levels of a and b (union–find). */
+function components(a: Int32Array, na: number, b: Int32Array, nb: number): number {
+  const parent = Int32Array.from({ length: na + nb }, (_, i) => i);
+  const find = (i: number): number => {
+    while (parent[i] !== i) {
+      parent[i] = parent[parent[i]];
+      i = parent[i];
+    }
+    return i;
+  };
+  const used = new Uint8Array(na + nb);
+  for (let i = 0; i < a.length; i++) {
+    used[a[i]] = 1;
+    used[na + b[i]] = 1;
+    const p = find(a[i]), q = find(na + b[i]);
+    if (p !== q) parent[p] = q;
   }
-  return { values: r, iterations: it };
+  let c = 0;
+  for (let i = 0; i < na + nb; i++) if (used[i] && find(i) === i) c++;
+  return c;
+}
+
+interface Cholesky {
+  L: Float64Array;
+  keep: Uint8Array;
+  k: number;
+  rank: number;
+}
+
+/**
+ * In-order Cholesky of a symmetric PSD k×k matrix that skips a column whose remaining pivot is
+ * ≤ tol·(its diagonal): that column is (numerically) a combination of earlier kept ones.
+ */
+function choleskySkipping(S: Float64Array, k: number, tol: number): Cholesky {
+  const L = new Float64Array(k * k);
+  const keep = new Uint8Array(k);
+  let rank = 0;
+  for (let j = 0; j < k; j++) {
+    let d = S[j * k + j];
+    for (let p = 0; p < j; p++) if (keep[p]) d -= L[j * k + p] * L[j * k + p];
+    if (!(d > tol * Math.max(S[j * k + j], 1e-300))) continue;
+    keep[j] = 1;
+    rank++;
+    const ljj = Math.sqrt(d);
+    L[j * k + j] = ljj;
+    for (let i = j + 1; i < k; i++) {
+      let v = S[i * k + j];
+      for (let p = 0; p < j; p++) if (keep[p]) v -= L[i * k + p] * L[j * k + p];
+      L[i * k + j] = v / ljj;
+    }
+  }
+  return { L, keep, k, rank };
+}
+
+/** Solves the kept block of S γ = rhs; skipped entries of γ are 0. */
+function choleskySolve(c: Cholesky, rhs: Float64Array, out: Float64Array): void {
+  const { L, keep, k } = c;
+  for (let j = 0; j < k; j++) {
+    if (!keep[j]) {
+      out[j] = 0;
+      continue;
+    }
+    let v = rhs[j];
+    for (let p = 0; p < j; p++) if (keep[p]) v -= L[j * k + p] * out[p];
+    out[j] = v / L[j * k + j];
+  }
+  for (let j = k - 1; j >= 0; j--) {
+    if (!keep[j]) continue;
+    let v = out[j];
+    for (let p = j + 1; p < k; p++) if (keep[p]) v -= L[p * k + j] * out[p];
+    out[j] = v / L[j * k + j];
+  }
+}
+
+/** Rows grouped by code (counting sort): rows[start[g] .. start[g+1]) belong to g. */
+function groupOrder(codes: Int32Array, ngroups: number, cnt: Float64Array): { rows: Int32Array; start: Int32Array } {
+  const start = new Int32Array(ngroups + 1);
+  for (let g = 0; g < ngroups; g++) start[g + 1] = start[g] + cnt[g];
+  const pos = start.slice(0, ngroups);
+  const rows = new Int32Array(codes.length);
+  for (let i = 0; i < codes.length; i++) rows[pos[codes[i]]++] = i;
+  return { rows, start };
 }
 
 export function groupMeans(x: ArrayLike<number>, codes: Int32Array, ngroups: number): Float64Array {

@@ -1,7 +1,8 @@
 import { DataTable } from "../data/data-table";
 import { buildPanelFrame, PanelFrame } from "../data/panel-frame";
-import { buildSample } from "./panel-sample";
-import { fitSample } from "./fit-sample";
+import { buildSample, PanelSample } from "./panel-sample";
+import { fitSample, FitOptions } from "./fit-sample";
+import { Where } from "../data/where";
 import { PanelResult, ModelKind, EffectKind, VcovKind, ClusterAdjustment } from "../results/panel-result";
 import { inputError } from "../errors";
 
@@ -16,8 +17,8 @@ export interface PanelSpec {
   /** Cluster variable; default the entity (`id`) when vcov = cluster. */
   cluster?: string;
   clusterAdjustment?: ClusterAdjustment;
-  /** Subsample, e.g. "region=East" or "year>=2010". */
-  where?: string;
+  /** Subsample, e.g. "region=East" or "year>=2010", or a row predicate. */
+  where?: Where;
   starLevels?: number[];
   level?: number;
 }
@@ -53,11 +54,20 @@ function clusterFromVcov(v?: string): string | undefined {
   return m && m[1].toLowerCase() !== "cluster" ? m[1] : undefined;
 }
 
+/**
+ * Estimates one panel model on a table: pooled OLS, FE (entity / time / two-way) or RE, with
+ * classical, robust (HC1) or cluster SEs. See fitSample for the estimators and README conventions.
+ */
 export function fitPanel(table: DataTable, spec: PanelSpec): PanelResult {
   return fitPanelOnFrame(buildPanelFrame(table, spec.id, spec.time), spec);
 }
 
-export function fitPanelOnFrame(frame: PanelFrame, spec: PanelSpec): PanelResult {
+/**
+ * The options and estimation sample of a spec on a frame, resolved once. For resampling:
+ *   const { sample, options } = prepareFit(frame, spec);
+ *   for (…) fitEstimates(resampleEntities(sample, draws), options).params
+ */
+export function prepareFit(frame: PanelFrame, spec: PanelSpec): { sample: PanelSample; options: FitOptions } {
   const model = resolveModel(spec.model);
   const effect = model === "fe" ? resolveEffect(spec.effect) : model === "re" ? resolveEffect(spec.effect ?? "individual") : "individual";
   if (model === "re" && effect !== "individual") {
@@ -66,13 +76,23 @@ export function fitPanelOnFrame(frame: PanelFrame, spec: PanelSpec): PanelResult
   const vcov = resolveVcov(spec.vcov);
   const cluster = vcov === "cluster" ? (spec.cluster || clusterFromVcov(spec.vcov) || spec.id) : undefined;
   const sample = buildSample(frame, { formula: spec.formula, id: spec.id, time: spec.time, where: spec.where, cluster });
-  const result = fitSample(sample, {
+  const options: FitOptions = {
     model, effect, vcov, cluster, clusterAdjustment: resolveClusterAdjustment(spec.clusterAdjustment),
     starLevels: spec.starLevels, level: spec.level, formula: spec.formula,
-  });
-  if (sample.ngroups === 1 && model !== "pooled") {
+  };
+  return { sample, options };
+}
+
+/** fitPanel on a frame built once (buildPanelFrame) — for many models or subgroups on one table. */
+export function fitPanelOnFrame(frame: PanelFrame, spec: PanelSpec): PanelResult {
+  const { sample, options } = prepareFit(frame, spec);
+  const result = fitSample(sample, options);
+  if (sample.ngroups === 1 && options.model !== "pooled") {
     result.notes.push("The sample has a single entity.");
     result.notesZh.push("样本中只有一个个体。");
   }
   return result;
 }
+
+/** Alias of fitPanelOnFrame. */
+export const fitOnFrame = fitPanelOnFrame;

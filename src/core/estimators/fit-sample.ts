@@ -1,12 +1,12 @@
-import { Matrix, inverse } from "ml-matrix";
+import { Matrix, EigenvalueDecomposition } from "ml-matrix";
 import { leastSquares } from "../linalg/least-squares";
-import { demeanOneWay, demeanTwoWay, groupMeans } from "./demean";
+import { demeanOneWay, twoWayProjector, groupMeans } from "./demean";
 import { classicalVcov, whiteVcov, clusterVcov } from "../covariance/sandwich";
 import { clusterFactor } from "../covariance/small-sample";
 import { pTwoSided, critical, pF, pChi2, RefDist } from "../inference/distributions";
 import { PanelSample } from "./panel-sample";
 import { PanelResult, ModelKind, EffectKind, VcovKind, ClusterAdjustment, TestStat } from "../results/panel-result";
-import { inputError, numericError } from "../errors";
+import { inputError } from "../errors";
 import { stars as starsFor, DEFAULT_STAR_LEVELS } from "../inference/stars";
 
 export interface FitOptions {
@@ -22,6 +22,21 @@ export interface FitOptions {
   formula?: string;
   /** Warn when there are fewer clusters than this (default 20). */
   fewClusters?: number;
+  /** Two-way FE on unbalanced panels: force the exact or the alternating-projection method. */
+  demeanMethod?: "exact" | "alternating";
+  /** Internal: skip notes that only matter for a full result. */
+  estimatesOnly?: boolean;
+}
+
+/** Coefficients of a fit without inference (see fitEstimates). */
+export interface PanelEstimates {
+  params: Record<string, number>;
+  terms: string[];
+  omitted: string[];
+  nobs: number;
+  ngroups: number;
+  dfResid: number;
+  notes: string[];
 }
 
 const ABSORBED_TOL = 1e-9;
@@ -47,14 +62,15 @@ function mean(x: ArrayLike<number>): number {
   return s / x.length;
 }
 
-function corr2(a: ArrayLike<number>, b: ArrayLike<number>): number {
+/** Squared correlation; undefined when either side does not vary (e.g. between R² with one entity). */
+function corr2(a: ArrayLike<number>, b: ArrayLike<number>): number | undefined {
   const ma = mean(a), mb = mean(b);
   let sab = 0, saa = 0, sbb = 0;
   for (let i = 0; i < a.length; i++) {
     const da = a[i] - ma, db = b[i] - mb;
     sab += da * db; saa += da * da; sbb += db * db;
   }
-  return saa > 0 && sbb > 0 ? (sab * sab) / (saa * sbb) : NaN;
+  return saa > 0 && sbb > 0 ? (sab * sab) / (saa * sbb) : undefined;
 }
 
 function sumSq(x: ArrayLike<number>, centre = 0): number {
@@ -72,7 +88,8 @@ function isBalanced(s: PanelSample): boolean {
  * (Swamy–Arora; Baltagi–Chang on unbalanced panels, as plm `swar` and gretl `--unbalanced=bc`)
  * on a prepared sample, with classical, White (HC1) or cluster-robust covariance.
  */
-export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
+/** Everything up to the coefficients: design, within/quasi-demeaning, QR fit, FE `_cons`. */
+function estimate(s: PanelSample, o: FitOptions) {
   const N = s.y.length;
   const G = s.ngroups;
   const T = s.nperiods;
@@ -94,8 +111,8 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
 
   let design: Design;
   let demeanIterations: number | undefined;
+  let demeanMethod: PanelResult["demeanMethod"];
   let sigma: { e2: number; u2: number; thetaByGroup?: Float64Array } | undefined;
-  const K0 = s.X.length;
   // Regressors that vary in the sample at all (a constant regressor is collinear with the intercept or absorbed).
   if (o.model === "pooled") {
     design = { cols: [ones(N), ...s.X], names: ["_cons", ...s.names], yT: s.y, absorbed: 0, hasConstant: true };
@@ -110,19 +127,20 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
       XT = s.X.map((x) => demeanOneWay(x, codes, n));
       absorbed = n;
     } else {
-      const dy = demeanTwoWay(s.y, s.entity, G, s.period, T, balanced);
-      yT = dy.values;
-      let iters = dy.iterations;
-      XT = s.X.map((x) => {
-        const d = demeanTwoWay(x, s.entity, G, s.period, T, balanced);
-        iters = Math.max(iters, d.iterations);
-        return d.values;
-      });
-      absorbed = G + T - 1;
-      if (!balanced) {
-        demeanIterations = iters;
-        note(`Two-way demeaning on an unbalanced panel: alternating projections converged in ${iters} sweeps (tolerance 1e-14).`, `非平衡面板的双向去均值：交替投影 ${iters} 次迭代收敛（容差 1e-14）。`);
+      const proj = twoWayProjector(s.entity, G, s.period, T, { balanced, method: o.demeanMethod });
+      yT = proj.apply(s.y);
+      XT = s.X.map((x) => proj.apply(x));
+      absorbed = proj.absorbed;
+      demeanMethod = proj.method;
+      if (proj.method === "alternating") {
+        demeanIterations = proj.iterations;
+        if (proj.converged) note(`Two-way demeaning on an unbalanced panel: alternating projections converged in ${proj.iterations} sweeps (tolerance 1e-14).`, `非平衡面板的双向去均值：交替投影 ${proj.iterations} 次迭代收敛（容差 1e-14）。`);
+        else note(`Two-way demeaning did not reach the 1e-14 tolerance in ${proj.iterations} sweeps; the estimates may be inexact.`, `双向去均值在 ${proj.iterations} 次迭代内未达到 1e-14 的容差，估计可能不精确。`);
+      } else if (proj.method === "exact") {
+        demeanIterations = 0;
+        if (!o.estimatesOnly) note("Two-way fixed effects on an unbalanced panel: exact within transformation (entity demeaning, then projection on the demeaned period dummies; no iterations).", "非平衡面板的双向固定效应：精确组内变换（先按个体去均值，再对去均值后的时期虚拟变量投影；无需迭代）。");
       }
+      if (proj.absorbed < G + T - 1) note(`The entity–period structure falls into ${G + T - proj.absorbed} disconnected pieces, so only ${proj.absorbed} effects are identified (degrees of freedom adjusted).`, `个体—时期结构分成 ${G + T - proj.absorbed} 个互不相连的部分，仅能识别 ${proj.absorbed} 个效应（自由度已相应调整）。`);
     }
     const keepCols: Float64Array[] = [];
     const keepNames: string[] = [];
@@ -211,6 +229,21 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
     consRow = constantRow(fit.xtxInv, xbars, N);
   }
 
+  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, params };
+}
+
+/**
+ * Coefficients only — the fast path for resampling (cluster bootstrap): the same design, demeaning
+ * and QR as fitSample, without covariance, tests or fit statistics.
+ */
+export function fitEstimates(s: PanelSample, o: FitOptions): PanelEstimates {
+  const e = estimate(s, { ...o, estimatesOnly: true });
+  const terms = [...e.slopeNames, ...("_cons" in e.params ? ["_cons"] : [])];
+  return { params: pick(e.params, terms), terms, omitted: e.omitted, nobs: e.N, ngroups: e.G, dfResid: e.dfResid, notes: e.notes };
+}
+
+export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
+  const { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, params } = estimate(s, o);
   // Covariance.
   const G_cl = s.nclusters ?? G;
   let vcovMain: Float64Array;
@@ -251,11 +284,12 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
   const confInt: Record<string, [number, number]> = {};
   const stars: Record<string, string> = {};
   const setInference = (name: string, b: number, v: number) => {
-    const se = Math.sqrt(v);
+    const se = Math.sqrt(Math.max(v, 0));
     stdErrors[name] = se;
+    confInt[name] = [b - q * se, b + q * se];
+    if (!(se > 0)) return; // exact fit: no t, p or stars (Stata prints ".")
     tstats[name] = b / se;
     pvalues[name] = pTwoSided(b / se, refDist);
-    confInt[name] = [b - q * se, b + q * se];
     stars[name] = starsFor(pvalues[name], levels);
   };
   keptNames.forEach((nm, c) => setInference(nm, params[nm], vcovMain[c * K + c]));
@@ -280,23 +314,28 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
   let effectsTest: TestStat | undefined;
   let sigmaU: number | undefined;
   let theta: PanelResult["theta"];
-  const wald = k > 0 ? quadForm(bSlopes, vcovSlopes, k) : NaN;
+  const wald = k > 0 ? quadForm(bSlopes, vcovSlopes, k) : undefined;
   if (o.model === "pooled") {
-    rsquared.ols = 1 - fit.ssr / tss;
-    rsquared.adjusted = 1 - (1 - rsquared.ols) * (N - 1) / dfResid;
+    rsquared.ols = r2(fit.ssr, tss);
+    rsquared.adjusted = adjust(rsquared.ols, N, dfResid);
+    // Without effects the LSDV R² is the OLS R²; within/between/overall as Stata's corr(xb, y)².
+    rsquared.lsdv = rsquared.ols;
+    rsquared.within = corr2(demeanOneWay(xb, s.entity, G), demeanOneWay(s.y, s.entity, G));
+    rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
+    rsquared.overall = corr2(xb, s.y);
   } else if (o.model === "fe") {
     const codes = o.effect === "time" ? s.period : s.entity;
     const ng = o.effect === "time" ? T : G;
     const yWithin = demeanOneWay(s.y, codes, ng);
-    rsquared.within = 1 - fit.ssr / sumSq(yWithin);
-    rsquared.adjusted = 1 - (1 - rsquared.within) * (N - 1) / dfResid;
-    rsquared.lsdv = 1 - fit.ssr / tss;
-    rsquared.lsdvAdjusted = 1 - (1 - rsquared.lsdv) * (N - 1) / dfResid;
+    rsquared.within = r2(fit.ssr, sumSq(yWithin));
+    rsquared.adjusted = adjust(rsquared.within, N, dfResid);
+    rsquared.lsdv = r2(fit.ssr, tss);
+    rsquared.lsdvAdjusted = adjust(rsquared.lsdv, N, dfResid);
     rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
     rsquared.overall = corr2(xb, s.y);
     // F test that all fixed effects are zero (plm pFtest): pooled OLS on the same sample.
     const df1 = design.absorbed - 1;
-    if (df1 > 0) {
+    if (df1 > 0 && fit.ssr > 0) {
       const pooledSsr = centeredSsr(slopeNames.map((nm) => s.X[s.names.indexOf(nm)]), s.y);
       const F = ((pooledSsr - fit.ssr) / df1) / (fit.ssr / dfResid);
       effectsTest = { value: F, df1, df2: dfResid, p: pF(F, df1, dfResid), dist: "F" };
@@ -309,8 +348,8 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
       if (G > 1) sigmaU = Math.sqrt(sumSq(u, mean(u)) / (G - 1));
     }
   } else {
-    rsquared.ols = 1 - fit.ssr / sumSq(design.yT, mean(design.yT));
-    rsquared.adjusted = 1 - (1 - rsquared.ols) * (N - 1) / dfResid;
+    rsquared.ols = r2(fit.ssr, sumSq(design.yT, mean(design.yT)));
+    rsquared.adjusted = adjust(rsquared.ols, N, dfResid);
     rsquared.within = corr2(demeanOneWay(xb, s.entity, G), demeanOneWay(s.y, s.entity, G));
     rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
     rsquared.overall = corr2(xb, s.y);
@@ -318,7 +357,7 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
     const th = Array.from(sigma!.thetaByGroup!).sort((a, b) => a - b);
     theta = balanced ? th[0] : { min: th[0], median: th.length % 2 ? th[(th.length - 1) / 2] : (th[th.length / 2 - 1] + th[th.length / 2]) / 2, max: th[th.length - 1] };
   }
-  if (k > 0) {
+  if (wald !== undefined) {
     if (o.model === "re") modelTest = { value: wald, df1: k, p: pChi2(wald, k), dist: "chi2" };
     else {
       const df2 = o.vcov === "cluster" ? G_cl - 1 : dfResid;
@@ -329,7 +368,6 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
   const rho = sigmaU !== undefined ? (sigmaU * sigmaU) / (sigmaU * sigmaU + sigmaE * sigmaE) : undefined;
   const Ti = groupCounts(s.entity, G);
   const terms = [...slopeNames, ...("_cons" in params ? ["_cons"] : [])];
-  void K0;
   return {
     model: o.model,
     effect: o.effect,
@@ -351,7 +389,7 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
     nperiods: T,
     nclusters: o.vcov === "cluster" ? G_cl : undefined,
     balanced,
-    obsPerGroup: { min: Math.min(...Ti), mean: N / G, max: Math.max(...Ti) },
+    obsPerGroup: { min: minOf(Ti), mean: N / G, max: maxOf(Ti) },
     dfResid,
     dfModel: k,
     ssr: fit.ssr,
@@ -365,6 +403,7 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
     omitted,
     dropped: s.dropped,
     demeanIterations,
+    demeanMethod,
     notes,
     notesZh,
     slopes: slopeNames,
@@ -415,28 +454,21 @@ function constantVariance(a0: Float64Array, cols: Float64Array[], xbar: number[]
 }
 
 /**
- * SSR of pooled OLS of y on [1, X] from centered cross-products (one pass, Cholesky on k×k);
- * used only for the F test that all fixed effects are zero.
+ * SSR of pooled OLS of y on [1, X] from centered cross-products (column-pair passes, Cholesky
+ * on k×k); used only for the F test that all fixed effects are zero.
  */
 function centeredSsr(X: Float64Array[], y: Float64Array): number {
   const k = X.length;
-  const n = y.length;
-  const mx = X.map((x) => mean(x));
   const my = mean(y);
+  // Centered cross-products by column pairs (no temporaries): k(k+1)/2 + k + 1 passes.
+  const mx = X.map((x) => mean(x));
   const S = new Float64Array(k * k);
   const c = new Float64Array(k);
-  let yy = 0;
-  const row = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    const dy = y[i] - my;
-    for (let j = 0; j < k; j++) row[j] = X[j][i] - mx[j];
-    for (let a = 0; a < k; a++) {
-      c[a] += row[a] * dy;
-      for (let b = 0; b <= a; b++) S[a * k + b] += row[a] * row[b];
-    }
-    yy += dy * dy;
+  for (let a = 0; a < k; a++) {
+    c[a] = centeredDot(X[a], mx[a], y, my);
+    for (let b = 0; b <= a; b++) S[a * k + b] = S[b * k + a] = centeredDot(X[a], mx[a], X[b], mx[b]);
   }
-  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) S[b * k + a] = S[a * k + b];
+  const yy = centeredDot(y, my, y, my);
   // Cholesky with skipping of (near-)dependent columns, then SSR = yy − c' S⁻¹ c.
   const L = new Float64Array(k * k);
   const keep: boolean[] = [];
@@ -464,10 +496,37 @@ function centeredSsr(X: Float64Array[], y: Float64Array): number {
   return yy - explained;
 }
 
+function centeredDot(a: Float64Array, ma: number, b: Float64Array, mb: number): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - ma) * (b[i] - mb);
+  return s;
+}
+
 function pick<T>(obj: Record<string, T>, keys: string[]): Record<string, T> {
   const out: Record<string, T> = {};
   for (const k of keys) if (k in obj) out[k] = obj[k];
   return out;
+}
+
+/** 1 − SSR/TSS, undefined when the dependent variable does not vary (TSS = 0). */
+function r2(ssr: number, tss: number): number | undefined {
+  return tss > 0 ? 1 - ssr / tss : undefined;
+}
+
+function adjust(r: number | undefined, N: number, dfResid: number): number | undefined {
+  return r === undefined ? undefined : 1 - (1 - r) * (N - 1) / dfResid;
+}
+
+function minOf(x: Float64Array): number {
+  let m = Infinity;
+  for (let i = 0; i < x.length; i++) if (x[i] < m) m = x[i];
+  return m;
+}
+
+function maxOf(x: Float64Array): number {
+  let m = -Infinity;
+  for (let i = 0; i < x.length; i++) if (x[i] > m) m = x[i];
+  return m;
 }
 
 function groupCounts(codes: Int32Array, n: number): Float64Array {
@@ -476,18 +535,24 @@ function groupCounts(codes: Int32Array, n: number): Float64Array {
   return c;
 }
 
-/** b' V⁻¹ b for a small symmetric V (row-major k×k). */
-export function quadForm(b: readonly number[], V: readonly number[], k: number): number {
+/**
+ * b' V⁻¹ b for a small symmetric V (row-major k×k), or undefined when V is not positive definite
+ * (e.g. a cluster covariance with fewer clusters than slopes, where Stata reports no F).
+ */
+export function quadForm(b: readonly number[], V: readonly number[], k: number): number | undefined {
   const m = new Matrix(k, k);
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) m.set(i, j, V[i * k + j]);
-  let inv: Matrix;
-  try {
-    inv = inverse(m);
-  } catch {
-    throw numericError("The covariance matrix of the coefficients is singular.", "系数协方差矩阵奇异。");
-  }
+  const eig = new EigenvalueDecomposition(m, { assumeSymmetric: true });
+  const values = eig.realEigenvalues;
+  const top = Math.max(...values.map(Math.abs));
+  if (!(top > 0) || values.some((v) => !(v > 1e-12 * top))) return undefined;
+  const Q = eig.eigenvectorMatrix;
   let s = 0;
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) s += b[i] * inv.get(i, j) * b[j];
+  for (let c = 0; c < k; c++) {
+    let proj = 0;
+    for (let i = 0; i < k; i++) proj += Q.get(i, c) * b[i];
+    s += (proj * proj) / values[c];
+  }
   return s;
 }
 

@@ -1,6 +1,6 @@
 import { PanelFrame, buildPanelFrame } from "../data/panel-frame";
 import { Formula, parseFormula, evaluate } from "../data/formula";
-import { whereMask } from "../data/where";
+import { whereMask, Where } from "../data/where";
 import { DataTable, labelColumn } from "../data/data-table";
 import { emptyError } from "../errors";
 
@@ -30,7 +30,7 @@ export interface SampleSpec {
   formula: string | Formula;
   id: string;
   time: string;
-  where?: string;
+  where?: Where;
   /** Cluster variable (any column); the entity when it equals `id`. */
   cluster?: string;
   /** Extra row restriction over the frame's rows (1 = may be used), e.g. a common sample. */
@@ -87,7 +87,9 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     if (ok) keep.push(i);
   }
   if (inSubset === 0) {
-    throw emptyError(`The subsample '${spec.where}' has no rows.`, `子样本 '${spec.where}' 中没有观测。`);
+    const w = typeof spec.where === "function" ? "given by the row filter" : `'${spec.where}'`;
+    const wZh = typeof spec.where === "function" ? "（行筛选条件）" : `'${spec.where}' `;
+    throw emptyError(`The subsample ${w} has no rows.`, `子样本${wZh}中没有观测。`);
   }
   if (keep.length === 0) {
     throw emptyError(
@@ -134,4 +136,64 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
 
 export function sampleFromTable(table: DataTable, spec: SampleSpec): PanelSample {
   return buildSample(buildPanelFrame(table, spec.id, spec.time), spec);
+}
+
+/**
+ * A cluster-bootstrap replicate: whole entities drawn with replacement (`draws[k]` = the entity
+ * code of draw k); each draw becomes its own entity and cluster, periods keep their codes.
+ * O(n) with typed arrays; pair with fitEstimates for ~1000 re-fits.
+ */
+export function resampleEntities(s: PanelSample, draws: Int32Array): PanelSample {
+  const G = s.ngroups;
+  const n = s.entity.length;
+  const start = new Int32Array(G + 1);
+  for (let i = 0; i < n; i++) start[s.entity[i] + 1]++;
+  for (let g = 0; g < G; g++) start[g + 1] += start[g];
+  const pos = start.slice(0, G);
+  const byEntity = new Int32Array(n);
+  for (let i = 0; i < n; i++) byEntity[pos[s.entity[i]]++] = i;
+  let m = 0;
+  for (let k = 0; k < draws.length; k++) m += start[draws[k] + 1] - start[draws[k]];
+  const idx = new Int32Array(m);
+  const entity = new Int32Array(m);
+  let r = 0;
+  for (let k = 0; k < draws.length; k++) {
+    for (let p = start[draws[k]]; p < start[draws[k] + 1]; p++) {
+      idx[r] = byEntity[p];
+      entity[r++] = k;
+    }
+  }
+  const pick = (v: Float64Array) => {
+    const out = new Float64Array(m);
+    for (let i = 0; i < m; i++) out[i] = v[idx[i]];
+    return out;
+  };
+  const period = new Int32Array(m);
+  const rows = new Int32Array(m);
+  for (let i = 0; i < m; i++) {
+    period[i] = s.period[idx[i]];
+    rows[i] = s.rows[idx[i]];
+  }
+  // Periods not drawn leave gaps in the codes; recode densely so T counts observed periods.
+  const seen = new Int32Array(s.nperiods).fill(-1);
+  let T = 0;
+  for (let i = 0; i < m; i++) {
+    const p = period[i];
+    if (seen[p] < 0) seen[p] = T++;
+    period[i] = seen[p];
+  }
+  return {
+    ...s,
+    y: pick(s.y),
+    X: s.X.map(pick),
+    entity,
+    ngroups: draws.length,
+    period,
+    nperiods: T,
+    cluster: entity,
+    nclusters: draws.length,
+    rows,
+    dropped: { rows: 0, byVariable: {} },
+    entityNames: Array.from(draws, (g) => s.entityNames[g]),
+  };
 }

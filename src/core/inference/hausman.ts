@@ -1,4 +1,4 @@
-import { EigenvalueDecomposition, Matrix, inverse } from "ml-matrix";
+import { EigenvalueDecomposition, Matrix } from "ml-matrix";
 import { DataTable } from "../data/data-table";
 import { buildPanelFrame } from "../data/panel-frame";
 import { fitPanelOnFrame, PanelSpec } from "../estimators/fit-panel";
@@ -7,7 +7,30 @@ import { fitSample } from "../estimators/fit-sample";
 import { groupMeans } from "../estimators/demean";
 import { pChi2 } from "./distributions";
 import { PanelResult } from "../results/panel-result";
-import { inputError } from "../errors";
+import { inputError, numericError } from "../errors";
+
+/**
+ * d' V⁻ d with V⁻ the Moore–Penrose inverse of the symmetric V (eigenvalues with
+ * |λ| ≤ 1e-12·max|λ| count as zero); rank = number of non-zero eigenvalues. For a non-singular
+ * V this is d' V⁻¹ d, also when V is indefinite (the sign is kept — never abs()).
+ */
+export function generalizedQuadForm(V: Matrix, d: readonly number[]): { value: number; rank: number; eigenvalues: number[]; tol: number } {
+  const k = d.length;
+  const eig = new EigenvalueDecomposition(V, { assumeSymmetric: true });
+  const values = eig.realEigenvalues;
+  const top = Math.max(0, ...values.map(Math.abs));
+  const tol = 1e-12 * top;
+  const Q = eig.eigenvectorMatrix;
+  let value = 0, rank = 0;
+  for (let c = 0; c < k; c++) {
+    if (!(Math.abs(values[c]) > tol)) continue;
+    rank++;
+    let proj = 0;
+    for (let i = 0; i < k; i++) proj += Q.get(i, c) * d[i];
+    value += (proj * proj) / values[c];
+  }
+  return { value, rank, eigenvalues: values, tol };
+}
 
 export interface HausmanResult {
   /** "classical": (b_FE − b_RE)'(V_FE − V_RE)⁻¹(b_FE − b_RE); "mundlak": robust regression-based test. */
@@ -28,7 +51,8 @@ export interface HausmanResult {
 
 /**
  * Hausman test of FE against RE (plm `phtest`, Stata `hausman fe re`): each model's own
- * classical covariance, slopes estimated by both; df = number of such slopes.
+ * classical covariance, slopes estimated by both; df = number of such slopes (the rank of
+ * V_FE − V_RE when it is singular, with its generalized inverse, as Stata).
  */
 export function hausman(table: DataTable, spec: PanelSpec): HausmanResult {
   const frame = buildPanelFrame(table, spec.id, spec.time);
@@ -46,30 +70,29 @@ export function hausman(table: DataTable, spec: PanelSpec): HausmanResult {
       V.set(i, j, vf - vr);
     }),
   );
-  const eig = new EigenvalueDecomposition(V, { assumeSymmetric: true }).realEigenvalues;
-  const positiveDefinite = eig.every((e) => e > 0);
+  const g = generalizedQuadForm(V, d);
+  const eig = g.eigenvalues;
+  const positiveDefinite = eig.every((e) => e > g.tol);
   const notes: string[] = [];
   const notesZh: string[] = [];
-  let chi2: number;
-  try {
-    const inv = inverse(V);
-    chi2 = 0;
-    for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) chi2 += d[i] * inv.get(i, j) * d[j];
-  } catch {
-    chi2 = NaN;
-  }
   if (!positiveDefinite) {
     notes.push("V_FE − V_RE is not positive definite: the statistic may be meaningless (Stata warns the same); consider the robust Mundlak version.");
     notesZh.push("V_FE − V_RE 非正定：统计量可能没有意义（Stata 给出同样的警告）；可考虑稳健的 Mundlak 检验。");
   }
-  if (!Number.isFinite(chi2)) {
-    notes.push("V_FE − V_RE is singular: no statistic.");
-    notesZh.push("V_FE − V_RE 奇异：无法计算统计量。");
+  if (g.rank < k) {
+    notes.push(`V_FE − V_RE has rank ${g.rank} < ${k}: the statistic uses its generalized inverse and df = ${g.rank}, as Stata's hausman does.`);
+    notesZh.push(`V_FE − V_RE 的秩为 ${g.rank} < ${k}：统计量使用广义逆，自由度为 ${g.rank}（与 Stata 的 hausman 相同）。`);
+  }
+  if (g.rank === 0) throw numericError("Hausman test: V_FE − V_RE is zero, so there is nothing to test.", "Hausman 检验：V_FE − V_RE 为零矩阵，无法检验。");
+  const chi2 = g.value;
+  if (chi2 < 0) {
+    notes.push(`The statistic is negative (${chi2.toPrecision(4)}): the data do not meet the test's asymptotic assumptions (Stata: "chi2<0"). It is reported as computed, with p = 1.`);
+    notesZh.push(`统计量为负（${chi2.toPrecision(4)}）：数据不满足检验的渐近假设（Stata 提示 "chi2<0"）。按计算值报告，p = 1。`);
   }
   const bDiff: Record<string, number> = {};
   terms.forEach((t, i) => (bDiff[t] = d[i]));
   return {
-    method: "classical", chi2, df: k, p: Number.isFinite(chi2) ? pChi2(chi2, k) : NaN, positiveDefinite, eigenvalues: eig,
+    method: "classical", chi2, df: g.rank, p: pChi2(chi2, g.rank), positiveDefinite, eigenvalues: eig,
     terms, bDiff, notes, notesZh, fe, re,
   };
 }
@@ -101,12 +124,17 @@ export function mundlakTest(table: DataTable, spec: PanelSpec): HausmanResult {
   if (k === 0) throw inputError("Mundlak test: no time-varying regressor to test.", "Mundlak 检验：没有随时间变化的解释变量可供检验。");
   const V = new Matrix(k, k);
   idx.forEach((a, i) => idx.forEach((b, j) => V.set(i, j, fit.vcovSlopes[a * fit.slopes.length + b])));
-  const inv = inverse(V);
   const b = terms.map((t) => fit.params[t]);
-  let chi2 = 0;
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) chi2 += b[i] * inv.get(i, j) * b[j];
+  const g = generalizedQuadForm(V, b);
+  if (g.rank < k) {
+    throw numericError(
+      `Mundlak test: the cluster-robust covariance of the ${k} entity-mean terms has rank ${g.rank} (too few clusters: ${fit.nclusters}). Use fewer regressors or more clusters.`,
+      `Mundlak 检验：${k} 个个体均值项的聚类稳健协方差矩阵的秩为 ${g.rank}（聚类数太少：${fit.nclusters}）。请减少解释变量或增加聚类。`,
+    );
+  }
+  const chi2 = g.value;
   return {
-    method: "mundlak", chi2, df: k, p: pChi2(chi2, k), terms: terms.map((t) => t.slice(5, -1)),
+    method: "mundlak", chi2, df: k, p: pChi2(chi2, k), positiveDefinite: true, terms: terms.map((t) => t.slice(5, -1)),
     notes: ["Regression-based (Mundlak) test with cluster-robust covariance: H0 = the entity means add nothing (RE is consistent)."],
     notesZh: ["基于回归的（Mundlak）检验，聚类稳健协方差：H0 为个体均值项系数为零（随机效应一致）。"],
     re: fit,

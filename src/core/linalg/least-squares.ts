@@ -28,41 +28,43 @@ export const COLLINEARITY_TOLERANCE = 1e-9;
 export function leastSquares(columns: readonly Float64Array[], y: Float64Array, tol = COLLINEARITY_TOLERANCE): LeastSquaresFit {
   const n = y.length;
   const k = columns.length;
-  const work = columns.map((c) => Float64Array.from(c));
-  const qty = Float64Array.from(y);
+  // Working copies (typed-array slice is a memcpy). After processing, a kept column holds R's
+  // column in rows 0..r and the Householder vector v in rows r+1..n−1 (v[r] kept in vHead).
+  const work = columns.map((c) => c.slice());
+  const qty = y.slice();
   const kept: number[] = [];
   const omitted: number[] = [];
-  const vs: Float64Array[] = []; // Householder vectors, v[r..n)
+  const vCols: Float64Array[] = []; // the working column holding reflector p's vector
+  const vHead: number[] = [];
   const betas: number[] = [];
   const rCols: Float64Array[] = []; // column j of R (length rank after processing)
-  const norms0 = columns.map((c) => Math.sqrt(dot(c, c, 0, n)));
 
   for (let j = 0; j < k; j++) {
     const a = work[j];
     const r = kept.length;
+    const norm0 = Math.sqrt(dot(columns[j], columns[j], 0, n));
     // Apply previous reflectors to column j.
-    for (let p = 0; p < r; p++) applyReflector(vs[p], betas[p], p, a, n);
+    for (let p = 0; p < r; p++) applyReflector(vCols[p], vHead[p], betas[p], p, a, n);
     let sub = 0;
     for (let i = r; i < n; i++) sub += a[i] * a[i];
     sub = Math.sqrt(sub);
-    if (r >= n || norms0[j] === 0 || sub <= tol * norms0[j]) {
+    if (r >= n || norm0 === 0 || sub <= tol * norm0) {
       omitted.push(j);
       continue;
     }
-    // Reflector that maps a[r..n) to (∓sub, 0, …).
+    // Reflector that maps a[r..n) to (alpha, 0, …): v = a − alpha·e_r, stored in place.
     const alpha = a[r] >= 0 ? -sub : sub;
-    const v = new Float64Array(n);
-    v[r] = a[r] - alpha;
-    for (let i = r + 1; i < n; i++) v[i] = a[i];
-    const vtv = dot(v, v, r, n);
+    const head = a[r] - alpha;
+    const vtv = 2 * sub * (sub + Math.abs(a[r])); // = ‖v‖², without cancellation
     const beta = vtv === 0 ? 0 : 2 / vtv;
-    vs.push(v);
+    vCols.push(a);
+    vHead.push(head);
     betas.push(beta);
-    a[r] = alpha;
-    for (let i = r + 1; i < n; i++) a[i] = 0;
-    applyReflector(v, beta, r, qty, n);
+    applyReflector(a, head, beta, r, qty, n);
     kept.push(j);
-    rCols.push(a.slice(0, r + 1));
+    const rc = a.slice(0, r + 1);
+    rc[r] = alpha;
+    rCols.push(rc);
   }
 
   const m = kept.length;
@@ -93,7 +95,7 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
       xtxInv[c * m + i] = s;
     }
   }
-  const resid = Float64Array.from(y);
+  const resid = y.slice();
   for (let c = 0; c < m; c++) {
     const col = columns[kept[c]];
     const b = coef[c];
@@ -102,18 +104,19 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
   return { kept, omitted, coef, xtxInv, resid, ssr: dot(resid, resid, 0, n) };
 }
 
-function dot(a: ArrayLike<number>, b: ArrayLike<number>, from: number, to: number): number {
+function dot(a: Float64Array, b: Float64Array, from: number, to: number): number {
   let s = 0;
   for (let i = from; i < to; i++) s += a[i] * b[i];
   return s;
 }
 
-/** x ← (I − β v vᵀ) x on rows from..n. */
-function applyReflector(v: Float64Array, beta: number, from: number, x: Float64Array, n: number): void {
+/** x ← (I − β v vᵀ) x on rows from..n, with v[from] = head and v[i] = col[i] below. */
+function applyReflector(col: Float64Array, head: number, beta: number, from: number, x: Float64Array, n: number): void {
   if (beta === 0) return;
-  let s = 0;
-  for (let i = from; i < n; i++) s += v[i] * x[i];
+  let s = head * x[from];
+  for (let i = from + 1; i < n; i++) s += col[i] * x[i];
   s *= beta;
   if (s === 0) return;
-  for (let i = from; i < n; i++) x[i] -= s * v[i];
+  x[from] -= s * head;
+  for (let i = from + 1; i < n; i++) x[i] -= s * col[i];
 }

@@ -69,6 +69,8 @@ export interface PanelResult {
   dropped: { rows: number; byVariable: Record<string, number> };
   /** Two-way FE on unbalanced data: alternating-projection sweeps used. */
   demeanIterations?: number;
+  /** Two-way FE: how the within transformation was done ("balanced" closed form, "exact" projection, or "alternating" projections). */
+  demeanMethod?: "balanced" | "exact" | "alternating";
   /** Messages for the user (English). */
   notes: string[];
   /** The same notes in Chinese. */

@@ -1,0 +1,65 @@
+import { demeanOneWay, twoWayProjector } from "../../../src/core/estimators/demean";
+import { leastSquares } from "../../../src/core/linalg/least-squares";
+
+/**
+ * Two-way within transformation on unbalanced panels: the exact (FWL) method and alternating
+ * projections must both equal the residual of x on explicit entity and period dummies (LSDV).
+ */
+const ent = Int32Array.from([0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3]);
+const per = Int32Array.from([0, 1, 3, 1, 2, 0, 1, 2, 3, 2, 3]);
+const x = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]);
+
+function lsdvResidual(v: Float64Array, a: Int32Array, na: number, b: Int32Array, nb: number): { resid: Float64Array; rank: number } {
+  const cols: Float64Array[] = [];
+  for (let g = 0; g < na; g++) cols.push(Float64Array.from(a, (c) => (c === g ? 1 : 0)));
+  for (let t = 0; t < nb; t++) cols.push(Float64Array.from(b, (c) => (c === t ? 1 : 0)));
+  const fit = leastSquares(cols, v);
+  return { resid: fit.resid, rank: fit.kept.length };
+}
+
+describe("two-way demeaning on an unbalanced panel", () => {
+  const ref = lsdvResidual(x, ent, 4, per, 4);
+  test.each(["exact", "alternating"] as const)("%s method equals the LSDV residual to 1e-12", (method) => {
+    const p = twoWayProjector(ent, 4, per, 4, { method });
+    const out = p.apply(x);
+    out.forEach((v, i) => expect(Math.abs(v - ref.resid[i])).toBeLessThan(1e-12));
+    expect(p.absorbed).toBe(ref.rank); // G + T − 1 = 7
+    expect(p.absorbed).toBe(7);
+  });
+
+  test("alternating projections report the sweeps used; exact reports none", () => {
+    const alt = twoWayProjector(ent, 4, per, 4, { method: "alternating" });
+    alt.apply(x);
+    expect(alt.iterations).toBeGreaterThan(1);
+    expect(alt.converged).toBe(true);
+    const ex = twoWayProjector(ent, 4, per, 4);
+    expect(ex.method).toBe("exact");
+    expect(ex.iterations).toBe(0);
+  });
+
+  test("the exact method works whichever factor has fewer levels", () => {
+    // Swap roles: 4 "entities" as periods and vice versa gives the same residual.
+    const p = twoWayProjector(per, 4, ent, 4, { method: "exact" });
+    p.apply(x).forEach((v, i) => expect(Math.abs(v - ref.resid[i])).toBeLessThan(1e-12));
+    const wide = twoWayProjector(Int32Array.from([0, 1, 2, 3, 4, 0, 1, 2, 3, 4]), 5, Int32Array.from([0, 0, 0, 0, 0, 1, 1, 1, 1, 1]), 2);
+    expect(wide.method).toBe("balanced");
+  });
+
+  test("a disconnected panel: fewer effects are identified, as the dummy regression finds", () => {
+    // Entities 0,1 only in periods 0,1; entities 2,3 only in periods 2,3 → two pieces.
+    const a = Int32Array.from([0, 0, 1, 1, 1, 2, 2, 3, 3]);
+    const bb = Int32Array.from([0, 1, 0, 1, 0, 2, 3, 2, 3]);
+    const v = Float64Array.from([1, 4, 2, 8, 5, 7, 1, 3, 6]);
+    const lsdv = lsdvResidual(v, a, 4, bb, 4);
+    for (const method of ["exact", "alternating"] as const) {
+      const p = twoWayProjector(a, 4, bb, 4, { method, balanced: false });
+      expect(p.absorbed).toBe(lsdv.rank); // 4 + 4 − 2 = 6
+      p.apply(v).forEach((r, i) => expect(Math.abs(r - lsdv.resid[i])).toBeLessThan(1e-10));
+    }
+    expect(lsdv.rank).toBe(6);
+  });
+
+  test("one-way demeaning subtracts the group mean", () => {
+    expect(Array.from(demeanOneWay(Float64Array.from([1, 3, 10, 20]), Int32Array.from([0, 0, 1, 1]), 2))).toEqual([-1, 1, -5, 5]);
+  });
+});
