@@ -3,8 +3,8 @@ import { DataTable } from "../data/data-table";
 import { buildPanelFrame, PanelFrame } from "../data/panel-frame";
 import { parseFormula, evaluate } from "../data/formula";
 import { whereMask } from "../data/where";
-import { buildSample, PanelSample } from "../estimators/panel-sample";
-import { fitSample, FitOptions } from "../estimators/fit-sample";
+import { buildSample, PanelSample, resampleEntities } from "../estimators/panel-sample";
+import { fitSample, fitEstimates, FitOptions } from "../estimators/fit-sample";
 import { resolveModel, resolveEffect, resolveVcov, resolveClusterAdjustment } from "../estimators/fit-panel";
 import { PanelResult } from "../results/panel-result";
 import { pTwoSided } from "../inference/distributions";
@@ -191,34 +191,6 @@ function mediateOne(frame: PanelFrame, spec: MediationSpec, m: string, controls:
   return { ...result, total: c, b: bPath, direct, indirect, proportionMediated: c.estimate !== 0 ? ab / c.estimate : undefined, models: { total, a, b } };
 }
 
-/** Resamples G whole entities with replacement; each draw becomes its own entity. */
-export function resampleEntities(s: PanelSample, draws: Int32Array): PanelSample {
-  const rowsOf: number[][] = Array.from({ length: s.ngroups }, () => []);
-  for (let i = 0; i < s.entity.length; i++) rowsOf[s.entity[i]].push(i);
-  const idx: number[] = [];
-  const entity: number[] = [];
-  draws.forEach((g, k) => {
-    for (const i of rowsOf[g]) {
-      idx.push(i);
-      entity.push(k);
-    }
-  });
-  const pick = (v: Float64Array) => Float64Array.from(idx, (i) => v[i]);
-  const ent = Int32Array.from(entity);
-  return {
-    ...s,
-    y: pick(s.y),
-    X: s.X.map(pick),
-    entity: ent,
-    ngroups: draws.length,
-    period: Int32Array.from(idx, (i) => s.period[i]),
-    cluster: ent,
-    nclusters: draws.length,
-    rows: Int32Array.from(idx, (i) => s.rows[i]),
-    dropped: { rows: 0, byVariable: {} },
-  };
-}
-
 function clusterBootstrap(sA: PanelSample, sB: PanelSample, spec: MediationSpec, m: string, fitOpts: FitOptions, ab: number): Partial<IndirectEffect> {
   const R = Math.floor(spec.bootstrap ?? 0);
   const seed = String(spec.seed ?? 20240601);
@@ -232,8 +204,8 @@ function clusterBootstrap(sA: PanelSample, sB: PanelSample, spec: MediationSpec,
     const draws = new Int32Array(G);
     for (let k = 0; k < G; k++) draws[k] = Math.floor(rng() * G);
     try {
-      const a = fitSample(resampleEntities(sA, draws), opts).params[spec.x];
-      const b = fitSample(resampleEntities(sB, draws), opts).params[m];
+      const a = fitEstimates(resampleEntities(sA, draws), opts).params[spec.x];
+      const b = fitEstimates(resampleEntities(sB, draws), opts).params[m];
       if (Number.isFinite(a) && Number.isFinite(b)) boot.push(a * b);
       else failed++;
     } catch {
