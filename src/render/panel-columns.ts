@@ -9,7 +9,7 @@ export function panelColumn(r: PanelResult, title?: string): TableColumn {
   const r2 = r.model === "fe" ? { rsquared: r.rsquared.within, rsquaredKind: "within" as const }
     : r.model === "re" ? { rsquared: r.rsquared.overall, rsquaredKind: "overall" as const }
     : { rsquared: r.rsquared.ols, rsquaredKind: "ols" as const };
-  const seLabel = r.vcov === "cluster" ? `clustered by ${r.cluster}` : r.vcov === "robust" ? "robust" : undefined;
+  const seLabel = r.vcov === "cluster" ? { en: `clustered by ${r.cluster}`, zh: `按 ${r.cluster} 聚类` } : r.vcov === "robust" ? { en: "robust", zh: "稳健标准误" } : undefined;
   return {
     title,
     params: r.params,

@@ -24,8 +24,8 @@ export interface TableColumn {
   timeEffects?: boolean;
   /** Terms whose rows are folded into a "Controls: Yes" row. */
   controls?: readonly string[];
-  /** How the SEs were computed, for the note ("clustered by province"). */
-  seLabel?: string;
+  /** How the SEs were computed, for the note ("clustered by province"), in one or both languages. */
+  seLabel?: string | { en: string; zh: string };
 }
 
 export interface RegressionTableOptions {
@@ -148,11 +148,11 @@ export function regressionTable(columns: readonly TableColumn[], options: Regres
     body.push([cell(TEXT.groups[lang], "label"), ...columns.map((c) => cell(c.ngroups ?? null, "stat", 0))]);
   }
 
-  const seLabels = [...new Set(columns.map((c) => c.seLabel).filter((s): s is string => !!s))];
+  const seLabels = [...new Set(columns.map((c) => (typeof c.seLabel === "object" ? c.seLabel[lang] : c.seLabel)).filter((s): s is string => !!s))];
   const parens = under === "t" ? TEXT.tNote[lang] : TEXT.seNote[lang];
   const sep = lang === "zh" ? "；" : "; ";
   const notes = [
-    (seLabels.length && under === "se" ? `${parens} (${seLabels.join(", ")})` : parens) + sep + starNote(levels),
+    (seLabels.length && under === "se" ? (lang === "zh" ? `${parens}（${seLabels.join("，")}）` : `${parens} (${seLabels.join(", ")})`) : parens) + sep + starNote(levels),
     ...(options.notes ?? []),
   ];
   return { title: options.title, header, body, notes, rulesAfter };
