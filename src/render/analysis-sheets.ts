@@ -69,7 +69,12 @@ export function analysisSheets(run: AnalysisRun, lang: Lang = "en"): Sheet[] {
     let tables: TableModel[];
     if (t.kind === "descriptive") tables = [describeTable(t.describe, tlang)];
     else if (t.kind === "regression") {
-      tables = [regressionTable(t.models.map((m, k) => panelColumn(m, t.titles[k])), { lang: tlang, rename: t.spec.rename, terms: "terms" in t.spec ? t.spec.terms : undefined })];
+      const diffNotes = (t.differences ?? []).map((d) =>
+        tlang === "zh"
+          ? `组间系数差异检验（${d.term}，${d.groupB} − ${d.groupA}）：${d.difference.toFixed(3)}（标准误 ${d.se.toFixed(3)}），p = ${d.p.toFixed(3)}；方法：全交互混合模型`
+          : `Group difference in ${d.term} (${d.groupB} − ${d.groupA}): ${d.difference.toFixed(3)} (SE ${d.se.toFixed(3)}), p = ${d.p.toFixed(3)}; fully interacted pooled model`,
+      );
+      tables = [regressionTable(t.models.map((m, k) => panelColumn(m, t.titles[k])), { lang: tlang, rename: t.spec.rename, terms: "terms" in t.spec ? t.spec.terms : undefined, notes: diffNotes })];
     } else {
       tables = [mediationRegressionTable(t.mediation, { lang: tlang, rename: t.spec.rename }), mediationSummaryTable(t.mediation, tlang)];
     }

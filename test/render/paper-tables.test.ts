@@ -76,6 +76,14 @@ test("Table 8: six subgroups (NBS four regions, South/North) from one formula", 
   expect(byGrid.slice(2, 14)).toEqual(out.slice(2, 14).map((r) => r.slice(0, 5)));
 });
 
+test("Table 8 with a test of the South − North difference under the table", () => {
+  const out = regtable(grid, "province", "year", "hq ~ fi + urb + open + gov + fin", "effect=individual; vcov=cluster; by=southnorth; compare=North,South");
+  const south = fitPanel(table, { formula: "hq ~ fi + urb + open + gov + fin", id: "province", time: "year", model: "fe", vcov: "cluster", where: "southnorth=South" });
+  const north = fitPanel(table, { formula: "hq ~ fi + urb + open + gov + fin", id: "province", time: "year", model: "fe", vcov: "cluster", where: "southnorth=North" });
+  const note = out.map((r) => String(r[0])).find((c) => c.startsWith("Group difference"))!;
+  expect(note).toContain(`Group difference in fi (South − North): ${(south.params.fi - north.params.fi).toFixed(3)}`);
+});
+
 test("Chinese labels and renamed terms", () => {
   const out = regtable(grid, "province", "year", "hq ~ fi + urb", "lang=zh; rename=fi=要素创新, urb=城镇化");
   expect(out.map((r) => r[0]).slice(0, 8)).toEqual(["变量", "要素创新", "", "城镇化", "", "常数项", "", "个体固定效应"]);

@@ -113,6 +113,10 @@ export interface HeterogeneityTableSpec extends TableCommon {
   /** Built-in groupings ("region4": East/Central/West/Northeast; "southnorth") or explicit groups. */
   groups: "region4" | "southnorth" | { name: string; members: string[] }[];
   terms?: string[];
+  /** The two groups whose coefficient of `term` is compared (default South/North, East/West, or the first two). */
+  compare?: [string, string];
+  /** The regressor compared (default the first). */
+  term?: string;
 }
 
 export type TableSpec = DescriptiveTableSpec | RegressionTableSpec | MediationTableSpec | RobustnessTableSpec | HeterogeneityTableSpec;
@@ -212,7 +216,7 @@ export function parseAnalysisSpec(json: unknown): AnalysisSpec {
         checkModel(t.base, `${p}.base`);
         break;
       case "heterogeneity":
-        checkKeys(t, [...common, "base", "groups", "terms"], p);
+        checkKeys(t, [...common, "base", "groups", "terms", "compare", "term"], p);
         checkModel(t.base, `${p}.base`);
         break;
     }

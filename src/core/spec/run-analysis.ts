@@ -10,6 +10,7 @@ import { PanelResult } from "../results/panel-result";
 import { parseFormula } from "../data/formula";
 import { inputError, EconError } from "../errors";
 import { AnalysisSpec, IndexSpec, TableSpec, ModelSpec } from "./analysis-spec";
+import { groupDifference, GroupDifference } from "../estimators/group-difference";
 
 /**
  * What a run produces, before rendering: the panel with the index scores appended, each
@@ -18,7 +19,7 @@ import { AnalysisSpec, IndexSpec, TableSpec, ModelSpec } from "./analysis-spec";
  */
 export type TableResult =
   | { spec: TableSpec; kind: "descriptive"; describe: ReturnType<typeof describe> }
-  | { spec: TableSpec; kind: "regression"; models: PanelResult[]; titles: (string | undefined)[] }
+  | { spec: TableSpec; kind: "regression"; models: PanelResult[]; titles: (string | undefined)[]; differences?: GroupDifference[] }
   | { spec: TableSpec; kind: "mediation"; mediation: MediationResult };
 
 export interface IndexRun {
@@ -162,7 +163,15 @@ function runTable(table: DataTable, t: TableSpec, id: string, time: string): Tab
       else if (t.groups === "southnorth") groups = ["South", "North"].map((g) => ({ title: g, where: `southnorth=${labelOf(table, "southnorth", g)}` }));
       else groups = t.groups.map((g) => ({ title: g.name, where: `${id} in (${g.members.join(",")})` }));
       const specs = groups.map((g) => ({ ...base, where: base.where ? `${base.where} & ${g.where}` : g.where, title: g.title }));
-      return { spec: t, kind: "regression", models: fitModels(table, id, time, specs), titles: specs.map((s) => s.title) };
+      const models = fitModels(table, id, time, specs);
+      // Test of the coefficient difference between two groups (default South vs North, East vs West, or the first two).
+      const pair = t.compare ?? (t.groups === "southnorth" ? ["North", "South"] : t.groups === "region4" ? ["West", "East"] : groups.slice(0, 2).map((g) => g.title));
+      const term = t.term ?? parseFormula(base.formula).regressors[0].name;
+      const ga = groups.find((g) => g.title === pair[0]);
+      const gb = groups.find((g) => g.title === pair[1]);
+      if (!ga || !gb) throw inputError(`compare: '${pair.join("', '")}' are not two of the groups (${groups.map((g) => g.title).join(", ")}).`, `compare：'${pair.join("'、'")}' 不是分组中的两个（${groups.map((g) => g.title).join("、")}）。`);
+      const diff = groupDifference(table, { ...base, id, time }, { label: ga.title, where: ga.where }, { label: gb.title, where: gb.where }, term);
+      return { spec: t, kind: "regression", models, titles: specs.map((s) => s.title), differences: [diff] };
     }
     case "mediation":
       return {

@@ -6,6 +6,8 @@ import { toGrid, SpillGrid } from "../../render/grid";
 import { OptionsArg, parseOptions, checkOptionKeys, optionalText } from "../options";
 import { inputError } from "../../core/errors";
 import { parseVarList } from "../../core/descriptive/describe";
+import { parseFormula } from "../../core/data/formula";
+import { groupDifference } from "../../core/estimators/group-difference";
 
 /** "x=要素创新, z=产业数字化" → rename map. */
 export function parseRename(text: string | undefined): Record<string, string> {
@@ -27,7 +29,7 @@ export function parseRename(text: string | undefined): Record<string, string> {
  */
 export function regTableRange(data: unknown[][], id: unknown, time: unknown, models: unknown, options: OptionsArg): SpillGrid {
   const opts = parseOptions(options);
-  checkOptionKeys(opts, ["model", "effect", "vcov", "cluster", "adjust", "by", "terms", "rename", "lang", "digits", "under", "title", "constant"], "ECON.REGTABLE");
+  checkOptionKeys(opts, ["model", "effect", "vcov", "cluster", "adjust", "by", "terms", "rename", "lang", "digits", "under", "title", "constant", "compare", "term"], "ECON.REGTABLE");
   const table = tableFromGrid(data as never);
   const i = optionalText(id), t = optionalText(time);
   if (!i || !t) throw inputError("ECON.REGTABLE: name the id and time columns.", "ECON.REGTABLE：请指定个体列与时间列。");
@@ -44,6 +46,21 @@ export function regTableRange(data: unknown[][], id: unknown, time: unknown, mod
   const by = opts.get("by");
   if (by) specs = specs.flatMap((s) => expandBy(table, s, by));
   const results = fitModels(table, i, t, specs);
+  const diffNotes: string[] = [];
+  const compare = parseVarList(opts.get("compare"));
+  if (compare.length) {
+    if (compare.length !== 2) throw inputError("Option 'compare': name two column titles, e.g. compare=South,North.", "选项 'compare'：请给出两个列标题，例如 compare=South,North。");
+    const [a, b] = compare.map((title) => {
+      const s = specs.find((x) => x.title === title);
+      if (!s || !s.where) throw inputError(`Option 'compare': no subgroup column titled '${title}' (titles: ${specs.map((x) => x.title ?? "").join(", ")}).`, `选项 'compare'：没有标题为 '${title}' 的分组列（现有：${specs.map((x) => x.title ?? "").join("、")}）。`);
+      return s;
+    });
+    const term = opts.get("term") ?? parseFormula(a.formula).regressors[0].name;
+    const d = groupDifference(table, { ...a, where: undefined, id: i, time: t }, { label: a.title!, where: a.where! }, { label: b.title!, where: b.where! }, term);
+    diffNotes.push(opts.get("lang") === "zh"
+      ? `组间系数差异检验（${d.term}，${d.groupB} − ${d.groupA}）：${d.difference.toFixed(3)}（标准误 ${d.se.toFixed(3)}），p = ${d.p.toFixed(3)}；方法：全交互混合模型`
+      : `Group difference in ${d.term} (${d.groupB} − ${d.groupA}): ${d.difference.toFixed(3)} (SE ${d.se.toFixed(3)}), p = ${d.p.toFixed(3)}; fully interacted pooled model`);
+  }
   const terms = parseVarList(opts.get("terms"));
   const under = opts.get("under");
   if (under && under !== "se" && under !== "t") throw inputError(`Option 'under': '${under}' is not se or t.`, `选项 'under'：'${under}' 不是 se 或 t。`);
@@ -55,7 +72,7 @@ export function regTableRange(data: unknown[][], id: unknown, time: unknown, mod
     under: under as "se" | "t" | undefined,
     title: opts.get("title"),
     constant: opts.get("constant") === undefined ? undefined : !["false", "0", "no"].includes(opts.get("constant")!.toLowerCase()),
-    notes: results.flatMap((r, k) => r.omitted.length ? [`(${k + 1}) ${r.notes.filter((n) => n.includes("omitted")).join(" ")}`] : []),
+    notes: [...diffNotes, ...results.flatMap((r, k) => (r.omitted.length ? [`(${k + 1}) ${r.notes.filter((n) => n.includes("omitted")).join(" ")}`] : []))],
   });
   return toGrid(model, { title: !!opts.get("title") });
 }

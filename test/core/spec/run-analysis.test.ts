@@ -48,6 +48,9 @@ describe("runAnalysis", () => {
     expect(rob.models[1].nobs).toBe(31 * 20);
     expect(het.titles).toEqual(["East", "Central", "West", "Northeast"]);
     expect(het.models.map((m) => m.ngroups)).toEqual([10, 6, 12, 3]);
+    // default comparison for the four regions: East − West on the first regressor
+    expect(het.differences![0]).toMatchObject({ term: "fi", groupA: "West", groupB: "East" });
+    expect(het.differences![0].difference).toBeCloseTo(het.models[0].params.fi - het.models[2].params.fi, 10);
     expect(med.mediation.mediators[0].nobs).toBe(651);
   });
 
