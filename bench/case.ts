@@ -41,7 +41,7 @@ if (which in sizes) {
   const t0 = process.hrtime.bigint();
   const r = fitSample(s, { model: "fe", effect: "twoways", vcov: "cluster", cluster: "id" });
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
-  report(`two-way FE, 5 regressors, cluster SE (${which})`, s.y.length, sec, `${r.demeanIterations} sweeps, b1 = ${r.params.x1.toFixed(4)}`);
+  report(`two-way FE, 5 regressors, cluster SE (${which})`, s.y.length, sec, `demeaning ${r.demeanMethod}${r.demeanIterations ? ` (${r.demeanIterations} sweeps)` : ""}, b1 = ${r.params.x1.toFixed(4)}`);
 } else if (which === "bootstrap-651") {
   const table = tableFromGrid(syntheticGrid());
   const t0 = process.hrtime.bigint();
