@@ -19,7 +19,7 @@ export interface Sheet {
 export function sheetName(wanted: string, taken: Set<string>): string {
   const base = wanted.replace(/[[\]:*?/\\]/g, "_").slice(0, 31) || "Sheet";
   let name = base;
-  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 1)}_${k}`;
+  for (let k = 2; taken.has(name.toLowerCase()); k++) name = `${base.slice(0, 31 - String(k).length - 3)} (${k})`;
   taken.add(name.toLowerCase());
   return name;
 }

@@ -1,13 +1,274 @@
-import { FluentProvider, webLightTheme, Title3, Body1 } from "@fluentui/react-components";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import {
+  FluentProvider, webLightTheme, Title3, Caption1, TabList, Tab, Button, Checkbox, Field, Select, ProgressBar,
+  MessageBar, MessageBarBody, Dialog, DialogSurface, DialogBody, DialogTitle, DialogContent, DialogActions, Textarea, Tooltip,
+} from "@fluentui/react-components";
+import type { Lang } from "../core/errors";
+import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, IndexSpec, parseAnalysisSpec } from "../core/spec/analysis-spec";
+import { runAnalysis } from "../core/spec/run-analysis";
+import type { WorkbookIO } from "./excel-io";
+import { WorkbookContext } from "./workbook-context";
+import { t, errorText } from "./i18n";
+import { useLongTask } from "./use-long-task";
+import { DataStep } from "./steps/data-step";
+import { IndexStep } from "./steps/index-step";
+import { ModelsStep } from "./steps/models-step";
+import { TablesStep } from "./steps/tables-step";
+import type { ImportResult } from "./journey/import-sheets";
+import { DraftError, DraftField, draftToSpec, specToDraft, TableDraft } from "./journey/table-drafts";
+import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
+import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
+import { writeOutputs } from "./journey/write-sheets";
 
-/** The task pane shell; the guided journey (Data → Index → Models → Tables) grows here. */
-export function App() {
+type Step = "data" | "index" | "models" | "tables";
+const STEPS: { id: Step; key: "stepData" | "stepIndex" | "stepModels" | "stepTables" }[] = [
+  { id: "data", key: "stepData" },
+  { id: "index", key: "stepIndex" },
+  { id: "models", key: "stepModels" },
+  { id: "tables", key: "stepTables" },
+];
+const ID = "province";
+const TIME = "year";
+const NON_VARIABLES = [ID, TIME, "code", "region4", "southnorth"];
+
+export interface AppProps {
+  io: WorkbookIO;
+  initialLang: Lang;
+}
+
+/** The guided task pane: Data → Index → Models → Tables, plus Re-run, Freeze as values, Export spec. */
+export function App({ io, initialLang }: AppProps) {
+  const [lang, setLang] = useState<Lang>(initialLang);
+  const [step, setStep] = useState<Step>("data");
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [interpolate, setInterpolate] = useState(false);
+  const [imported, setImported] = useState<ImportResult | undefined>();
+  const [indices, setIndices] = useState<IndexSpec[]>([]);
+  const [drafts, setDrafts] = useState<TableDraft[]>([]);
+  const [draftErrors, setDraftErrors] = useState<Record<string, Partial<Record<DraftField, string>>>>({});
+  const [tablesError, setTablesError] = useState<string | undefined>();
+  const [tableLang, setTableLang] = useState<Lang>(initialLang);
+  const [replaceOwn, setReplaceOwn] = useState(false);
+  const [status, setStatus] = useState<string | undefined>();
+  const [actionError, setActionError] = useState<string | undefined>();
+  const [specText, setSpecText] = useState<string | null>(null);
+  const task = useLongTask();
+
+  // A workbook that has a saved spec reopens with its choices.
+  useEffect(() => {
+    void io.loadSpec().then((text) => {
+      if (!text) return;
+      try {
+        const spec = parseAnalysisSpec(JSON.parse(text));
+        setSheets(spec.data.sheets ?? []);
+        setInterpolate(!!spec.data.interpolate);
+        setIndices(spec.indices ?? []);
+        setDrafts((spec.tables ?? []).map(specToDraft));
+        if (spec.lang) setTableLang(spec.lang);
+      } catch {
+        /* an unreadable saved spec is reported by Re-run */
+      }
+    });
+  }, [io]);
+
+  const variables = useMemo(() => {
+    const cols = imported ? imported.table.names.filter((n) => !NON_VARIABLES.includes(n)) : [];
+    return [...cols, ...indices.map((ix) => ix.name).filter((n) => n && !cols.includes(n))];
+  }, [imported, indices]);
+
+  const buildSpec = useCallback(
+    (tables: AnalysisSpec["tables"]): AnalysisSpec => ({
+      schema: SPEC_SCHEMA, version: SPEC_VERSION, lang: tableLang,
+      data: { sheets, interpolate, id: ID, time: TIME }, indices, tables,
+    }),
+    [tableLang, sheets, interpolate, indices],
+  );
+
+  /** The drafts as TableSpecs; errors go beside the fields of step 3. */
+  const checkedTables = () => {
+    const errors: Record<string, Partial<Record<DraftField, string>>> = {};
+    const specs = [];
+    for (const [i, d] of drafts.entries()) {
+      try {
+        specs.push(draftToSpec(d, tableLang));
+      } catch (e) {
+        if (!(e instanceof DraftError)) throw e;
+        errors[d.key] = { [e.field]: e.text[lang] };
+        setDraftErrors(errors);
+        throw new DraftError(e.field, { en: `Table ${i + 1} (${d.title}): ${e.text.en}`, zh: `表 ${i + 1}（${d.title}）：${e.text.zh}` });
+      }
+    }
+    setDraftErrors({});
+    return specs;
+  };
+
+  const computeIndices = async () => {
+    if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
+    setStatus(undefined);
+    await task.run(async (report, isCancelled) => {
+      const run = runAnalysis(imported.table, buildSpec([]));
+      const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
+      setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
+    });
+  };
+
+  const writeTables = async () => {
+    setStatus(undefined);
+    setTablesError(undefined);
+    setActionError(undefined);
+    try {
+      if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
+      const spec = buildSpec(checkedTables());
+      await io.saveSpec(specJson(spec));
+      await task.run(async (report, isCancelled) => {
+        const run = await runTablesStepwise(imported.table, spec, { lang: tableLang, onProgress: report, isCancelled });
+        if (!run) return;
+        const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
+        setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
+      });
+    } catch (e) {
+      setTablesError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
+    }
+  };
+
+  const saveSpec = async () => {
+    try {
+      await io.saveSpec(specJson(buildSpec(checkedTables())));
+      setStatus(t(lang, "done"));
+    } catch (e) {
+      setTablesError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
+    }
+  };
+
+  const rerun = async () => {
+    setStatus(undefined);
+    setActionError(undefined);
+    try {
+      const r = await task.run((report, isCancelled) => rerunSavedSpec(io, { lang: tableLang, replaceOwn, onProgress: report, isCancelled }));
+      if (r === undefined) return;
+      if (r === null) setStatus(t(lang, "cancelled"));
+      else if (!r.spec) setActionError(t(lang, "noSpec"));
+      else setStatus(t(lang, "rerunDone", { n: r.written.length }));
+    } catch (e) {
+      setActionError(errorText(e, lang));
+    }
+  };
+
+  const freeze = async () => {
+    setStatus(undefined);
+    setActionError(undefined);
+    try {
+      const r = await io.freezeSelectionAsValues();
+      setStatus(t(lang, "frozen", { n: r.frozenCells, address: r.address }));
+    } catch (e) {
+      setActionError(errorText(e, lang));
+    }
+  };
+
+  const exportSpec = async () => {
+    setActionError(undefined);
+    try {
+      const saved = await io.loadSpec();
+      setSpecText(saved ?? specJson(buildSpec(checkedTables())));
+    } catch (e) {
+      setActionError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
+    }
+  };
+
+  const download = () => {
+    if (specText === null) return;
+    const a = document.createElement("a");
+    a.href = URL.createObjectURL(new Blob([specText], { type: "application/json" }));
+    a.download = "econsheet-spec.json";
+    a.click();
+    URL.revokeObjectURL(a.href);
+  };
+
+  const sheetNames = useCallback(async () => (await io.listSheets()).map((s) => s.name), [io]);
+  const readHierarchy = useCallback(async (sheet: string) => hierarchyFromGrid(await io.readSheetValues(sheet), sheet), [io]);
+  const go = (s: Step) => setStep(s);
+
   return (
-    <FluentProvider theme={webLightTheme}>
-      <main style={{ padding: 16 }}>
-        <Title3 as="h1">EconSheet</Title3>
-        <Body1 as="p">Panel econometrics and entropy-weight indices in Excel. 面板计量与熵值法综合指数。</Body1>
-      </main>
+    <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en"}>
+      <WorkbookContext.Provider value={io}>
+        <main className="es-app">
+          <header className="es-header">
+            <div>
+              <Title3 as="h1">{t(lang, "appTitle")}</Title3>
+              <Caption1 as="p">{t(lang, "appSubtitle")}</Caption1>
+            </div>
+            <Field label={t(lang, "language")} orientation="horizontal">
+              <Select value={lang} onChange={(_, d) => setLang(d.value as Lang)} data-testid="ui-lang">
+                <option value="en">English</option>
+                <option value="zh">中文</option>
+              </Select>
+            </Field>
+          </header>
+          <nav aria-label={t(lang, "steps")}>
+            <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)}>
+              {STEPS.map((s) => <Tab key={s.id} value={s.id} id={`tab-${s.id}`}>{t(lang, s.key)}</Tab>)}
+            </TabList>
+          </nav>
+          <div className="es-step" role="tabpanel" aria-labelledby={`tab-${step}`}>
+            {step === "data" && (
+              <DataStep
+                lang={lang} replaceOwn={replaceOwn} imported={imported} sheets={sheets} interpolate={interpolate}
+                onSheets={setSheets} onInterpolate={setInterpolate}
+                onImported={(r, names) => { setImported(r); if (names.length) setSheets(names); }}
+                onStatus={setStatus} onNext={() => go("index")}
+              />
+            )}
+            {step === "index" && (
+              <IndexStep
+                lang={lang} indicators={imported?.indicators ?? []} indices={indices} onIndices={setIndices}
+                onCompute={computeIndices} readHierarchy={readHierarchy} sheetNames={sheetNames} onNext={() => go("models")} busy={task.running}
+              />
+            )}
+            {step === "models" && <ModelsStep lang={lang} variables={variables} drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onNext={() => go("tables")} />}
+            {step === "tables" && (
+              <TablesStep lang={lang} tableLang={tableLang} drafts={drafts} error={tablesError} busy={task.running} onTableLang={setTableLang} onWrite={() => void writeTables()} onSaveSpec={() => void saveSpec()} />
+            )}
+          </div>
+          {task.running && task.progress && (
+            <div className="es-progress" role="status" aria-live="polite">
+              <Field label={t(lang, "progress", { done: task.progress.done, total: task.progress.total })} hint={task.progress.label}>
+                <ProgressBar value={task.progress.total ? task.progress.done / task.progress.total : undefined} />
+              </Field>
+              <Button onClick={task.cancel}>{t(lang, "cancel")}</Button>
+            </div>
+          )}
+          {status && (
+            <MessageBar intent="success" data-testid="status"><MessageBarBody>{status}</MessageBarBody></MessageBar>
+          )}
+          <section aria-label={t(lang, "actions")} className="es-actions">
+            <Checkbox label={t(lang, "replaceOwn")} checked={replaceOwn} onChange={(_, d) => setReplaceOwn(!!d.checked)} data-testid="replace-own" />
+            <Field validationState={actionError ? "error" : "none"} validationMessage={actionError} data-testid="action-error">
+              <div className="es-row">
+                <Tooltip content={t(lang, "rerunHint")} relationship="description"><Button disabled={task.running} onClick={() => void rerun()}>{t(lang, "rerun")}</Button></Tooltip>
+                <Tooltip content={t(lang, "freezeHint")} relationship="description"><Button disabled={task.running} onClick={() => void freeze()}>{t(lang, "freeze")}</Button></Tooltip>
+                <Tooltip content={t(lang, "exportSpecHint")} relationship="description"><Button disabled={task.running} onClick={() => void exportSpec()}>{t(lang, "exportSpec")}</Button></Tooltip>
+              </div>
+            </Field>
+          </section>
+          <Dialog open={specText !== null} onOpenChange={(_, d) => { if (!d.open) setSpecText(null); }}>
+            <DialogSurface>
+              <DialogBody>
+                <DialogTitle>{t(lang, "exportSpec")}</DialogTitle>
+                <DialogContent>
+                  <Field label={t(lang, "specLabel")}>
+                    <Textarea readOnly value={specText ?? ""} rows={14} data-testid="spec-text" />
+                  </Field>
+                </DialogContent>
+                <DialogActions>
+                  <Button onClick={() => void navigator.clipboard?.writeText(specText ?? "")}>{t(lang, "copy")}</Button>
+                  <Button appearance="primary" onClick={download}>{t(lang, "download")}</Button>
+                  <Button onClick={() => setSpecText(null)}>{t(lang, "close")}</Button>
+                </DialogActions>
+              </DialogBody>
+            </DialogSurface>
+          </Dialog>
+        </main>
+      </WorkbookContext.Provider>
     </FluentProvider>
   );
 }

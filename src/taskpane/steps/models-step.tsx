@@ -1,0 +1,153 @@
+import { useState } from "react";
+import { Body1, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import type { Lang } from "../../core/errors";
+import type { EffectKind, ModelKind, VcovKind } from "../../core/spec/analysis-spec";
+import { t } from "../i18n";
+import { DraftField, Preset, presetDraft, TableDraft, TableKind } from "../journey/table-drafts";
+
+export interface ModelsStepProps {
+  lang: Lang;
+  variables: string[];
+  drafts: TableDraft[];
+  /** Errors per draft key and field, set when the tables are checked (step 4). */
+  errors: Record<string, Partial<Record<DraftField, string>>>;
+  onDrafts(drafts: TableDraft[]): void;
+  onNext(): void;
+}
+
+const PRESETS: { value: Preset; key: "presetBaseline" | "presetMediation" | "presetHeterogeneity" | "presetDescriptive" | "presetRobustness" }[] = [
+  { value: "baseline", key: "presetBaseline" },
+  { value: "mediation", key: "presetMediation" },
+  { value: "heterogeneity", key: "presetHeterogeneity" },
+  { value: "robustness", key: "presetRobustness" },
+  { value: "descriptive", key: "presetDescriptive" },
+];
+
+/**
+ * A labelled group of checkboxes. Not inside a Fluent Field: a Field gives its one control the
+ * field's id, which several checkboxes would then share. The error sits under the group and
+ * describes it.
+ */
+function CheckList(props: { legend: string; options: string[]; value: string[]; onChange(v: string[]): void; error?: string; testId: string }) {
+  const errorId = `${props.testId}-error`;
+  return (
+    <fieldset className="es-fieldset" data-testid={props.testId} aria-describedby={props.error ? errorId : undefined} aria-invalid={props.error ? true : undefined}>
+      <legend>{props.legend}</legend>
+      <div className="es-checklist">
+        {props.options.map((o) => (
+          <Checkbox key={o} label={o} checked={props.value.includes(o)} onChange={(_, d) => props.onChange(d.checked ? [...props.value, o] : props.value.filter((x) => x !== o))} />
+        ))}
+      </div>
+      {props.error && <Text id={errorId} role="alert" className="es-error">{props.error}</Text>}
+    </fieldset>
+  );
+}
+
+/** Step 3: one card per table (Y, X, controls, mediators, estimator, effects, SE, groups); presets. */
+export function ModelsStep(p: ModelsStepProps) {
+  const { lang } = p;
+  const [preset, setPreset] = useState<Preset>("baseline");
+  const update = (k: number, patch: Partial<TableDraft>) => p.onDrafts(p.drafts.map((d, j) => (j === k ? { ...d, ...patch } : d)));
+  const add = () => {
+    const prev = p.drafts[p.drafts.length - 1];
+    const vars = prev ? { y: prev.y, x: prev.x, controls: prev.controls, mediators: prev.mediators } : { y: "", x: [], controls: [], mediators: [] };
+    p.onDrafts([...p.drafts, presetDraft(preset, vars, lang)]);
+  };
+  return (
+    <section aria-labelledby="step-models-title">
+      <Subtitle2 as="h2" id="step-models-title">{t(lang, "stepModels")}</Subtitle2>
+      <Body1 as="p">{t(lang, "modelsIntro")}</Body1>
+      <div className="es-row">
+        <Field label={t(lang, "preset")}>
+          <Select value={preset} onChange={(_, d) => setPreset(d.value as Preset)} data-testid="preset">
+            {PRESETS.map((x) => <option key={x.value} value={x.value}>{t(lang, x.key)}</option>)}
+          </Select>
+        </Field>
+        <Button onClick={add} data-testid="add-table">{t(lang, "addTable")}</Button>
+      </div>
+      {p.drafts.map((d, k) => {
+        const err = p.errors[d.key] ?? {};
+        const needsModel = d.kind !== "descriptive";
+        return (
+          <Card key={d.key} className="es-card" data-testid={`table-${k}`}>
+            <div className="es-row">
+              <Field label={t(lang, "tableTitle")} validationState={err.title ? "error" : "none"} validationMessage={err.title}>
+                <Input value={d.title} onChange={(_, v) => update(k, { title: v.value })} />
+              </Field>
+              <Field label={t(lang, "type")}>
+                <Select value={d.kind} onChange={(_, v) => update(k, { kind: v.value as TableKind })}>
+                  <option value="regression">{t(lang, "presetBaseline")}</option>
+                  <option value="mediation">{t(lang, "presetMediation")}</option>
+                  <option value="heterogeneity">{t(lang, "presetHeterogeneity")}</option>
+                  <option value="robustness">{t(lang, "presetRobustness")}</option>
+                  <option value="descriptive">{t(lang, "presetDescriptive")}</option>
+                </Select>
+              </Field>
+            </div>
+            <Field label={t(lang, "yVar")} validationState={err.y ? "error" : "none"} validationMessage={err.y}>
+              <Select value={d.y} onChange={(_, v) => update(k, { y: v.value })} data-testid={`table-${k}-y`}>
+                <option value="">{t(lang, "none")}</option>
+                {p.variables.map((v) => <option key={v} value={v}>{v}</option>)}
+              </Select>
+            </Field>
+            <CheckList legend={t(lang, "xVars")} options={p.variables} value={d.x} onChange={(x) => update(k, { x })} error={err.x} testId={`table-${k}-x`} />
+            <CheckList legend={t(lang, "controls")} options={p.variables} value={d.controls} onChange={(controls) => update(k, { controls })} error={err.controls} testId={`table-${k}-controls`} />
+            {d.kind === "mediation" && (
+              <CheckList legend={t(lang, "mediators")} options={p.variables} value={d.mediators} onChange={(mediators) => update(k, { mediators })} error={err.mediators} testId={`table-${k}-mediators`} />
+            )}
+            {needsModel && (
+              <div className="es-row">
+                <Field label={t(lang, "model")}>
+                  <Select value={d.model} onChange={(_, v) => update(k, { model: v.value as ModelKind })}>
+                    <option value="fe">{t(lang, "modelFe")}</option>
+                    <option value="re">{t(lang, "modelRe")}</option>
+                    <option value="pooled">{t(lang, "modelPooled")}</option>
+                  </Select>
+                </Field>
+                {d.model === "fe" && (
+                  <Field label={t(lang, "effects")}>
+                    <Select value={d.effect} onChange={(_, v) => update(k, { effect: v.value as EffectKind })}>
+                      <option value="individual">{t(lang, "effIndividual")}</option>
+                      <option value="time">{t(lang, "effTime")}</option>
+                      <option value="twoways">{t(lang, "effTwoways")}</option>
+                    </Select>
+                  </Field>
+                )}
+                <Field label={t(lang, "seType")}>
+                  <Select value={d.vcov} onChange={(_, v) => update(k, { vcov: v.value as VcovKind })}>
+                    <option value="classical">{t(lang, "seClassical")}</option>
+                    <option value="robust">{t(lang, "seRobust")}</option>
+                    <option value="cluster">{t(lang, "seCluster")}</option>
+                  </Select>
+                </Field>
+              </div>
+            )}
+            {d.kind === "heterogeneity" && (
+              <Field label={t(lang, "grouping")}>
+                <Select value={d.groups} onChange={(_, v) => update(k, { groups: v.value as "region4" | "southnorth" })}>
+                  <option value="region4">{t(lang, "groupRegion4")}</option>
+                  <option value="southnorth">{t(lang, "groupSouthNorth")}</option>
+                </Select>
+              </Field>
+            )}
+            {d.kind === "regression" && <Checkbox label={t(lang, "stepwise")} checked={d.stepwise} onChange={(_, v) => update(k, { stepwise: !!v.checked })} />}
+            {d.kind === "mediation" && (
+              <div className="es-row">
+                <Field label={t(lang, "bootstrap")}>
+                  <Input type="number" min={0} value={String(d.bootstrap)} onChange={(_, v) => update(k, { bootstrap: Math.max(0, Math.floor(Number(v.value) || 0)) })} />
+                </Field>
+                <Field label={t(lang, "seed")}>
+                  <Input type="number" value={String(d.seed)} onChange={(_, v) => update(k, { seed: Math.floor(Number(v.value) || 0) })} />
+                </Field>
+              </div>
+            )}
+            <Button size="small" onClick={() => p.onDrafts(p.drafts.filter((_, j) => j !== k))}>{t(lang, "removeTable", { name: d.title })}</Button>
+          </Card>
+        );
+      })}
+      <div className="es-row">
+        <Button appearance="primary" onClick={p.onNext}>{t(lang, "next")}</Button>
+      </div>
+    </section>
+  );
+}

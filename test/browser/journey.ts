@@ -1,0 +1,456 @@
+/*
+ * The browser test of the task pane: the built dist/taskpane.html in Debian's Chromium
+ * (playwright-core), with office.js replaced by the in-memory Excel double
+ * (test/browser/excel-double.js) seeded with the sample workbook. Run by scripts/browser-test.js
+ * (which installs Chromium and builds first); screenshots go to test-artifacts/browser/.
+ * Prints "browser: N passed, N failed" and exits non-zero on failure.
+ */
+import fs from "fs";
+import http from "http";
+import path from "path";
+import { chromium, Browser, Page } from "playwright-core";
+import { buildJourney, expectedPanel, GAPS, SeedSheet, JourneyConfig } from "./seed-workbook";
+import { importYearbook } from "../../src/core/data/yearbook/import-yearbook";
+import { tidyPanelTable } from "../../src/core/data/yearbook/panel-grid";
+import { tableFromGrid, DataTable } from "../../src/core/data/data-table";
+import { parseAnalysisSpec, AnalysisSpec } from "../../src/core/spec/analysis-spec";
+import { runAnalysis } from "../../src/core/spec/run-analysis";
+import { analysisSheets } from "../../src/render/analysis-sheets";
+import { toGrid } from "../../src/render/grid";
+
+const root = path.resolve(__dirname, "..", "..");
+const dist = path.join(root, "dist");
+const shots = path.join(root, "test-artifacts", "browser");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--ignore-certificate-errors"];
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/**";
+
+type Cell = string | number | boolean | null;
+type Grid = Cell[][];
+
+/* ------------------------------ tiny runner ------------------------------ */
+
+const tests: { name: string; fn: (ctx: Ctx) => Promise<void> }[] = [];
+const test = (name: string, fn: (ctx: Ctx) => Promise<void>) => tests.push({ name, fn });
+interface Ctx {
+  browser: Browser;
+  baseUrl: string;
+  seed: SeedSheet[];
+  config: JourneyConfig;
+  /** Pages opened by the test, screenshotted when it fails. */
+  pages: Page[];
+}
+function assert(cond: unknown, message: string): asserts cond {
+  if (!cond) throw new Error(message);
+}
+function close(a: unknown, b: unknown, where: string): void {
+  if (typeof a === "number" && typeof b === "number") {
+    assert(Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b)), `${where}: ${a} ≠ ${b}`);
+  } else {
+    assert((a ?? "") === (b ?? ""), `${where}: ${JSON.stringify(a)} ≠ ${JSON.stringify(b)}`);
+  }
+}
+
+/* ------------------------------ server and page ------------------------------ */
+
+function serveDist(): Promise<{ url: string; close(): void }> {
+  const types: Record<string, string> = { ".html": "text/html; charset=utf-8", ".js": "application/javascript", ".json": "application/json", ".png": "image/png", ".map": "application/json", ".xml": "application/xml" };
+  const server = http.createServer((req, res) => {
+    const file = path.join(dist, decodeURIComponent((req.url ?? "/").split("?")[0]));
+    if (!file.startsWith(dist) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  const port = Number(process.env.ECONSHEET_PORT || 0);
+  return new Promise((resolve) => server.listen(port, "127.0.0.1", () => {
+    const a = server.address() as { port: number };
+    resolve({ url: `http://127.0.0.1:${a.port}`, close: () => server.close() });
+  }));
+}
+
+async function openPane(ctx: Ctx, displayLanguage: string): Promise<Page> {
+  const context = await ctx.browser.newContext({ viewport: { width: 520, height: 900 }, locale: displayLanguage });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  (page as unknown as { jsErrors: string[] }).jsErrors = errors;
+  const double = fs.readFileSync(path.join(__dirname, "excel-double.js"), "utf8");
+  // No network: anything not served locally is refused, except office.js, which is the double
+  // (Playwright tries the most recently registered route first).
+  await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
+  await page.route(OFFICE_CDN, (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: double }));
+  await page.addInitScript((seed) => { (window as unknown as { __ECONSHEET_SEED__: unknown }).__ECONSHEET_SEED__ = seed; }, {
+    displayLanguage, sheets: ctx.seed, selection: { sheet: "Notes", address: "A5" },
+  });
+  ctx.pages.push(page);
+  await page.goto(`${ctx.baseUrl}/taskpane.html`);
+  await page.getByRole("tablist").waitFor();
+  return page;
+}
+
+const dump = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { dump(): { name: string; values: Grid }[] } }).__excelDouble.dump());
+const settings = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { settings(): Record<string, unknown> } }).__excelDouble.settings());
+const stats = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { stats(): { maxRequestBytes: number; syncs: number } } }).__excelDouble.stats());
+const cellFormat = (page: Page, sheet: string, r: number, c: number) =>
+  page.evaluate(([s, rr, cc]) => (window as unknown as { __excelDouble: { cellFormat(s: string, r: number, c: number): { numberFormat: string; borders: Record<string, { weight?: string }> } | null } }).__excelDouble.cellFormat(s as string, rr as number, cc as number), [sheet, r, c] as const);
+
+async function shot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(shots, { recursive: true });
+  await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+}
+
+/**
+ * axe-core on the whole page, expecting no serious or critical violation. Fluent UI's focus
+ * manager (tabster) inserts aria-hidden focus sentinels (<i data-tabster-dummy tabindex=0>) that
+ * pass focus on at once; axe reports them as aria-hidden-focus, a known false positive, so they
+ * are excluded (and only they).
+ */
+async function axe(page: Page, where: string): Promise<void> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const result = await page.evaluate(async () => {
+    const r = await (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe.run({ exclude: [["[data-tabster-dummy]"]] }, { resultTypes: ["violations"] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(" ")) }));
+  });
+  const bad = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert(bad.length === 0, `axe (${where}): ${JSON.stringify(bad)}`);
+}
+
+/* ------------------------------ the journey ------------------------------ */
+
+const L = {
+  en: { data: "1 Data", index: "2 Index", models: "3 Models", tables: "4 Tables", detect: "Detect layout", interpolate: "Fill interior gaps by linear interpolation within province", writePanel: "Write tidy panel sheet", readHierarchy: "Read hierarchy from sheet", compute: "Compute and write weights and scores", preset: "Preset", addTable: "Add table", writeTables: "Write tables", rerun: "Re-run", replaceOwn: "Replace sheets EconSheet created earlier (never your own sheets)", panel: "Panel", scores: "Index scores", freeze: "Freeze as values", exportSpec: "Export spec", tableLang: "Table labels", close: "Close" },
+  zh: { data: "1 数据", index: "2 指数", models: "3 模型", tables: "4 表格", detect: "识别版式", interpolate: "在省份内部对中间缺口做线性插值", writePanel: "写入面板数据工作表", readHierarchy: "从工作表读取指标体系", compute: "计算并写入权重与得分", preset: "预设", addTable: "添加表格", writeTables: "写入表格", rerun: "重新运行", replaceOwn: "替换 EconSheet 之前创建的工作表（不会替换您自己的工作表）", panel: "面板数据", scores: "指数得分", freeze: "公式转为数值", exportSpec: "导出分析设定", tableLang: "表格标签语言", close: "关闭" },
+};
+
+async function runJourney(page: Page, lang: "en" | "zh", tag: string, cfg: JourneyConfig): Promise<void> {
+  const s = L[lang];
+  // 1 Data
+  for (const name of cfg.dataSheets) await page.getByRole("checkbox", { name, exact: true }).check();
+  await page.getByRole("checkbox", { name: s.interpolate }).check();
+  await page.getByRole("button", { name: s.detect }).click();
+  await page.getByTestId("import-report").waitFor();
+  await shot(page, `${tag}-1-data`);
+  await axe(page, `${tag} data`);
+  await page.getByRole("button", { name: s.writePanel }).click();
+  await page.getByTestId("status").waitFor();
+  // 2 Index
+  await page.getByRole("tab", { name: s.index }).click();
+  await page.getByTestId("hierarchy-sheet").selectOption(cfg.hierarchySheet);
+  await page.getByRole("button", { name: s.readHierarchy }).click();
+  await page.getByTestId("index-2").waitFor();
+  for (let k = 0; k < cfg.indices.length; k++) await page.getByTestId(`index-${k}-missing`).selectOption("interpolate");
+  await page.getByRole("button", { name: s.compute }).click();
+  await page.waitForFunction((name) => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes(name), s.scores);
+  await shot(page, `${tag}-2-index`);
+  await axe(page, `${tag} index`);
+  // 3 Models: baseline, mediation, heterogeneity presets
+  await page.getByRole("tab", { name: s.models }).click();
+  await page.getByTestId("preset").selectOption("baseline");
+  await page.getByTestId("add-table").click();
+  await page.getByTestId("table-0-y").selectOption(cfg.y);
+  await page.getByTestId("table-0-x").getByRole("checkbox", { name: cfg.x, exact: true }).check();
+  for (const c of cfg.controls) await page.getByTestId("table-0-controls").getByRole("checkbox", { name: c, exact: true }).check();
+  await page.getByTestId("preset").selectOption("mediation");
+  await page.getByTestId("add-table").click();
+  await page.getByTestId("table-1-mediators").getByRole("checkbox", { name: cfg.mediator, exact: true }).check();
+  await page.getByTestId("preset").selectOption("heterogeneity");
+  await page.getByTestId("add-table").click();
+  await shot(page, `${tag}-3-models`);
+  await axe(page, `${tag} models`);
+  // 4 Tables
+  await page.getByRole("tab", { name: s.tables }).click();
+  await page.getByTestId("table-lang").selectOption(lang);
+  await page.getByRole("button", { name: s.writeTables }).click();
+  await page.getByTestId("status").filter({ hasText: lang === "zh" ? "异质性" : "Heterogeneity" }).waitFor({ timeout: 60_000 });
+  await shot(page, `${tag}-4-tables`);
+  await axe(page, `${tag} tables`);
+}
+
+/**
+ * The expected tidy panel in Node: for the bundled sample, the core importer on the same sheets
+ * (as exceljs read them); for the synthetic seed, straight from the generator.
+ */
+function nodePanel(cfg: JourneyConfig, seed: SeedSheet[]): DataTable {
+  if (cfg.source !== "synthetic") {
+    const sheets = seed.filter((x) => cfg.dataSheets.includes(x.name)).map((x) => ({ name: x.name, grid: x.values }));
+    return tidyPanelTable(importYearbook(sheets, { interpolate: true }).panel);
+  }
+  const rows = expectedPanel();
+  const cols = Object.keys(rows[0].values);
+  const gapValue = (p: string, y: number, c: string) => {
+    const prev = rows.find((r) => r.province === p && r.year === y - 1)!.values[c];
+    const next = rows.find((r) => r.province === p && r.year === y + 1)!.values[c];
+    return (prev + next) / 2;
+  };
+  return tableFromGrid([
+    ["province", "year", ...cols],
+    ...rows.map((r) => [r.province, r.year, ...cols.map((c) => (GAPS.some(([gp, gy, gc]) => gp === r.province && gy === r.year && gc === c) ? gapValue(r.province, r.year, c) : r.values[c]))]),
+  ]);
+}
+
+function sheetByName(book: { name: string; values: Grid }[], name: string): Grid {
+  const s = book.find((x) => x.name === name);
+  assert(s, `sheet '${name}' not written; sheets: ${book.map((x) => x.name).join(", ")}`);
+  return s.values;
+}
+
+/** Written sheets against the core's results computed in Node from the saved spec. */
+async function checkResults(page: Page, lang: "en" | "zh", cfg: JourneyConfig, seed: SeedSheet[]): Promise<AnalysisSpec> {
+  const book = await dump(page);
+  const saved = (await settings(page))["econsheet.spec"];
+  assert(typeof saved === "string", "the spec is saved in the workbook settings");
+  const spec = parseAnalysisSpec(JSON.parse(saved));
+  assert(spec.indices?.length === 3 && spec.tables?.length === 3, `spec has 3 indices and 3 tables: ${saved}`);
+  assert(spec.tables.map((t) => t.type).join() === "regression,mediation,heterogeneity", "table types");
+
+  // Panel sheet: every expected value at its province-year.
+  const panel = sheetByName(book, L[lang].panel);
+  const header = panel[0] as string[];
+  const expected = nodePanel(cfg, seed);
+  const pIdx = header.indexOf("province"), yIdx = header.indexOf("year");
+  const epIdx = expected.names.indexOf("province"), eyIdx = expected.names.indexOf("year");
+  const byKey = new Map(panel.slice(1).map((r) => [`${r[pIdx]}|${r[yIdx]}`, r]));
+  assert(byKey.size === expected.rows.length, `panel has ${expected.rows.length} province-years, got ${byKey.size}`);
+  for (const r of expected.rows) {
+    const got = byKey.get(`${r[epIdx]}|${r[eyIdx]}`);
+    assert(got, `panel row ${r[epIdx]} ${r[eyIdx]}`);
+    expected.names.forEach((n, j) => {
+      assert(header.includes(n), `panel column '${n}'`);
+      close(got[header.indexOf(n)], r[j] === null || r[j] === undefined ? "" : r[j], `panel ${r[epIdx]} ${r[eyIdx]} ${n}`);
+    });
+  }
+
+  // Indices and tables: the core in Node on the Node panel, rendered, cell by cell.
+  const run = runAnalysis(expected, spec);
+  const rendered = analysisSheets(run, lang);
+  const written = book.map((b) => b.name);
+  for (const sheet of rendered.slice(1)) {
+    const got = sheetByName(book, written.find((n) => n === sheet.name) ?? sheet.name);
+    let row = 0;
+    for (const model of sheet.tables) {
+      const grid = toGrid(model, { title: true });
+      grid.forEach((r, i) => r.forEach((v, j) => close(got[row + i]?.[j] ?? "", v, `sheet '${sheet.name}' R${row + i + 1}C${j + 1}`)));
+      row += grid.length + 1;
+    }
+  }
+  // Scores sheet: each index's scores per province-year.
+  const scores = sheetByName(book, L[lang].scores);
+  for (const ix of cfg.indices) {
+    const j = (scores[0] as string[]).indexOf(ix);
+    const k = run.panel.names.indexOf(ix);
+    assert(j >= 0 && k >= 0, `scores column ${ix}`);
+    run.panel.rows.forEach((r, i) => close(scores[i + 1][j], r[k] ?? "", `scores ${ix} row ${i + 2}`));
+  }
+  return spec;
+}
+
+function checkUntouched(seed: SeedSheet[], book: { name: string; values: Grid }[], except: string[] = []): void {
+  for (const s of seed) {
+    if (except.includes(s.name)) continue;
+    const got = sheetByName(book, s.name);
+    s.values.forEach((r, i) => r.forEach((v, j) => close(got[i]?.[j] ?? "", v ?? "", `pre-existing '${s.name}' R${i + 1}C${j + 1}`)));
+    const extraRows = got.slice(s.values.length).filter((r) => r.some((v) => v !== ""));
+    if (!s.formulas) assert(extraRows.length === 0, `nothing written below the data of '${s.name}'`);
+  }
+}
+
+for (const lang of ["en", "zh"] as const) {
+  test(`${lang}: whole journey, cells equal the core's results, nothing lost, re-run reproduces`, async (ctx) => {
+    const page = await openPane(ctx, lang === "zh" ? "zh-CN" : "en-US");
+    assert(await page.getByRole("tab", { name: L[lang].data }).isVisible(), `UI in ${lang}`);
+    await runJourney(page, lang, lang, ctx.config);
+    await checkResults(page, lang, ctx.config, ctx.seed);
+    const before = await dump(page);
+    checkUntouched(ctx.seed, before);
+    // Three-line formats on the baseline table: thick rule above the header, thin under it.
+    const baseline = lang === "zh" ? "基准回归" : "Baseline regression";
+    const top = await cellFormat(page, baseline, 1, 0);
+    assert(top?.borders.EdgeTop?.weight === "Medium", `three-line top rule on '${baseline}': ${JSON.stringify(top)}`);
+    assert((await cellFormat(page, baseline, 1, 1))?.borders.EdgeBottom?.weight === "Thin", "rule under the header");
+    const st = await stats(page);
+    assert(st.maxRequestBytes < 5 * 1024 * 1024, `every request under 5 MB (max ${st.maxRequestBytes})`);
+    // Re-run without consent: new sheets get a suffix, nothing is replaced.
+    await page.getByRole("button", { name: L[lang].rerun }).click();
+    await page.waitForFunction((n) => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes(n), `${lang === "zh" ? "区域异质性" : "Heterogeneity"} (2)`, { timeout: 60_000 });
+    for (const s of before) {
+      const first = (await dump(page)).find((x) => x.name === s.name);
+      assert(first && JSON.stringify(first.values) === JSON.stringify(s.values), `re-run without consent left '${s.name}' as it was`);
+    }
+    // Re-run with consent: EconSheet's own sheets are replaced with identical content.
+    await page.getByRole("checkbox", { name: L[lang].replaceOwn }).check();
+    const names = (await dump(page)).map((s) => s.name);
+    const outputs = [L[lang].panel, ...names.filter((n) => / weights$|权重$/.test(n) && !n.endsWith(")")), L[lang].scores, ...(lang === "zh" ? ["基准回归", "中介效应", "区域异质性"] : ["Baseline regression", "Mediation", "Heterogeneity"])];
+    assert(outputs.length === 8, `outputs: ${outputs.join(", ")}`);
+    await page.getByRole("button", { name: L[lang].rerun }).click();
+    // Replaced sheets are deleted and added again, so a finished re-run ends with the outputs in order.
+    await page.waitForFunction((want) => {
+      const n = (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames();
+      return JSON.stringify(n.slice(-want.length)) === JSON.stringify(want);
+    }, outputs, { timeout: 60_000 });
+    await page.getByTestId("status").filter({ hasText: lang === "zh" ? "重新运行" : "Re-ran" }).waitFor({ timeout: 60_000 });
+    const after = await dump(page);
+    assert(JSON.stringify(after.map((s) => s.name).sort()) === JSON.stringify(names.sort()), `re-run with consent adds no sheets: ${after.map((s) => s.name).join(", ")}`);
+    for (const s of before) {
+      const again = after.find((x) => x.name === s.name);
+      assert(again && JSON.stringify(again.values) === JSON.stringify(s.values), `re-run reproduces '${s.name}'`);
+    }
+    checkUntouched(ctx.seed, after);
+    const jsErrors = (page as unknown as { jsErrors: string[] }).jsErrors;
+    assert(jsErrors.length === 0, `no page errors: ${jsErrors.join("; ")}`);
+    await page.context().close();
+  });
+}
+
+test("errors appear beside the control, in the user's language", async (ctx) => {
+  const page = await openPane(ctx, "zh-CN");
+  // A sheet that is not a yearbook table: the core's message in Chinese under the Detect button.
+  await page.getByRole("checkbox", { name: "Notes" }).check();
+  await page.getByRole("button", { name: L.zh.detect }).click();
+  const err = page.getByTestId("data-error");
+  await err.getByText("没有找到省份数据").waitFor();
+  await shot(page, "zh-error-data");
+  // Switch the UI to English: the same control, the message now in English.
+  await page.getByTestId("ui-lang").selectOption("en");
+  await page.getByRole("button", { name: L.en.detect }).click();
+  await err.getByText("No province data found in sheet 'Notes'").waitFor();
+  // A mediation table without mediator: the message sits beside the mediators.
+  await page.getByRole("checkbox", { name: "Notes" }).uncheck();
+  const cfg = ctx.config;
+  for (const name of cfg.dataSheets) await page.getByRole("checkbox", { name, exact: true }).check();
+  await page.getByRole("button", { name: L.en.detect }).click();
+  await page.getByTestId("import-report").waitFor();
+  await page.getByRole("tab", { name: L.en.models }).click();
+  await page.getByTestId("preset").selectOption("mediation");
+  await page.getByTestId("add-table").click();
+  await page.getByTestId("table-0-y").selectOption(cfg.y);
+  await page.getByTestId("table-0-x").getByRole("checkbox", { name: cfg.controls[0], exact: true }).check();
+  await page.getByRole("tab", { name: L.en.tables }).click();
+  await page.getByRole("button", { name: L.en.writeTables }).click();
+  await page.getByTestId("tables-error").getByText("Choose at least one mediator").waitFor();
+  await page.getByRole("tab", { name: L.en.models }).click();
+  await page.getByText("Choose at least one mediator M.").waitFor();
+  await shot(page, "en-error-models");
+  await axe(page, "errors");
+  await page.context().close();
+});
+
+test("freeze as values and export spec", async (ctx) => {
+  const page = await openPane(ctx, "en-US");
+  await page.getByRole("button", { name: L.en.freeze }).click();
+  await page.getByTestId("status").getByText("Froze 9 cell(s)").waitFor();
+  const formulas = await page.evaluate(() => (window as unknown as { __excelDouble: { formulas(n: string): Grid } }).__excelDouble.formulas("Notes"));
+  assert(!JSON.stringify(formulas).includes("ECON."), "no ECON.* formula left");
+  const notes = sheetByName(await dump(page), "Notes");
+  const seedNotes = ctx.seed.find((s) => s.name === "Notes")!;
+  seedNotes.formulas![0].values.forEach((r, i) => r.forEach((v, j) => close(notes[4 + i][j], v, `frozen R${5 + i}C${j + 1}`)));
+  checkUntouched(ctx.seed, await dump(page), ["Notes"]);
+  await page.getByRole("button", { name: L.en.exportSpec }).click();
+  const text = await page.getByTestId("spec-text").inputValue();
+  const spec = JSON.parse(text);
+  assert(spec.schema === "econsheet.analysis" && spec.version === 1, "export gives the analysis spec");
+  await shot(page, "en-export-spec");
+  await axe(page, "export dialog");
+  await page.getByRole("button", { name: L.en.close }).click();
+  await page.context().close();
+});
+
+test("keyboard only: tab order, Enter and Space through the Data and Index steps", async (ctx) => {
+  const page = await openPane(ctx, "en-US");
+  const focusName = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return "";
+    const labelled = el.getAttribute("aria-label") || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) || el.textContent || "";
+    return `${el.tagName.toLowerCase()}:${labelled.trim()}`;
+  });
+  const tabTo = async (want: RegExp, max = 40) => {
+    const seen: string[] = [];
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press("Tab");
+      const n = await focusName();
+      seen.push(n);
+      if (want.test(n)) return;
+    }
+    throw new Error(`Tab never reached ${want}: ${seen.join(" → ")}`);
+  };
+  for (const name of ctx.config.dataSheets) {
+    await tabTo(new RegExp(`^input:${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await page.keyboard.press("Space");
+  }
+  await tabTo(/^input:Fill interior gaps/);
+  await page.keyboard.press("Space");
+  await tabTo(/^button:Detect layout$/);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("import-report").waitFor();
+  await tabTo(/^button:Write tidy panel sheet$/);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("status").waitFor();
+  // The step tabs: focus the selected tab, arrow to "2 Index", Enter.
+  await page.getByRole("tab", { name: "1 Data" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.getByRole("heading", { name: "2 Index" }).waitFor();
+  await tabTo(/^select:/);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  const chosen = await page.getByTestId("hierarchy-sheet").inputValue();
+  assert(chosen !== "", "a sheet chosen with the arrow keys");
+  if (chosen !== ctx.config.hierarchySheet) await page.getByTestId("hierarchy-sheet").selectOption(ctx.config.hierarchySheet);
+  await tabTo(/^button:Read hierarchy from sheet$/);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("index-2").waitFor();
+  for (let k = 0; k < ctx.config.indices.length; k++) {
+    await tabTo(/^select:/, 400);
+    while (!(await page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "")).endsWith("-missing")) await tabTo(/^select:/, 400);
+    await page.keyboard.press("End");
+  }
+  await tabTo(/^button:Compute and write weights and scores$/, 200);
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(() => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes("Index scores"));
+  await shot(page, "en-keyboard");
+  await page.context().close();
+});
+
+/* ------------------------------ main ------------------------------ */
+
+async function main(): Promise<number> {
+  assert(fs.existsSync(path.join(dist, "taskpane.html")), "dist/taskpane.html is missing: run `npm run build` (scripts/browser-test.js does)");
+  const { seed, config } = await buildJourney(root);
+  console.log(`browser: journey on ${config.source} (${config.dataSheets.length} data sheets; Y = ${config.y}, X = ${config.x}, M = ${config.mediator})`);
+  const server = await serveDist();
+  // chromium.launch() gives every run a fresh temporary --user-data-dir of its own (Playwright
+  // refuses the flag in args; launchPersistentContext would be the way to pick the directory).
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: FLAGS, headless: true });
+  const only = process.env.BROWSER_TEST_FILTER;
+  let passed = 0, failed = 0;
+  try {
+    for (const t of tests) {
+      if (only && !t.name.includes(only)) continue;
+      const t0 = Date.now();
+      const ctx: Ctx = { browser, baseUrl: server.url, seed, config, pages: [] };
+      try {
+        ctx.pages = [];
+        await t.fn(ctx);
+        passed++;
+        console.log(`  ✓ ${t.name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+      } catch (e) {
+        failed++;
+        for (const [k, p] of ctx.pages.entries()) if (!p.isClosed()) await shot(p, `FAILED-${t.name.replace(/[^\w]+/g, "-").slice(0, 40)}-${k}`).catch(() => undefined);
+        console.log(`  ✗ ${t.name}\n      ${String((e as Error).stack ?? e).split("\n").slice(0, 4).join("\n      ")}`);
+      }
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.log(`browser: ${passed} passed, ${failed} failed (screenshots in ${path.relative(root, shots)}/)`);
+  return failed === 0 && passed > 0 ? 0 : 1;
+}
+
+main().then((code) => process.exit(code), (e) => {
+  console.error(e);
+  console.log("browser: 0 passed, 1 failed");
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+/**
+ * excel-io.ts against the in-memory Excel double (test/browser/excel-double.js, loaded here into
+ * a fake `window`): sheet names, "nothing is lost" rules, chunked writes, three-line formats,
+ * settings, freeze as values. The same double backs the browser test.
+ */
+import fs from "fs";
+import path from "path";
+import { officeWorkbookIO, uniqueSheetName, cleanSheetName, chunkRows, columnLetter, SETTINGS_SPEC_KEY, CellValue } from "../../src/taskpane/excel-io";
+import { EconError } from "../../src/core/errors";
+
+interface Double {
+  dump(): { name: string; values: CellValue[][] }[];
+  sheetNames(): string[];
+  formulas(name: string): CellValue[][];
+  cellFormat(name: string, r: number, c: number): { numberFormat: string; borders: Record<string, { weight?: string }> } | null;
+  settings(): Record<string, unknown>;
+  stats(): { maxRequestBytes: number; requests: number };
+  select(sheet: string, address: string): void;
+}
+
+function loadDouble(seed: unknown): Double {
+  const g = globalThis as unknown as Record<string, unknown>;
+  g.window = { __ECONSHEET_SEED__: seed };
+  const code = fs.readFileSync(path.join(__dirname, "..", "browser", "excel-double.js"), "utf8");
+  new Function("window", code)(g.window);
+  const w = g.window as Record<string, unknown>;
+  g.Office = w.Office;
+  g.Excel = w.Excel;
+  return w.__excelDouble as Double;
+}
+
+const seed = {
+  sheets: [
+    { name: "Data", values: [["province", "year", "y"], ["北京", 2003, 1.5]] },
+    { name: "Notes", values: [["keep me"]], formulas: [{ row: 2, col: 0, formula: "=ECON.DESCRIBE(Data!C1:C2)", values: [["Variable", "N"], ["y", 1]] }] },
+  ],
+};
+
+describe("sheet names", () => {
+  test("Excel's rules: ≤ 31 characters, no []:*?/\\", () => {
+    expect(cleanSheetName("a/b[c]:d*e?f\\g")).toBe("a b c d e f g");
+    expect(cleanSheetName("x".repeat(40))).toHaveLength(31);
+    expect(cleanSheetName("   ")).toBe("EconSheet");
+  });
+  test("an existing name gets a suffix, compared case-insensitively, still ≤ 31 characters", () => {
+    expect(uniqueSheetName("Panel", ["panel"])).toBe("Panel (2)");
+    expect(uniqueSheetName("Panel", ["Panel", "Panel (2)"])).toBe("Panel (3)");
+    const long = "y".repeat(31);
+    expect(uniqueSheetName(long, [long])).toBe("y".repeat(27) + " (2)");
+  });
+  test("column letters", () => {
+    expect([0, 25, 26, 701, 702].map(columnLetter)).toEqual(["A", "Z", "AA", "ZZ", "AAA"]);
+  });
+});
+
+describe("chunkRows", () => {
+  test("splits below the byte budget and keeps every row once", () => {
+    const rows = Array.from({ length: 1000 }, (_, i) => [i, `省份${i}`, 1.5]);
+    const chunks = chunkRows(rows, 10_000);
+    expect(chunks.length).toBeGreaterThan(1);
+    expect(chunks[0].start).toBe(0);
+    expect(chunks[chunks.length - 1].end).toBe(1000);
+    chunks.slice(1).forEach((c, k) => expect(c.start).toBe(chunks[k].end));
+  });
+  test("a single huge row is still written (one chunk)", () => {
+    expect(chunkRows([["x".repeat(100)]], 10)).toEqual([{ start: 0, end: 1 }]);
+  });
+});
+
+describe("officeWorkbookIO on the Excel double", () => {
+  test("addSheet: suffix for a user's sheet; replace only EconSheet's own sheet, only when asked", async () => {
+    const dbl = loadDouble(seed);
+    const io = officeWorkbookIO();
+    expect(await io.addSheet("Data")).toBe("Data (2)");
+    expect(await io.addSheet("Data", { replaceOwn: true })).toBe("Data (3)");
+    expect(dbl.dump().find((s) => s.name === "Data")!.values).toEqual(seed.sheets[0].values);
+    const own = await io.addSheet("Table 5");
+    await io.writeValues(own, 0, 0, [["old"]]);
+    expect(await io.addSheet("Table 5")).toBe("Table 5 (2)");
+    expect(await io.addSheet("Table 5", { replaceOwn: true })).toBe("Table 5");
+    expect(dbl.dump().find((s) => s.name === "Table 5")!.values).toEqual([]);
+    const sheets = await io.listSheets();
+    expect(sheets.find((s) => s.name === "Data")!.ownedByEconSheet).toBe(false);
+    expect(sheets.find((s) => s.name === "Table 5")!.ownedByEconSheet).toBe(true);
+  });
+
+  test("writeValues refuses the used range and writes large grids in requests under 5 MB", async () => {
+    const dbl = loadDouble(seed);
+    const io = officeWorkbookIO();
+    await expect(io.writeValues("Data", 1, 2, [[9]])).rejects.toThrow(EconError);
+    await expect(io.writeValues("Data", 1, 2, [[9]])).rejects.toThrow(/C2 is inside its used range/);
+    const name = await io.addSheet("Big");
+    const grid = Array.from({ length: 4000 }, (_, i) => [`第${i}行`, "很长的文本".repeat(100), i * 1.5]);
+    await io.writeValues(name, 0, 0, grid, { maxChunkBytes: 1_000_000 });
+    const back = dbl.dump().find((s) => s.name === "Big")!.values;
+    expect(back).toHaveLength(4000);
+    expect(back[3999]).toEqual(grid[3999]);
+    expect(dbl.stats().maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
+  });
+
+  test("readSheetValues starts at A1; a missing sheet is an error naming it", async () => {
+    loadDouble(seed);
+    const io = officeWorkbookIO();
+    expect(await io.readSheetValues("Data")).toEqual(seed.sheets[0].values);
+    await expect(io.readSheetValues("Nope")).rejects.toThrow(/no sheet named 'Nope'/);
+  });
+
+  test("three-line borders and number formats", async () => {
+    const dbl = loadDouble(seed);
+    const io = officeWorkbookIO();
+    const name = await io.addSheet("T");
+    await io.writeValues(name, 0, 0, [["Title"], ["Variable", "(1)"], ["x", 0.5], ["N", 10]]);
+    await io.formatThreeLine(name, { row: 0, col: 0, width: 2, headerStart: 1, headerEnd: 1, bodyEnd: 3, thinRulesAfter: [2], numberFormats: [{ row: 2, col: 1, format: "0.000" }] });
+    expect(dbl.cellFormat("T", 1, 1)!.borders.EdgeTop.weight).toBe("Medium");
+    expect(dbl.cellFormat("T", 1, 0)!.borders.EdgeBottom.weight).toBe("Thin");
+    expect(dbl.cellFormat("T", 2, 0)!.borders.EdgeBottom.weight).toBe("Thin");
+    expect(dbl.cellFormat("T", 3, 1)!.borders.EdgeBottom.weight).toBe("Medium");
+    expect(dbl.cellFormat("T", 2, 1)!.numberFormat).toBe("0.000");
+  });
+
+  test("spec round trip in the workbook settings", async () => {
+    const dbl = loadDouble(seed);
+    const io = officeWorkbookIO();
+    expect(await io.loadSpec()).toBeNull();
+    await io.saveSpec('{"schema":"econsheet.analysis"}');
+    expect(await io.loadSpec()).toBe('{"schema":"econsheet.analysis"}');
+    expect(dbl.settings()[SETTINGS_SPEC_KEY]).toBe('{"schema":"econsheet.analysis"}');
+  });
+
+  test("freeze as values: an ECON.* spill becomes its values, other cells stay", async () => {
+    const dbl = loadDouble(seed);
+    const io = officeWorkbookIO();
+    dbl.select("Notes", "A1:B4");
+    const r = await io.freezeSelectionAsValues();
+    expect(r.frozenCells).toBe(4);
+    expect(JSON.stringify(dbl.formulas("Notes"))).not.toContain("ECON.");
+    expect(dbl.dump().find((s) => s.name === "Notes")!.values).toEqual([["keep me", ""], ["", ""], ["Variable", "N"], ["y", 1]]);
+  });
+});

@@ -1,0 +1,147 @@
+/** The non-UI logic of the task pane: i18n, the Data-step import, the hierarchy sheet, model drafts, table layout. */
+import { langFromOffice, t, allStrings, errorText } from "../../src/taskpane/i18n";
+import { importSheets, tableGrid } from "../../src/taskpane/journey/import-sheets";
+import { hierarchyFromGrid } from "../../src/taskpane/journey/hierarchy-sheet";
+import { draftToSpec, presetDraft, DraftError, specToDraft } from "../../src/taskpane/journey/table-drafts";
+import { threeLineFormat, fixedFormat } from "../../src/taskpane/journey/write-sheets";
+import { parseAnalysisSpec } from "../../src/core/spec/analysis-spec";
+import { inputError } from "../../src/core/errors";
+import { regressionTable } from "../../src/render/regression-table";
+
+describe("i18n", () => {
+  test("every string exists in English and Chinese", () => {
+    for (const [key, v] of Object.entries(allStrings())) {
+      expect([key, v.en.trim().length > 0, v.zh.trim().length > 0]).toEqual([key, true, true]);
+    }
+  });
+  test("zh-* display languages give Chinese, everything else English", () => {
+    expect(["zh-CN", "zh-TW", "ZH-cn", "en-US", "de-DE", "", undefined].map(langFromOffice)).toEqual(["zh", "zh", "zh", "en", "en", "en", "en"]);
+  });
+  test("placeholders and core errors in the user's language", () => {
+    expect(t("zh", "wroteSheet", { name: "面板数据" })).toBe("已写入工作表“面板数据”。");
+    const e = inputError("Column 'gdp' row 3: bad", "列 'gdp' 第 3 行：错误");
+    expect(errorText(e, "zh")).toBe("列 'gdp' 第 3 行：错误");
+    expect(errorText(new Error("boom"), "en")).toBe("Unexpected error: boom");
+  });
+});
+
+describe("importSheets (the Data step over the core importer)", () => {
+  const long = [
+    ["各省数据（单位：亿元）"],
+    ["省份", "年份", "gdp", "pop"],
+    ["北京市", "2003年", 10, 1],
+    ["北京", 2004, "—", 2],
+    ["Beijing", 2005, 30, 3],
+    ["全国", 2005, 999, 9],
+    ["天津市", 2003, 5, 1],
+    ["天津", 2004, 6, 1],
+    ["Tianjin", 2005, 7, 1],
+    ["河北省", 2003, 1, 1],
+    ["河北", 2004, 2, 1],
+    ["Hebei", 2005, 3, 1],
+    [],
+    ["注：测试数据"],
+  ];
+  test("long layout: renames listed, 全国 skipped, 2003年 read, gap reported and interpolated", () => {
+    const r = importSheets([{ name: "data", values: long }], { interpolate: true });
+    expect(r.layout).toBe("long");
+    expect(r.provinces).toEqual(["北京", "天津", "河北"]);
+    expect(r.years).toEqual([2003, 2004, 2005]);
+    expect(r.skipped).toEqual(["data 6: 全国 2005 999 9"]);
+    expect(r.renamed).toEqual(expect.arrayContaining([{ from: "北京市", to: "北京" }, { from: "Beijing", to: "北京" }, { from: "Hebei", to: "河北" }]));
+    expect(r.missing).toEqual([{ indicator: "gdp", province: "北京", year: 2004, filled: true }]);
+    expect(r.table.names).toEqual(["province", "code", "year", "gdp", "pop"]);
+    expect(r.table.rows[1]).toEqual(["北京", 11, 2004, 20, 2]);
+  });
+  test("without interpolation the gap stays missing (blank, never NaN)", () => {
+    const r = importSheets([{ name: "data", values: long }]);
+    expect(r.table.rows[1][3]).toBe("");
+    expect(r.missing[0].filled).toBe(false);
+    expect(tableGrid(r.table)[2]).toEqual(["北京", 11, 2004, null, 2]);
+  });
+  test("one sheet per indicator (provinces × years)", () => {
+    const sheet = (name: string, k: number) => ({ name, values: [[`${name}（单位）`], ["地区", "2003年", "2004年"], ["北京市", k, k + 1], ["天津市", k, "..."], ["河北省", k, k + 2]] });
+    const r = importSheets([sheet("gdp", 1), sheet("rd", 5)]);
+    expect(r.layout).toBe("per-indicator");
+    expect(r.indicators).toEqual(["gdp", "rd"]);
+    expect(r.table.rows.find((x) => x[0] === "河北" && x[2] === 2004)!.slice(3)).toEqual([3, 7]);
+    expect(r.missing.map((m) => `${m.indicator} ${m.province} ${m.year}`)).toEqual(["gdp 天津 2004", "rd 天津 2004"]);
+  });
+  test("the core's errors come through with the place, in both languages", () => {
+    const bad = [["省份", "年份", "gdp"], ["北京", 2003, 1], ["天津", 2003, 1], ["河北", 2003, 1], ["火星省", 2003, 1]];
+    try {
+      importSheets([{ name: "S", values: bad }]);
+      throw new Error("no error");
+    } catch (e) {
+      expect(errorText(e, "en")).toContain("A5");
+      expect(errorText(e, "en")).toContain("火星省");
+      expect(errorText(e, "zh")).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});
+
+describe("hierarchyFromGrid", () => {
+  test("Table-1 layout with merged cells, names in parentheses, directions", () => {
+    const specs = hierarchyFromGrid([
+      ["一级指标", "二级指标", "三级指标", "方向"],
+      ["要素创新 (fi)", "研发", "rd", "正向"],
+      [null, null, "staff", "+"],
+      [null, "环境", "waste", "负向"],
+      ["区域协调（rcd）", "差距", "gap", "-1"],
+    ], "H");
+    expect(specs.map((s) => [s.name, s.label])).toEqual([["fi", "要素创新"], ["rcd", "区域协调"]]);
+    expect(specs[0].groups).toEqual([
+      { name: "研发", indicators: [{ name: "rd", direction: "+" }, { name: "staff", direction: "+" }] },
+      { name: "环境", indicators: [{ name: "waste", direction: "-" }] },
+    ]);
+    expect(specs[1].groups[0].indicators[0].direction).toBe("-");
+  });
+  test("a sheet without the header is an error naming it", () => {
+    expect(() => hierarchyFromGrid([["a", "b"]], "Sheet9")).toThrow(/Sheet 'Sheet9': no header row/);
+  });
+});
+
+describe("table drafts", () => {
+  const vars = { y: "hq", x: ["fi"], controls: ["urb", "gov"], mediators: ["dig"] };
+  test("presets give valid spec tables (checked by the spec parser)", () => {
+    const tables = (["baseline", "mediation", "heterogeneity", "robustness", "descriptive"] as const).map((p) => draftToSpec(presetDraft(p, vars, "zh"), "zh"));
+    const spec = parseAnalysisSpec({ schema: "econsheet.analysis", version: 1, data: { sheets: ["面板"] }, tables });
+    expect(spec.tables!.map((t) => t.type)).toEqual(["regression", "mediation", "heterogeneity", "robustness", "descriptive"]);
+    const base = spec.tables![0];
+    expect(base.type === "regression" && base.models.map((m) => m.formula)).toEqual(["hq ~ fi", "hq ~ fi + urb + gov"]);
+    expect(base.title).toBe("基准回归");
+  });
+  test("errors name the field", () => {
+    const d = presetDraft("mediation", { ...vars, mediators: [] }, "en");
+    expect(() => draftToSpec(d, "en")).toThrow(DraftError);
+    try {
+      draftToSpec(d, "en");
+    } catch (e) {
+      expect((e as DraftError).field).toBe("mediators");
+    }
+    try {
+      draftToSpec({ ...presetDraft("baseline", vars, "en"), controls: ["fi"] }, "en");
+    } catch (e) {
+      expect((e as DraftError).field).toBe("controls");
+    }
+  });
+  test("a saved table reopens as the same draft", () => {
+    const spec = draftToSpec(presetDraft("baseline", vars, "en"), "en");
+    const again = draftToSpec({ ...specToDraft(spec), key: "k" }, "en");
+    expect(again).toEqual(spec);
+  });
+});
+
+describe("threeLineFormat", () => {
+  test("rules and number formats follow the table model", () => {
+    const model = regressionTable([{ params: { x: 0.5, _cons: 1 }, stdErrors: { x: 0.1, _cons: 0.2 }, tstats: { x: 5, _cons: 5 }, pvalues: { x: 0.001, _cons: 0.001 }, nobs: 100 }], { title: "T" });
+    const f = threeLineFormat(model, 0, 0);
+    expect(f.headerStart).toBe(1);
+    expect(f.headerEnd).toBe(1);
+    expect(f.bodyEnd).toBe(1 + model.body.length);
+    expect(f.thinRulesAfter).toEqual([1 + 4]);
+    expect(f.width).toBe(2);
+    expect(fixedFormat(3)).toBe("0.000");
+    expect(fixedFormat(0)).toBe("0");
+  });
+});
