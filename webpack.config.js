@@ -62,6 +62,8 @@ function addinConfig(env, argv, server) {
       taskpane: "./src/taskpane/index.tsx",
       functions: "./src/functions/functions.ts",
       commands: "./src/commands/commands.ts",
+      // Runs analyses with a bootstrap off the task pane's thread (src/taskpane/journey/worker-run.ts).
+      "analysis-worker": "./src/taskpane/analysis-worker.ts",
     },
     output: { path: dist, filename: "[name].js", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },

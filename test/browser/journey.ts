@@ -156,6 +156,10 @@ async function runJourney(page: Page, lang: "en" | "zh", tag: string, cfg: Journ
   await page.getByTestId("preset").selectOption("mediation");
   await page.getByTestId("add-table").click();
   await page.getByTestId("table-1-mediators").getByRole("checkbox", { name: cfg.mediator, exact: true }).check();
+  if (lang === "en") {
+    // A seeded bootstrap runs in the analysis worker (the pane stays responsive); its intervals are checked against Node below.
+    await page.getByRole("spinbutton", { name: "Bootstrap replications (0 = Sobel only)" }).fill("200");
+  }
   await page.getByTestId("preset").selectOption("heterogeneity");
   await page.getByTestId("add-table").click();
   await shot(page, `${tag}-3-models`);
@@ -205,6 +209,7 @@ async function checkResults(page: Page, lang: "en" | "zh", cfg: JourneyConfig, s
   const spec = parseAnalysisSpec(JSON.parse(saved));
   assert(spec.indices?.length === 3 && spec.tables?.length === 3, `spec has 3 indices and 3 tables: ${saved}`);
   assert(spec.tables.map((t) => t.type).join() === "regression,mediation,heterogeneity", "table types");
+  if (lang === "en") assert((spec.tables[1] as { bootstrap?: number }).bootstrap === 200, "the English journey's mediation table runs a 200-replication bootstrap (in the analysis worker)");
 
   // Panel sheet: every expected value at its province-year.
   const panel = sheetByName(book, L[lang].panel);

@@ -43,6 +43,8 @@ export interface AnalysisRun {
 
 export interface RunOptions {
   onStep?: (message: string) => void;
+  /** Bootstrap progress of a mediation table; return false to stop early. */
+  onBootstrap?: (done: number, total: number) => boolean | void;
 }
 
 function withColumns(table: DataTable, extra: { name: string; values: readonly (number | string | null)[] }[]): DataTable {
@@ -130,7 +132,7 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
   for (const t of spec.tables ?? []) {
     step(`table '${t.title}' (${t.type})`);
     try {
-      tables.push(runTable(table, t, id, time));
+      tables.push(runTable(table, t, id, time, options));
     } catch (e) {
       throw prefixed(e, `Table '${t.title}'`, `表格 '${t.title}'`);
     }
@@ -138,7 +140,7 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
   return { panel: table, id, time, indices, tables, log };
 }
 
-function runTable(table: DataTable, t: TableSpec, id: string, time: string): TableResult {
+function runTable(table: DataTable, t: TableSpec, id: string, time: string, options: RunOptions = {}): TableResult {
   switch (t.type) {
     case "descriptive":
       return { spec: t, kind: "descriptive", describe: describe(table, { vars: t.vars, id }) };
@@ -176,7 +178,7 @@ function runTable(table: DataTable, t: TableSpec, id: string, time: string): Tab
     case "mediation":
       return {
         spec: t, kind: "mediation",
-        mediation: mediation(table, { y: t.y, x: t.x, mediators: t.mediators, controls: t.controls, id, time, model: t.model ?? "fe", effect: t.effect, vcov: t.vcov, bootstrap: t.bootstrap, seed: t.seed }),
+        mediation: mediation(table, { y: t.y, x: t.x, mediators: t.mediators, controls: t.controls, id, time, model: t.model ?? "fe", effect: t.effect, vcov: t.vcov, bootstrap: t.bootstrap, seed: t.seed, onProgress: options.onBootstrap }),
       };
   }
 }

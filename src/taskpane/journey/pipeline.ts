@@ -4,6 +4,7 @@ import type { DataTable } from "../../core/data/data-table";
 import type { AnalysisSpec, TableSpec } from "../../core/spec/analysis-spec";
 import { parseAnalysisSpec } from "../../core/spec/analysis-spec";
 import { runAnalysis, AnalysisRun } from "../../core/spec/run-analysis";
+import { runAnalysisOffThread } from "./worker-run";
 import { analysisSheets } from "../../render/analysis-sheets";
 import type { WorkbookIO, CellValue } from "../excel-io";
 import { importSheets, ImportResult, tableGrid } from "./import-sheets";
@@ -71,7 +72,16 @@ export async function runTablesStepwise(panel: DataTable, spec: AnalysisSpec, op
     if (options.isCancelled?.()) return null;
     options.onProgress?.({ done: k, total: tables.length, label: tables[k].title });
     await yieldToUi();
-    const one = runAnalysis(panel, { ...spec, tables: [tables[k] as TableSpec] });
+    const table = tables[k] as TableSpec;
+    let one: AnalysisRun;
+    if (table.type === "mediation" && (table.bootstrap ?? 0) > 0) {
+      // A bootstrap runs in the analysis worker: the pane keeps repainting and Cancel stops it at once.
+      const off = await runAnalysisOffThread(panel, { ...spec, tables: [table] }, (done, total) => options.onProgress?.({ done: k + done / total, total: tables.length, label: `${table.title} — bootstrap ${done}/${total}` }), () => !!options.isCancelled?.());
+      if (!off) return null;
+      one = off;
+    } else {
+      one = runAnalysis(panel, { ...spec, tables: [table] });
+    }
     results.push(...one.tables);
     if (one.panel.names.length > panelOut.names.length) panelOut = one.panel;
   }
