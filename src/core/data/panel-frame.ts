@@ -68,7 +68,7 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
     const cell = table.rows[i][tj];
     const t = parseTime(cell);
     if (t === undefined) {
-      const shown = cell === null || cell === undefined || String(cell).trim() === "" ? "a blank cell" : `'${showCell(cell as never)}'`;
+      const shown = cell === null || cell === undefined || String(cell).trim() === "" ? "a blank cell" : `'${showCell(cell)}'`;
       throw inputError(
         `Column '${time}' row ${rangeRow(i)} (${e}): ${shown} is not a time value. Use years such as 2003 or "2003年".`,
         `列 '${time}' 第 ${rangeRow(i)} 行（${e}）：${shown === "a blank cell" ? "空单元格" : shown} 不是时间值。请使用 2003 或 "2003年" 这样的年份。`,

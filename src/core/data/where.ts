@@ -44,7 +44,7 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
         mask[i] = 0;
         continue;
       }
-      const text = showCell(cell as never).trim();
+      const text = showCell(cell).trim();
       const num = parseNumberCell(cell);
       const target = Number(values[0]);
       const numeric = typeof num === "number" && values.every((v) => v !== "" && Number.isFinite(Number(v)));

@@ -71,8 +71,8 @@ export interface EntropyResult {
   notesZh: string[];
 }
 
-function toRecord(names: string[], values: number[]): Record<string, number> {
-  const r: Record<string, number> = {};
+function toRecord<T>(names: readonly string[], values: readonly T[]): Record<string, T> {
+  const r: Record<string, T> = {};
   names.forEach((n, j) => (r[n] = values[j]));
   return r;
 }
@@ -239,7 +239,7 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
     }
   }
   return {
-    mode, shift, indicators: names, directions: toRecord(names, directions as never) as unknown as Record<string, Direction>,
+    mode, shift, indicators: names, directions: toRecord(names, directions),
     m: whole.m, entropy: whole.entropy, redundancy: whole.redundancy, weights: whole.weights, groups: whole.groups,
     indicatorGroups: groupNames.length ? Object.fromEntries(inds.map((d) => [d.name, d.group ?? ""])) : undefined,
     min: toRecord(names, wholeBlock.min), max: toRecord(names, wholeBlock.max),

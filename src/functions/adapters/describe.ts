@@ -1,3 +1,4 @@
+import { excelGrid } from "../excel-grid";
 import { tableFromGrid } from "../../core/data/data-table";
 import { describe } from "../../core/descriptive/describe";
 import { parseVarList } from "../../core/descriptive/describe";
@@ -13,7 +14,7 @@ import { OptionsArg, parseOptions, checkOptionKeys, optionBool } from "../option
 export function describeRange(data: unknown[][], options: OptionsArg): SpillGrid {
   const opts = parseOptions(options);
   checkOptionKeys(opts, ["detail", "id", "time", "vars", "lang"], "ECON.DESCRIBE");
-  const table = tableFromGrid(data as never);
+  const table = tableFromGrid(excelGrid(data));
   const result = describe(table, {
     detail: optionBool(opts, "detail"),
     id: opts.get("id") || undefined,

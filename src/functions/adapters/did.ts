@@ -1,3 +1,4 @@
+import { excelGrid } from "../excel-grid";
 import { tableFromGrid } from "../../core/data/data-table";
 import { did, placebo, DidSpec } from "../../core/did/did";
 import { eventStudy } from "../../core/did/event-study";
@@ -34,7 +35,7 @@ function specFrom(y: unknown, treat: unknown, id: unknown, time: unknown, opts: 
 export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unknown, time: unknown, options: OptionsArg): SpillGrid {
   const opts = parseOptions(options);
   checkOptionKeys(opts, KEYS, "ECON.DID");
-  const table = tableFromGrid(data as never);
+  const table = tableFromGrid(excelGrid(data));
   const spec = specFrom(y, treat, id, time, opts, "ECON.DID");
   const n = opts.has("placebo") ? Number(opts.get("placebo")) : 0;
   if (!(Number.isInteger(n) && n >= 0)) throw inputError(`Option 'placebo': '${opts.get("placebo")}' is not a whole number.`, `选项 'placebo'：'${opts.get("placebo")}' 不是整数。`);
@@ -49,6 +50,6 @@ export function eventStudyRange(data: unknown[][], y: unknown, id: unknown, time
   checkOptionKeys(opts, KEYS, "ECON.EVENTSTUDY");
   const spec = specFrom(y, null, id, time, opts, "ECON.EVENTSTUDY");
   const num = (k: string) => (opts.has(k) ? Number(opts.get(k)) : undefined);
-  const r = eventStudy(tableFromGrid(data as never), { ...spec, leads: num("leads"), lags: num("lags"), reference: num("reference") });
+  const r = eventStudy(tableFromGrid(excelGrid(data)), { ...spec, leads: num("leads"), lags: num("lags"), reference: num("reference") });
   return toGrid(eventStudyTable(r, opts.get("lang") === "zh" ? "zh" : "en"));
 }

@@ -1,3 +1,4 @@
+import { excelGrid } from "../excel-grid";
 import { tableFromGrid, DataTable } from "../../core/data/data-table";
 import { Cell, isBlank, parseNumberCell, showCell } from "../../core/data/cells";
 import { entropyIndex, aboveMean, EntropyResult } from "../../core/indices/entropy-index";
@@ -42,7 +43,7 @@ export function directionsFrom(arg: unknown, indicators: readonly string[], colu
  * "column 1", "column 2", … and its text cells are reported with their own row numbers.
  */
 function readRange(data: unknown[][]): { table: DataTable; hasHeader: boolean } {
-  const grid = (Array.isArray(data) ? data : [[data]]) as Cell[][];
+  const grid = excelGrid(data);
   const first = grid[0] ?? [];
   const hasHeader = !(first.some((c) => typeof c === "number") && first.every((c) => typeof c === "number" || isBlank(c)));
   if (hasHeader) return { table: tableFromGrid(grid), hasHeader };

@@ -1,3 +1,4 @@
+import { excelGrid } from "../excel-grid";
 import { tableFromGrid } from "../../core/data/data-table";
 import { mediation } from "../../core/mediation/mediation";
 import { mediationSummaryTable } from "../../render/mediation-table";
@@ -33,7 +34,7 @@ export function mediationRange(data: unknown[][], y: unknown, x: unknown, m: unk
       `为保证 Excel 响应，ECON.MEDIATION 最多运行 ${MAX_FUNCTION_BOOTSTRAP} 次 bootstrap；更多次数请使用任务窗格（可显示进度并取消）或 'econsheet mediation --bootstrap ${reps}'。`,
     );
   }
-  const r = mediation(tableFromGrid(data as never), {
+  const r = mediation(tableFromGrid(excelGrid(data)), {
     y: need(y, "the outcome (y)", "被解释变量 y"), x: need(x, "the treatment (x)", "解释变量 x"), mediators, controls: ctrl,
     id: need(id, "the id column", "个体列"), time: need(time, "the time column", "时间列"),
     model: opts.get("model"), effect: opts.get("effect"), vcov: opts.get("vcov"), cluster: opts.get("cluster"), clusterAdjustment: opts.get("adjust"),

@@ -1,3 +1,4 @@
+import { excelGrid } from "../excel-grid";
 import { tableFromGrid } from "../../core/data/data-table";
 import { fitPanel, PanelSpec } from "../../core/estimators/fit-panel";
 import { hausman, mundlakTest } from "../../core/inference/hausman";
@@ -43,19 +44,19 @@ function specFrom(model: ModelKind, formula: unknown, id: unknown, time: unknown
 /** ECON.PANELFE: fixed effects (effect individual | time | twoways). */
 export function panelFe(data: unknown[][], formula: unknown, id: unknown, time: unknown, effect: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
   const { spec, lang, compact } = specFrom("fe", formula, id, time, effect, vcov, options, "ECON.PANELFE");
-  return toGrid(coefTable(fitPanel(tableFromGrid(data as never), spec), { lang, compact }), { notes: !compact });
+  return toGrid(coefTable(fitPanel(tableFromGrid(excelGrid(data)), spec), { lang, compact }), { notes: !compact });
 }
 
 /** ECON.PANELRE: random effects (Swamy–Arora). */
 export function panelRe(data: unknown[][], formula: unknown, id: unknown, time: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
   const { spec, lang, compact } = specFrom("re", formula, id, time, null, vcov, options, "ECON.PANELRE");
-  return toGrid(coefTable(fitPanel(tableFromGrid(data as never), spec), { lang, compact }), { notes: !compact });
+  return toGrid(coefTable(fitPanel(tableFromGrid(excelGrid(data)), spec), { lang, compact }), { notes: !compact });
 }
 
 /** ECON.POOLED: pooled OLS. */
 export function panelPooled(data: unknown[][], formula: unknown, id: unknown, time: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
   const { spec, lang, compact } = specFrom("pooled", formula, id, time, null, vcov, options, "ECON.POOLED");
-  return toGrid(coefTable(fitPanel(tableFromGrid(data as never), spec), { lang, compact }), { notes: !compact });
+  return toGrid(coefTable(fitPanel(tableFromGrid(excelGrid(data)), spec), { lang, compact }), { notes: !compact });
 }
 
 /** ECON.HAUSMAN: classical Hausman FE vs RE, or the robust Mundlak version (method = "mundlak"). */
@@ -65,7 +66,7 @@ export function hausmanRange(data: unknown[][], formula: unknown, id: unknown, t
   if (!["classical", "mundlak", "robust"].includes(m)) {
     throw inputError(`ECON.HAUSMAN: unknown method '${m}'. Allowed: classical, mundlak.`, `ECON.HAUSMAN：未知方法 '${m}'。可选：classical、mundlak。`);
   }
-  const table = tableFromGrid(data as never);
+  const table = tableFromGrid(excelGrid(data));
   const h = m === "classical" ? hausman(table, spec) : mundlakTest(table, spec);
   return toGrid(hausmanTable(h, lang));
 }

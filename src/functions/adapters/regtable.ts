@@ -1,3 +1,4 @@
+import { excelGrid } from "../excel-grid";
 import { tableFromGrid } from "../../core/data/data-table";
 import { fitModels, parseModelCell, expandBy, ModelColumnSpec } from "../../core/estimators/model-list";
 import { regressionTable } from "../../render/regression-table";
@@ -30,7 +31,7 @@ export function parseRename(text: string | undefined): Record<string, string> {
 export function regTableRange(data: unknown[][], id: unknown, time: unknown, models: unknown, options: OptionsArg): SpillGrid {
   const opts = parseOptions(options);
   checkOptionKeys(opts, ["model", "effect", "vcov", "cluster", "adjust", "by", "terms", "rename", "lang", "digits", "under", "title", "constant", "compare", "term"], "ECON.REGTABLE");
-  const table = tableFromGrid(data as never);
+  const table = tableFromGrid(excelGrid(data));
   const i = optionalText(id), t = optionalText(time);
   if (!i || !t) throw inputError("ECON.REGTABLE: name the id and time columns.", "ECON.REGTABLE：请指定个体列与时间列。");
   const cells = (Array.isArray(models) ? (models as unknown[][]).flat() : [models]).map(optionalText).filter((c): c is string => !!c);
