@@ -1,18 +1,12 @@
 import { installCustomFunctionsGlobal, FakeCustomFunctionError } from "../helpers/custom-functions-global";
 import { describe as DESCRIBE } from "../../src/functions/functions";
 import { excelGrid, loadReference, expectRel } from "../helpers/fixtures";
+import { errorOf as errorOfAny } from "../helpers/error-of";
 
 installCustomFunctionsGlobal();
 const ref = loadReference("reference.grunfeld.json").descriptives.variables;
 
-function errorOf(f: () => unknown): FakeCustomFunctionError {
-  try {
-    f();
-  } catch (e) {
-    return e as FakeCustomFunctionError;
-  }
-  throw new Error("expected an error");
-}
+const errorOf = (f: () => unknown) => errorOfAny<FakeCustomFunctionError>(f);
 
 describe("ECON.DESCRIBE called as Excel calls it", () => {
   test("Grunfeld with id: matches R's descriptives and xtsum to 1e-9", () => {

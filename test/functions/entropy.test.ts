@@ -8,6 +8,7 @@ import { entropyscore } from "../../src/functions/functions";
 import { installCustomFunctionsGlobal, FakeCustomFunctionError } from "../helpers/custom-functions-global";
 import { EconError } from "../../src/core/errors";
 import { excelGrid, loadReference, expectRel } from "../helpers/fixtures";
+import { errorOf as errorOfAny } from "../helpers/error-of";
 
 installCustomFunctionsGlobal();
 const ref = loadReference("reference.entropy.json");
@@ -19,14 +20,7 @@ const grid = full.map((r) => ["state", "year", ...names].map((c) => r[full[0].in
 const signs = [names.map((n) => ref.directions[n] as number)];
 const zhDirections = [names.map((n) => (ref.directions[n] === -1 ? "负向" : "正向"))];
 
-function errorOf(f: () => unknown): EconError {
-  try {
-    f();
-  } catch (e) {
-    return e as EconError;
-  }
-  throw new Error("expected an error");
-}
+const errorOf = (f: () => unknown) => errorOfAny<EconError>(f);
 
 /** The score column of ENTROPYSCORE against every reference score of a block (row order of the data). */
 function checkScoreColumn(out: (string | number)[][], want: { score_rows: { state: number[]; year: number[] }; score_unshifted: number[] }, what: string) {

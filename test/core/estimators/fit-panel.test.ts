@@ -1,6 +1,7 @@
 import { fitPanel } from "../../../src/core/estimators/fit-panel";
 import { tableFromGrid } from "../../../src/core/data/data-table";
 import { EconError } from "../../../src/core/errors";
+import { errorOf as errorOfAny } from "../../helpers/error-of";
 
 /** A 3-entity × 3-period panel small enough to check by hand. */
 const grid = [
@@ -17,14 +18,7 @@ const grid = [
 ];
 const table = tableFromGrid(grid);
 
-function errorOf(f: () => unknown): EconError {
-  try {
-    f();
-  } catch (e) {
-    return e as EconError;
-  }
-  throw new Error("expected an error");
-}
+const errorOf = (f: () => unknown) => errorOfAny<EconError>(f);
 
 describe("fixed effects on a hand-checked panel", () => {
   test("within slope = Σ x̃ỹ / Σ x̃²", () => {

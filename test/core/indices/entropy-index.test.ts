@@ -4,17 +4,11 @@ import { parsePeriods } from "../../../src/core/indices/periods";
 import { entropyInputFromTable } from "../../../src/core/indices/entropy-input";
 import { tableFromGrid } from "../../../src/core/data/data-table";
 import { EconError } from "../../../src/core/errors";
+import { errorOf as errorOfAny } from "../../helpers/error-of";
 
 const f = (...v: number[]) => Float64Array.from(v);
 
-function errorOf(fn: () => unknown): EconError {
-  try {
-    fn();
-  } catch (e) {
-    return e as EconError;
-  }
-  throw new Error("expected an error");
-}
+const errorOf = (f: () => unknown) => errorOfAny<EconError>(f);
 
 describe("entropy weights by hand", () => {
   test("two rows, shift 0: each indicator has p = (0, 1), e = 0, equal weights; scores 0 and 1", () => {
