@@ -72,3 +72,15 @@ export function optionalText(arg: unknown): string | undefined {
   const s = String(arg).trim();
   return s === "" ? undefined : s;
 }
+
+/** Parses a comma/semicolon separated list of names ("a, b;c", also Chinese punctuation). */
+export function parseVarList(text: string | null | undefined): string[] {
+  if (!text) return [];
+  return String(text).split(/[,;，；\s]+/).map((s) => s.trim()).filter(Boolean);
+}
+
+/** A list argument given either as a range of names or as text "a,b". */
+export function listArg(arg: unknown): string[] {
+  if (Array.isArray(arg)) return (arg as unknown[][]).flat().map(optionalText).filter((c): c is string => !!c);
+  return parseVarList(optionalText(arg));
+}

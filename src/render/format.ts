@@ -4,8 +4,3 @@ export function fixed(x: number | undefined | null, digits: number): string {
   const s = x.toFixed(digits);
   return /^-0\.?0*$/.test(s) ? s.slice(1) : s;
 }
-
-/** A p-value as text: "0.000" prints as "<0.001" style is left to callers; this is plain fixed. */
-export function pvalueText(p: number | undefined, digits = 3): string {
-  return fixed(p, digits);
-}

@@ -9,6 +9,7 @@ import { installCustomFunctionsGlobal, FakeCustomFunctionError } from "../helper
 import { EconError } from "../../src/core/errors";
 import { excelGrid, loadReference, expectRel } from "../helpers/fixtures";
 import { errorOf as errorOfAny } from "../helpers/error-of";
+import { TWO_PROVINCES_ONE_GAP } from "../helpers/small-panels";
 
 installCustomFunctionsGlobal();
 const ref = loadReference("reference.entropy.json");
@@ -139,15 +140,7 @@ describe("ECON.ABOVEMEAN against R", () => {
 });
 
 describe("bad input as Excel passes it", () => {
-  const small = [
-    ["province", "year", "a", "b"],
-    ["北京", 2001, 1, 10],
-    ["北京", 2002, "", 20],
-    ["北京", 2003, 3, 30],
-    ["上海", 2001, 2, 11],
-    ["上海", 2002, 4, 25],
-    ["上海", 2003, 6, 31],
-  ];
+  const small = TWO_PROVINCES_ONE_GAP;
 
   test("a blank cell: #VALUE! naming the province-year and the indicator by default", () => {
     try {

@@ -6,13 +6,9 @@ import { inputError, Lang } from "../../core/errors";
 import { importYearbook } from "../../core/data/yearbook/import-yearbook";
 import { tidyPanelGrid } from "../../core/data/yearbook/panel-grid";
 import { ImportReport } from "../../core/data/yearbook/types";
+import { gridCsv } from "../../render/csv";
 
 const FLAGS = ["out", "interpolate", "sheets", "json", "lang"];
-
-function quote(v: string | number): string {
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 /**
  * CSV text of a grid: RFC 4180, CRLF line ends, and a UTF-8 byte-order mark first, so Excel
@@ -21,7 +17,7 @@ function quote(v: string | number): string {
  * Numbers are written in JavaScript's shortest round-trip form; missing values are empty fields.
  */
 export function gridToCsv(grid: readonly (readonly (string | number)[])[]): string {
-  return "\uFEFF" + grid.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+  return "\uFEFF" + gridCsv(grid);
 }
 
 function reportText(r: ImportReport, lang: Lang, out: string | undefined): string {

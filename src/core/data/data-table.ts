@@ -119,3 +119,22 @@ export function labelColumn(table: DataTable, name: string): (string | null)[] {
   const j = columnIndex(table, name);
   return table.rows.map((r) => (isBlank(r[j]) ? null : showCell(r[j]).trim()));
 }
+
+/**
+ * The table with extra columns on the right (scores, treatment indicators, group dummies);
+ * a name that already exists is refused, so user data are never overwritten. Values are
+ * aligned with the rows; NaN and null become blank cells.
+ */
+export function appendColumns(table: DataTable, columns: readonly { name: string; values: ArrayLike<number | string | null> }[]): DataTable {
+  for (const c of columns) {
+    if (table.names.includes(c.name)) {
+      throw inputError(`The data already have a column '${c.name}'; rename that column or choose another name.`, `数据中已有列 '${c.name}'，请重命名该列或换一个名称。`);
+    }
+  }
+  const value = (v: number | string | null): Cell => (typeof v === "number" && Number.isNaN(v) ? null : v);
+  return {
+    names: [...table.names, ...columns.map((c) => c.name)],
+    rows: table.rows.map((r, i) => [...r, ...columns.map((c) => value(c.values[i]))]),
+    missingTokens: table.missingTokens,
+  };
+}

@@ -168,9 +168,3 @@ function kahanSum(values: readonly number[]): number {
   }
   return s;
 }
-
-/** Parses a comma/semicolon separated list of variable names ("a, b;c"). */
-export function parseVarList(text: string | null | undefined): string[] {
-  if (!text) return [];
-  return String(text).split(/[,;，；\s]+/).map((s) => s.trim()).filter(Boolean);
-}

@@ -1,6 +1,5 @@
 import seedrandom from "seedrandom";
-import { DataTable, columnIndex } from "../data/data-table";
-import { Cell } from "../data/cells";
+import { DataTable, columnIndex, appendColumns } from "../data/data-table";
 import { fitPanel, PanelSpec } from "../estimators/fit-panel";
 import { PanelResult } from "../results/panel-result";
 import { inputError } from "../errors";
@@ -47,15 +46,6 @@ export interface DidResult {
 
 export const DID_TERM = "treat_post";
 
-/** Appends numeric columns to a table (name clashes are refused). */
-export function withNumericColumns(table: DataTable, cols: { name: string; values: ArrayLike<number> }[]): DataTable {
-  for (const c of cols) if (table.names.includes(c.name)) throw inputError(`The data already have a column '${c.name}'.`, `数据中已有列 '${c.name}'。`);
-  return {
-    names: [...table.names, ...cols.map((c) => c.name)],
-    rows: table.rows.map((r, i) => [...r, ...cols.map((c) => (Number.isNaN(c.values[i]) ? null : (c.values[i] as Cell)))]),
-    missingTokens: table.missingTokens,
-  };
-}
 
 function groupMeans(t: Treatment, y: Float64Array): GroupMeans {
   const cut = t.cohorts[0];
@@ -86,7 +76,7 @@ function groupMeans(t: Treatment, y: Float64Array): GroupMeans {
 export function did(table: DataTable, spec: DidSpec): DidResult {
   const t = buildTreatment(table, spec.id, spec.time, spec);
   const term = spec.treat ?? DID_TERM;
-  const data = spec.treat ? table : withNumericColumns(table, [{ name: DID_TERM, values: t.d }]);
+  const data = spec.treat ? table : appendColumns(table, [{ name: DID_TERM, values: t.d }]);
   const formula = `${spec.y} ~ ${[term, ...(spec.controls ?? [])].join(" + ")}`;
   const model = fitPanel(data, { formula, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: (spec.vcov ?? "cluster") as PanelSpec["vcov"], cluster: spec.cluster, where: spec.where });
   if (!(term in model.params)) throw inputError(`The treatment term was dropped (${model.omitted.join(", ")}): it is collinear with the fixed effects.`, `处理变量被省略（${model.omitted.join("、")}）：与固定效应共线。`);
@@ -142,7 +132,7 @@ export function placebo(table: DataTable, spec: DidSpec, permutations = 500, see
       return !Number.isNaN(f) && t.frame.timeValue[i] >= f ? 1 : 0;
     });
     try {
-      const data = withNumericColumns(table, [{ name: "placebo_treat", values: d }]);
+      const data = appendColumns(table, [{ name: "placebo_treat", values: d }]);
       const m = fitPanel(data, { formula: `${spec.y} ~ ${["placebo_treat", ...(spec.controls ?? [])].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: "classical", where: spec.where });
       if ("placebo_treat" in m.params) estimates.push(m.params.placebo_treat);
       else failed++;

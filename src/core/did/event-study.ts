@@ -5,7 +5,8 @@ import { PanelResult } from "../results/panel-result";
 import { pF, pChi2, pTwoSided, critical } from "../inference/distributions";
 import { inputError } from "../errors";
 import { buildTreatment, Treatment } from "./treatment";
-import { DidSpec, withNumericColumns } from "./did";
+import { DidSpec } from "./did";
+import { appendColumns } from "../data/data-table";
 
 export interface EventStudySpec extends DidSpec {
   /** Leads shown: relative times −leads … −2 (−leads bins everything earlier). Default 4. */
@@ -112,7 +113,7 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   }));
   const vcov = (spec.vcov ?? "cluster") as PanelSpec["vcov"];
   const controls = spec.controls ?? [];
-  const data = withNumericColumns(table, cols);
+  const data = appendColumns(table, cols);
   const model = fitPanel(data, { formula: `${spec.y} ~ ${[...cols.map((c) => c.name), ...controls].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov, cluster: spec.cluster, where: spec.where });
   const twfe = coefs(model, cols, level, ref);
   const leadNames = cols.filter((c) => c.rel < ref).map((c) => c.name);
@@ -185,7 +186,7 @@ function sunAbraham(
     }
   }
   const keepCol = "sa_keep";
-  const data = withNumericColumns(table, [...cols, { name: keepCol, values: keep }]);
+  const data = appendColumns(table, [...cols, { name: keepCol, values: keep }]);
   const where = spec.where ? `${spec.where} & ${keepCol}=1` : `${keepCol}=1`;
   const model = fitPanel(data, { formula: `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov, cluster: spec.cluster, where });
   const k = model.slopes.length;

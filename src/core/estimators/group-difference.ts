@@ -1,5 +1,4 @@
-import { DataTable } from "../data/data-table";
-import { Cell } from "../data/cells";
+import { DataTable, appendColumns } from "../data/data-table";
 import { whereMask, Where } from "../data/where";
 import { parseFormula } from "../data/formula";
 import { fitPanel, PanelSpec } from "./fit-panel";
@@ -28,17 +27,13 @@ export function groupDifference(table: DataTable, spec: PanelSpec, groupA: { lab
   const a = whereMask(table, groupA.where);
   const b = whereMask(table, groupB.where);
   const name = "group_b";
-  if (table.names.includes(name)) throw inputError(`The data already have a column '${name}'.`, `数据中已有列 '${name}'。`);
-  const rows: Cell[][] = [];
-  table.rows.forEach((r, i) => {
-    if (a[i] || b[i]) rows.push([...r, b[i] ? 1 : 0]);
-  });
-  if (rows.length === 0) throw inputError("The two groups have no rows.", "两个分组中没有观测。");
-  const both: DataTable = { names: [...table.names, name], rows, missingTokens: table.missingTokens };
+  if (!a.some((v, i) => v || b[i])) throw inputError("The two groups have no rows.", "两个分组中没有观测。");
+  // 0 in group A, 1 in group B, blank elsewhere: the `where` below keeps the two groups only.
+  const both = appendColumns(table, [{ name, values: Array.from(a, (v, i) => (b[i] ? 1 : v ? 0 : null)) }]);
   const f = parseFormula(spec.formula);
   if (!f.regressors.some((r) => r.name === term)) throw inputError(`'${term}' is not a regressor of '${spec.formula}'.`, `'${term}' 不是 '${spec.formula}' 的解释变量。`);
   const interacted = `${f.response.name} ~ ${[...f.regressors.map((r) => r.name), ...f.regressors.map((r) => `${name}:${r.name}`)].join(" + ")}`;
-  const m = fitPanel(both, { ...spec, formula: interacted, where: undefined });
+  const m = fitPanel(both, { ...spec, formula: interacted, where: `${name} in (0,1)` });
   const key = `${name}:${term}`;
   if (!(key in m.params)) throw inputError(`The group difference of '${term}' cannot be estimated (collinear).`, `无法估计 '${term}' 的组间差异（共线）。`);
   return {

@@ -1,5 +1,4 @@
-import { DataTable, labelColumn, columnIndex } from "../data/data-table";
-import { Cell } from "../data/cells";
+import { DataTable, labelColumn, columnIndex, appendColumns } from "../data/data-table";
 import { normalizeProvince, REGION4_LABELS, SOUTHNORTH_LABELS } from "../data/provinces";
 import { entropyIndex, aboveMean, EntropyResult } from "../indices/entropy-index";
 import { entropyInputFromTable } from "../indices/entropy-input";
@@ -47,18 +46,6 @@ export interface RunOptions {
   onBootstrap?: (done: number, total: number) => boolean | void;
 }
 
-function withColumns(table: DataTable, extra: { name: string; values: readonly (number | string | null)[] }[]): DataTable {
-  for (const e of extra) {
-    if (table.names.includes(e.name)) {
-      throw inputError(`The panel already has a column '${e.name}'; rename the index or the column.`, `面板中已有列 '${e.name}'，请重命名指数或该列。`);
-    }
-  }
-  return {
-    names: [...table.names, ...extra.map((e) => e.name)],
-    rows: table.rows.map((r, i) => [...r, ...extra.map((e) => e.values[i] as Cell)]),
-    missingTokens: table.missingTokens,
-  };
-}
 
 /** Adds region4 / southnorth columns from the province names of the id column (refusing unknown names). */
 export function addRegionColumns(table: DataTable, id: string, lang: "en" | "zh" = "en"): DataTable {
@@ -79,7 +66,7 @@ export function addRegionColumns(table: DataTable, id: string, lang: "en" | "zh"
   const extra = [];
   if (!table.names.includes("region4")) extra.push({ name: "region4", values: region });
   if (!table.names.includes("southnorth")) extra.push({ name: "southnorth", values: sn });
-  return withColumns(table, extra);
+  return appendColumns(table, extra);
 }
 
 function modelColumn(m: ModelSpec): ModelColumnSpec {
@@ -120,7 +107,7 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
       const periods = ix.periods && ix.mode !== "periods" ? entropyIndex(input, { mode: "periods", periods: ix.periods, shift: ix.shift, missing: ix.missing }) : undefined;
       const above = ix.aboveMean ? aboveMean(result.scores, input.ids!, input.times!) : undefined;
       indices.push({ spec: ix, result, periods, aboveMean: above });
-      table = withColumns(table, [{ name: ix.name, values: result.scores }]);
+      table = appendColumns(table, [{ name: ix.name, values: result.scores }]);
     } catch (e) {
       throw prefixed(e, `Index '${ix.name}'`, `指数 '${ix.name}'`);
     }

@@ -1,10 +1,9 @@
 import { excelGrid } from "../excel-grid";
 import { tableFromGrid } from "../../core/data/data-table";
 import { describe } from "../../core/descriptive/describe";
-import { parseVarList } from "../../core/descriptive/describe";
 import { describeTable } from "../../render/describe-table";
 import { toGrid, SpillGrid } from "../../render/grid";
-import { OptionsArg, parseOptions, checkOptionKeys, optionBool } from "../options";
+import { OptionsArg, parseOptions, checkOptionKeys, optionBool, parseVarList } from "../options";
 
 /**
  * ECON.DESCRIBE without Office: a range with a header row in, a labelled value grid out.

@@ -4,9 +4,8 @@ import { did, placebo, DidSpec } from "../../core/did/did";
 import { eventStudy } from "../../core/did/event-study";
 import { didTable, eventStudyTable } from "../../render/did-table";
 import { toGrid, SpillGrid } from "../../render/grid";
-import { OptionsArg, parseOptions, checkOptionKeys, optionalText } from "../options";
+import { OptionsArg, parseOptions, checkOptionKeys, optionalText, parseVarList } from "../options";
 import { inputError } from "../../core/errors";
-import { parseVarList } from "../../core/descriptive/describe";
 
 /** Placebo permutations allowed inside a custom function (each is a full re-estimation). */
 export const MAX_FUNCTION_PLACEBO = 200;

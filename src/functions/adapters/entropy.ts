@@ -7,9 +7,8 @@ import { resolveEntropyMode, resolveMissingChoice } from "../../core/indices/ent
 import { parseDirection, Direction } from "../../core/indices/direction";
 import { entropyWeightsTable, entropyScoreColumn, aboveMeanTable } from "../../render/entropy-table";
 import { toGrid, SpillGrid } from "../../render/grid";
-import { OptionsArg, parseOptions, checkOptionKeys, optionalText, optionBool } from "../options";
+import { OptionsArg, parseOptions, checkOptionKeys, optionalText, optionBool, parseVarList } from "../options";
 import { inputError, Lang } from "../../core/errors";
-import { parseVarList } from "../../core/descriptive/describe";
 
 const ENTROPY_OPTIONS = ["id", "time", "mode", "periods", "shift", "missing", "groups", "level1", "lang", "indicators", "subindices"];
 

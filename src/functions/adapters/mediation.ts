@@ -3,9 +3,8 @@ import { tableFromGrid } from "../../core/data/data-table";
 import { mediation } from "../../core/mediation/mediation";
 import { mediationSummaryTable } from "../../render/mediation-table";
 import { toGrid, SpillGrid } from "../../render/grid";
-import { OptionsArg, parseOptions, checkOptionKeys, optionBool, optionalText } from "../options";
+import { OptionsArg, parseOptions, checkOptionKeys, optionBool, optionalText, listArg } from "../options";
 import { inputError } from "../../core/errors";
-import { parseVarList } from "../../core/descriptive/describe";
 
 /**
  * Bootstrap replications allowed inside a custom function. Excel recalculates a formula on
@@ -24,8 +23,9 @@ export function mediationRange(data: unknown[][], y: unknown, x: unknown, m: unk
     if (!s) throw inputError(`ECON.MEDIATION: ${what} is missing.`, `ECON.MEDIATION：缺少${zh}。`);
     return s;
   };
-  const mediators = Array.isArray(m) ? (m as unknown[][]).flat().map((c) => optionalText(c)).filter((c): c is string => !!c) : parseVarList(need(m, "the mediator (m)", "中介变量 m"));
-  const ctrl = Array.isArray(controls) ? (controls as unknown[][]).flat().map((c) => optionalText(c)).filter((c): c is string => !!c) : parseVarList(optionalText(controls));
+  const mediators = listArg(m);
+  if (mediators.length === 0) need(m, "the mediator (m)", "中介变量 m");
+  const ctrl = listArg(controls);
   const reps = opts.has("bootstrap") ? Number(opts.get("bootstrap")) : 0;
   if (!Number.isInteger(reps) || reps < 0) throw inputError(`Option 'bootstrap': '${opts.get("bootstrap")}' is not a whole number.`, `选项 'bootstrap'：'${opts.get("bootstrap")}' 不是整数。`);
   if (reps > MAX_FUNCTION_BOOTSTRAP) {

@@ -4,9 +4,8 @@ import { fitModels, parseModelCell, expandBy, ModelColumnSpec } from "../../core
 import { regressionTable } from "../../render/regression-table";
 import { panelColumn } from "../../render/panel-columns";
 import { toGrid, SpillGrid } from "../../render/grid";
-import { OptionsArg, parseOptions, checkOptionKeys, optionalText } from "../options";
+import { OptionsArg, parseOptions, checkOptionKeys, optionalText, parseVarList } from "../options";
 import { inputError } from "../../core/errors";
-import { parseVarList } from "../../core/descriptive/describe";
 import { parseFormula } from "../../core/data/formula";
 import { groupDifference } from "../../core/estimators/group-difference";
 

@@ -5,6 +5,7 @@ import { entropyInputFromTable } from "../../../src/core/indices/entropy-input";
 import { tableFromGrid } from "../../../src/core/data/data-table";
 import { EconError } from "../../../src/core/errors";
 import { errorOf as errorOfAny } from "../../helpers/error-of";
+import { TWO_PROVINCES_ONE_GAP } from "../../helpers/small-panels";
 
 const f = (...v: number[]) => Float64Array.from(v);
 
@@ -62,15 +63,7 @@ describe("entropy weights by hand", () => {
 });
 
 describe("missing cells under each choice", () => {
-  const grid = [
-    ["province", "year", "a", "b"],
-    ["北京", 2001, 1, 10],
-    ["北京", 2002, "", 20],
-    ["北京", 2003, 3, 30],
-    ["上海", 2001, 2, 11],
-    ["上海", 2002, 4, 25],
-    ["上海", 2003, 6, 31],
-  ];
+  const grid = TWO_PROVINCES_ONE_GAP;
   const input = (): EntropyInput => entropyInputFromTable(tableFromGrid(grid), { indicators: ["a", "b"], directions: ["positive", "positive"], id: "province", time: "year" });
 
   test("default: an error naming indicator and province-year", () => {
