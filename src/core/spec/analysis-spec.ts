@@ -175,6 +175,8 @@ export function parseAnalysisSpec(json: unknown): AnalysisSpec {
     checkKeys(ix, ["name", "label", "mode", "periods", "shift", "missing", "groups", "aboveMean"], p);
     if (typeof ix.name !== "string" || !ix.name) fail(`${p}.name`, "is required.", "必填。");
     if (ix.mode !== undefined && !["pooled", "year", "periods"].includes(ix.mode as string)) fail(`${p}.mode`, `'${ix.mode}' is not one of pooled, year, periods.`, `'${ix.mode}' 不是 pooled、year、periods 之一。`);
+    if (ix.missing !== undefined && !["error", "drop", "interpolate"].includes(ix.missing as string)) fail(`${p}.missing`, `'${ix.missing}' is not one of error, drop, interpolate.`, `'${ix.missing}' 不是 error、drop、interpolate 之一。`);
+    if (ix.shift !== undefined && !(typeof ix.shift === "number" && ix.shift >= 0)) fail(`${p}.shift`, `'${ix.shift}' must be 0 or a small positive number.`, `'${ix.shift}' 应为 0 或较小的正数。`);
     if (!Array.isArray(ix.groups) || ix.groups.length === 0) fail(`${p}.groups`, "must list at least one level-2 group with indicators.", "至少需要一个含指标的二级维度。");
     (ix.groups as unknown[]).forEach((g, k) => {
       const gp = `${p}.groups[${k}]`;
