@@ -211,11 +211,16 @@ export function parseAnalysisSpec(json: unknown): AnalysisSpec {
         break;
       case "mediation":
         checkKeys(t, [...common, "y", "x", "mediators", "controls", "model", "effect", "vcov", "bootstrap", "seed"], p);
+        if (typeof t.y !== "string" || typeof t.x !== "string") fail(p, 'needs "y" and "x" (column names).', '需要 "y" 和 "x"（列名）。');
         if (!Array.isArray(t.mediators) || t.mediators.length === 0) fail(`${p}.mediators`, "must list at least one mediator.", "至少需要一个中介变量。");
         break;
       case "robustness":
         checkKeys(t, [...common, "base", "variants", "terms"], p);
         checkModel(t.base, `${p}.base`);
+        if (!Array.isArray(t.variants) || t.variants.length === 0) fail(`${p}.variants`, 'must list at least one of "lag", "lagx", "re".', '至少需要 "lag"、"lagx"、"re" 之一。');
+        (t.variants as unknown[]).forEach((v, k) => {
+          if (!["lag", "lagx", "re"].includes(v as string)) fail(`${p}.variants[${k}]`, `'${v}' is not one of lag, lagx, re.`, `'${v}' 不是 lag、lagx、re 之一。`);
+        });
         break;
       case "heterogeneity":
         checkKeys(t, [...common, "base", "groups", "terms", "compare", "term"], p);

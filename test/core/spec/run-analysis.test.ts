@@ -89,6 +89,7 @@ describe("parseAnalysisSpec", () => {
     [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "regression", title: "x", models: [{ formula: "y ~ x", effect: "three" }] }] }, /tables\[0\]\.models\[0\]\.effect: 'three'/],
     [{ schema: "econsheet.analysis", version: 1, data: {}, indices: [{ name: "i", groups: [{ name: "g", indicators: [{ name: "a", direction: "up" }] }] }] }, /indices\[0\]\.groups\[0\]\.indicators\[0\]\.direction/],
     [{ schema: "econsheet.analysis", version: 1, data: { file: "x" } }, /data: unknown key 'file'/],
+    [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "robustness", title: "r", base: { formula: "y ~ x" }, variants: ["lead"] }] }, /tables\[0\]\.variants\[0\]: 'lead' is not one of lag, lagx, re/],
     [{ schema: "econsheet.analysis", version: 1, data: {}, indices: [{ name: "i", missing: "ignore", groups: [{ name: "g", indicators: [{ name: "a" }] }] }] }, /indices\[0\]\.missing: 'ignore' is not one of error, drop, interpolate/],
   ])("%j is refused naming the path", (json, msg) => {
     expect(() => parseAnalysisSpec(json)).toThrow(msg);
