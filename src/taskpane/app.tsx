@@ -14,18 +14,26 @@ import { DataStep } from "./steps/data-step";
 import { IndexStep } from "./steps/index-step";
 import { ModelsStep } from "./steps/models-step";
 import { TablesStep } from "./steps/tables-step";
+import { ChartsStep, ChartErrors } from "./steps/charts-step";
 import type { ImportResult } from "./journey/import-sheets";
 import { DraftError, DraftField, draftToSpec, specToDraft, TableDraft } from "./journey/table-drafts";
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
 import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
+import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didSpecOf, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
+import { placeboOffThread } from "./journey/worker-run";
+import { placeboChart } from "../render/charts/placebo-chart";
+import type { ChartModel } from "../render/charts/chart-model";
+import type { DataTable } from "../core/data/data-table";
+import { labelColumn, numericColumn } from "../core/data/data-table";
 
-type Step = "data" | "index" | "models" | "tables";
-const STEPS: { id: Step; key: "stepData" | "stepIndex" | "stepModels" | "stepTables" }[] = [
+type Step = "data" | "index" | "models" | "tables" | "charts";
+const STEPS: { id: Step; key: "stepData" | "stepIndex" | "stepModels" | "stepTables" | "stepCharts" }[] = [
   { id: "data", key: "stepData" },
   { id: "index", key: "stepIndex" },
   { id: "models", key: "stepModels" },
   { id: "tables", key: "stepTables" },
+  { id: "charts", key: "stepCharts" },
 ];
 const ID = "province";
 const TIME = "year";
@@ -52,6 +60,10 @@ export function App({ io, initialLang }: AppProps) {
   const [status, setStatus] = useState<string | undefined>();
   const [actionError, setActionError] = useState<string | undefined>();
   const [specText, setSpecText] = useState<string | null>(null);
+  const [didForm, setDidForm] = useState<DidForm>(DEFAULT_DID_FORM);
+  const [trend, setTrend] = useState<{ index: string; grouping: TrendGrouping }>({ index: "", grouping: "region4" });
+  const [mapChoice, setMapChoice] = useState<{ index: string; year: string }>({ index: "", year: "" });
+  const [chartErrors, setChartErrors] = useState<ChartErrors>({});
   const task = useLongTask();
 
   // A workbook that has a saved spec reopens with its choices.
@@ -75,6 +87,9 @@ export function App({ io, initialLang }: AppProps) {
     const cols = imported ? imported.table.names.filter((n) => !NON_VARIABLES.includes(n)) : [];
     return [...cols, ...indices.map((ix) => ix.name).filter((n) => n && !cols.includes(n))];
   }, [imported, indices]);
+
+  const provinces = useMemo(() => (imported ? [...new Set(labelColumn(imported.table, ID).filter((x): x is string => x !== null))] : []), [imported]);
+  const years = useMemo(() => (imported ? [...new Set(Array.from(numericColumn(imported.table, TIME)).filter((y) => !Number.isNaN(y)))].sort((a, b) => a - b) : []), [imported]);
 
   const buildSpec = useCallback(
     (tables: AnalysisSpec["tables"]): AnalysisSpec => ({
@@ -130,6 +145,43 @@ export function App({ io, initialLang }: AppProps) {
       setTablesError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
     }
   };
+
+  /**
+   * Builds a chart from the panel with the index scores (step 2's indices) and writes it to a new
+   * sheet. Errors go beside the field they concern or under the card's buttons.
+   */
+  const drawChart = async (card: "did" | "trend" | "map", build: (panel: DataTable, report: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<ChartModel | null>) => {
+    setStatus(undefined);
+    setChartErrors({});
+    try {
+      if (!imported) throw new ChartFormError("y", { en: t("en", "noData"), zh: t("zh", "noData") });
+      await task.run(async (report, isCancelled) => {
+        const panel = indices.length ? runAnalysis(imported.table, buildSpec([])).panel : imported.table;
+        const model = await build(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
+        if (!model) {
+          setStatus(t(lang, "cancelled"));
+          return;
+        }
+        const r = await writeChart(io, model, { replaceOwn });
+        setStatus(r.outcome.fellBack ? t(lang, "chartFellBack", { sheet: r.sheet, reason: r.outcome.reason ?? "" }) : t(lang, "chartWritten", { sheet: r.sheet }));
+      });
+    } catch (e) {
+      // A form error sits beside its field when the card shows that field, otherwise under the card's button.
+      const beside = e instanceof ChartFormError && (card === "did" ? e.field !== "index" : e.field === "year");
+      setChartErrors({ [beside ? (e as ChartFormError).field : card]: e instanceof ChartFormError ? e.text[lang] : errorText(e, lang) });
+    }
+  };
+
+  const eventStudyChart = () => drawChart("did", async (panel) => eventStudyModel(panel, didForm, ID, TIME, tableLang));
+  const placeboHistogram = () =>
+    drawChart("did", async (panel, report, isCancelled) => {
+      const spec = didSpecOf(didForm, ID, TIME);
+      checkPermutations(didForm);
+      const result = await placeboOffThread(panel, spec, didForm.permutations, didForm.seed, report, isCancelled);
+      return result ? placeboChart(result, tableLang) : null;
+    });
+  const trendChart = () => drawChart("trend", async (panel) => trendModel(panel, trend.index, trend.grouping, ID, TIME, tableLang));
+  const mapChart = () => drawChart("map", async (panel) => mapModel(panel, mapChoice.index, mapChoice.year, ID, TIME, tableLang));
 
   const saveSpec = async () => {
     try {
@@ -227,6 +279,14 @@ export function App({ io, initialLang }: AppProps) {
             {step === "models" && <ModelsStep lang={lang} variables={variables} drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onNext={() => go("tables")} />}
             {step === "tables" && (
               <TablesStep lang={lang} tableLang={tableLang} drafts={drafts} error={tablesError} busy={task.running} onTableLang={setTableLang} onWrite={() => void writeTables()} onSaveSpec={() => void saveSpec()} />
+            )}
+            {step === "charts" && (
+              <ChartsStep
+                lang={lang} variables={variables} indices={indices.map((ix) => ix.name)} provinces={provinces} years={years}
+                form={didForm} onForm={setDidForm} trend={trend} onTrend={setTrend} map={mapChoice} onMap={setMapChoice}
+                errors={chartErrors} busy={task.running}
+                onEventStudy={() => void eventStudyChart()} onPlacebo={() => void placeboHistogram()} onTrendChart={() => void trendChart()} onMapChart={() => void mapChart()}
+              />
             )}
           </div>
           {task.running && task.progress && (

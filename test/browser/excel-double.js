@@ -39,6 +39,7 @@
     this.cells = new Map(); // "r,c" -> { value, formula, numberFormat, borders }
     this.spills = []; // { row, col, rowCount, colCount }
     this.columnWidths = {};
+    this.charts = []; // { name, type, title, axes, legend, series: [...], position }
   }
   Sheet.prototype.cell = function (r, c, create) {
     var k = r + "," + c;
@@ -332,6 +333,7 @@
     loadable(this, "name", function (v) { ctx._enqueue({ name: v }, function () { if (!validName(v) || (findSheet(v) && findSheet(v) !== self._sheet())) throw OfficeError("InvalidArgument", "Bad sheet name '" + v + "'."); self._sheet().name = v; }); });
     loadable(this, "isNullObject");
     loadable(this, "position");
+    this.charts = new ChartCollection(ctx, function () { return self._sheet(); });
   }
   WorksheetProxy.prototype._sheet = function () {
     var s = this._resolve();
@@ -525,6 +527,125 @@
     });
   }
 
+
+  /* Charts: worksheet.charts.add(type, range, seriesBy), series with setValues / setXAxisValues,
+     titles, axes, legend, marker / line / fill formats, setPosition. Series keep their source
+     ranges, so what a chart plots is read from the cells (as in Excel) when the test asks. */
+  var CHART_TYPES = ["XYScatter", "XYScatterLines", "XYScatterLinesNoMarkers", "LineMarkers", "Line", "ColumnClustered", "BarClustered", "RegionMap", "Histogram"];
+  var unsupportedCharts = seed.unsupportedChartTypes || [];
+  function rangeRef(range) {
+    return { sheet: range._sheetOf(), rect: range._rect() };
+  }
+  function ChartCollection(ctx, sheetOf) {
+    this._ctx = ctx;
+    this._sheetOf = sheetOf;
+  }
+  ChartCollection.prototype.add = function (type, sourceData, seriesBy) {
+    var self = this;
+    var created = null;
+    this._ctx._enqueue({ chart: type }, function () {
+      if (CHART_TYPES.indexOf(type) < 0) throw OfficeError("InvalidArgument", "Unknown chart type '" + type + "'.");
+      if (unsupportedCharts.indexOf(type) >= 0) throw OfficeError("GeneralException", "This chart type (" + type + ") isn't supported here.");
+      if (seriesBy !== undefined && ["Auto", "Columns", "Rows"].indexOf(seriesBy) < 0) throw OfficeError("InvalidArgument", "seriesBy");
+      var src = rangeRef(sourceData);
+      var sheet = self._sheetOf();
+      // Leading text columns are categories (a map's geography levels); every other column is a series.
+      var textCols = 0;
+      var grid = readGrid(src.sheet, src.rect, "values");
+      while (textCols < src.rect.colCount - 1 && grid.every(function (r) { return typeof r[textCols] === "string"; })) textCols++;
+      var categories = textCols ? { sheet: src.sheet, rect: { row: src.rect.row, col: src.rect.col, rowCount: src.rect.rowCount, colCount: textCols } } : null;
+      var series = [];
+      for (var c = textCols; c < src.rect.colCount; c++) {
+        series.push(newSeries("Series" + (series.length + 1), { sheet: src.sheet, rect: { row: src.rect.row, col: src.rect.col + c, rowCount: src.rect.rowCount, colCount: 1 } }, categories));
+      }
+      created = { name: "Chart " + (sheet.charts.length + 1), type: type, title: "", xTitle: "", yTitle: "", reverseCategories: false, legend: "Right", series: series, position: null };
+      sheet.charts.push(created);
+    });
+    return new ChartProxy(this._ctx, function () {
+      if (!created) throw OfficeError("ItemNotFound", "The chart was not created.");
+      return created;
+    });
+  };
+  ChartCollection.prototype.getItemOrNullObject = function (name) {
+    var self = this;
+    var p = new ChartProxy(this._ctx, function () { return self._sheetOf().charts.filter(function (c) { return c.name === name; })[0] || null; });
+    p._nullable = true;
+    return p;
+  };
+  function newSeries(name, values, xValues) {
+    return { name: name, chartType: null, values: values, xValues: xValues, markerStyle: "Automatic", markerSize: 5, markerBackgroundColor: null, markerForegroundColor: null, lineStyle: "Automatic", lineColor: null, fill: null, gapWidth: 150, overlap: 0 };
+  }
+  function setter(ctx, obj, name, apply) {
+    Object.defineProperty(obj, name, {
+      set: function (v) { ctx._enqueue({ set: name, v: v }, function () { apply(v); }); },
+      get: function () { throw OfficeError("PropertyNotLoaded", name + " is not loaded in this double."); },
+    });
+  }
+  function ChartProxy(ctx, resolve) {
+    var self = this;
+    this._ctx = ctx;
+    this._resolve = resolve;
+    this._nullable = false;
+    var chart = function () { return resolve(); };
+    setter(ctx, this, "name", function (v) { chart().name = v; });
+    this.title = {};
+    setter(ctx, this.title, "text", function (v) { chart().title = v; });
+    this.legend = {};
+    setter(ctx, this.legend, "position", function (v) { chart().legend = v; });
+    this.axes = { categoryAxis: { title: {} }, valueAxis: { title: {} } };
+    setter(ctx, this.axes.categoryAxis.title, "text", function (v) { chart().xTitle = v; });
+    setter(ctx, this.axes.valueAxis.title, "text", function (v) { chart().yTitle = v; });
+    setter(ctx, this.axes.categoryAxis, "reversePlotOrder", function (v) { chart().reverseCategories = !!v; });
+    this.series = {
+      getItemAt: function (i) {
+        return new SeriesProxy(ctx, function () {
+          var s = chart().series[i];
+          if (!s) throw OfficeError("ItemNotFound", "No series at index " + i + ".");
+          return s;
+        });
+      },
+      add: function (name) {
+        var made = null;
+        ctx._enqueue({ addSeries: name }, function () { made = newSeries(name || "Series" + (chart().series.length + 1), null, null); chart().series.push(made); });
+        return new SeriesProxy(ctx, function () { return made; });
+      },
+    };
+    this.setPosition = function (start, end) {
+      ctx._enqueue({ position: true }, function () { chart().position = { start: rangeRef(start).rect, end: end ? rangeRef(end).rect : null }; });
+    };
+    this.delete = function () {
+      ctx._enqueue({ deleteChart: true }, function () {
+        var c = resolve();
+        if (!c) {
+          if (self._nullable) return;
+          throw OfficeError("ItemNotFound", "The chart doesn't exist.");
+        }
+        book.sheets.forEach(function (s) { s.charts = s.charts.filter(function (x) { return x !== c; }); });
+      });
+    };
+  }
+  function SeriesProxy(ctx, resolve) {
+    var s = function () { return resolve(); };
+    var self = this;
+    ["name", "chartType", "markerStyle", "markerSize", "markerBackgroundColor", "markerForegroundColor", "gapWidth", "overlap"].forEach(function (p) {
+      setter(ctx, self, p, function (v) { s()[p] = v; });
+    });
+    this.setValues = function (range) { ctx._enqueue({ setValues: true }, function () { s().values = rangeRef(range); }); };
+    this.setXAxisValues = function (range) { ctx._enqueue({ setXAxisValues: true }, function () { s().xValues = rangeRef(range); }); };
+    this.format = { line: {}, fill: { setSolidColor: function (c) { ctx._enqueue({ fill: c }, function () { s().fill = c; }); } } };
+    setter(ctx, this.format.line, "lineStyle", function (v) { s().lineStyle = v; });
+    setter(ctx, this.format.line, "color", function (v) { s().lineColor = v; });
+  }
+  /** A series' source cells as Excel plots them: numbers, text, blank → null. */
+  function plotted(ref) {
+    if (!ref) return null;
+    var out = [];
+    readGrid(ref.sheet, ref.rect, "values").forEach(function (row) {
+      row.forEach(function (v) { out.push(v === "" || v === null || v === undefined ? null : v); });
+    });
+    return out;
+  }
+
   /* ------------------------------ globals ------------------------------ */
 
   seedWorkbook(seed);
@@ -548,7 +669,15 @@
       displayLanguage: seed.displayLanguage || "en-US",
       contentLanguage: seed.displayLanguage || "en-US",
       document: { settings: settings },
-      requirements: { isSetSupported: function () { return true; } },
+      // ExcelApi up to seed.excelApi (default 1.17): a seed of "1.8" is a host without map charts.
+      requirements: {
+        isSetSupported: function (name, version) {
+          if (name !== "ExcelApi") return true;
+          var have = String(seed.excelApi || "1.17").split(".").map(Number);
+          var want = String(version || "1.1").split(".").map(Number);
+          return have[0] > want[0] || (have[0] === want[0] && (have[1] || 0) >= (want[1] || 0));
+        },
+      },
     },
     onReady: function (cb) {
       var p = new Promise(function (resolve) { setTimeout(function () { resolve(readyInfo); }, 0); });
@@ -598,6 +727,29 @@
     settings: function () { return JSON.parse(JSON.stringify(savedSettings)); },
     stats: function () { return JSON.parse(JSON.stringify(book.stats)); },
     setDisplayLanguage: function (lang) { Office.context.displayLanguage = lang; },
+    /** The charts of a sheet with what each series plots, read from its cells now. */
+    charts: function (name) {
+      var s = findSheet(name);
+      if (!s) return null;
+      return s.charts.map(function (c) {
+        return {
+          name: c.name, type: c.type, title: c.title, xTitle: c.xTitle, yTitle: c.yTitle, legend: c.legend, reverseCategories: c.reverseCategories,
+          position: c.position,
+          series: c.series.map(function (x) {
+            return {
+              name: x.name, chartType: x.chartType || c.type, values: plotted(x.values), xValues: plotted(x.xValues),
+              valuesAddress: x.values ? addressOf(x.values.sheet, x.values.rect) : null, xAddress: x.xValues ? addressOf(x.xValues.sheet, x.xValues.rect) : null,
+              markerStyle: x.markerStyle, lineStyle: x.lineStyle, lineColor: x.lineColor, fill: x.fill, markerColor: x.markerBackgroundColor, gapWidth: x.gapWidth, overlap: x.overlap,
+            };
+          }),
+        };
+      });
+    },
+    numberFormat: function (name, r, c) {
+      var s = findSheet(name);
+      var x = s && s.cell(r, c, false);
+      return x ? x.numberFormat : "General";
+    },
   };
 
   window.Office = Office;

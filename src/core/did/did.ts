@@ -112,7 +112,10 @@ export interface PlaceboResult {
  * (each entity draws another entity's first treated year, keeping the number of treated units
  * and the cohort sizes), re-estimate N times and locate the real estimate.
  */
-export function placebo(table: DataTable, spec: DidSpec, permutations = 500, seed: number | string = 20240601): PlaceboResult {
+export function placebo(
+  table: DataTable, spec: DidSpec, permutations = 500, seed: number | string = 20240601,
+  options: { onProgress?: (done: number, total: number) => boolean | void } = {},
+): PlaceboResult {
   const real = did(table, spec);
   const t = buildTreatment(table, spec.id, spec.time, spec);
   const G = t.frame.entityNames.length;
@@ -139,6 +142,8 @@ export function placebo(table: DataTable, spec: DidSpec, permutations = 500, see
     } catch {
       failed++;
     }
+    // A progress callback that returns false stops the permutations (the result covers those done).
+    if (options.onProgress?.(r + 1, permutations) === false) break;
   }
   const sorted = Float64Array.from(estimates).sort();
   const mean = estimates.reduce((a, b) => a + b, 0) / Math.max(estimates.length, 1);

@@ -1,23 +1,24 @@
 /* global Worker, window */
 import { DataTable } from "../../core/data/data-table";
 import { AnalysisSpec } from "../../core/spec/analysis-spec";
-import { AnalysisRun, runAnalysis } from "../../core/spec/run-analysis";
+import { AnalysisRun } from "../../core/spec/run-analysis";
+import { DidSpec, PlaceboResult } from "../../core/did/did";
 import { EconError } from "../../core/errors";
-import { WorkerMessage } from "./worker-protocol";
+import { WorkerMessage, WorkerRequest, WorkerResults } from "./worker-protocol";
+import { runWorkerRequest } from "./worker-jobs";
 
 /**
- * Runs an analysis in the analysis worker when the browser has workers (the pane stays
- * responsive; `isCancelled` is polled and the worker terminated), else on this thread.
- * Returns null when cancelled.
+ * Runs a long job (a bootstrap analysis, placebo permutations) in the analysis worker when the
+ * browser has workers (the pane stays responsive; `isCancelled` is polled and the worker
+ * terminated), else on this thread. Returns null when cancelled.
  */
-export function runAnalysisOffThread(
-  panel: DataTable,
-  spec: AnalysisSpec,
+function offThread<K extends WorkerRequest["kind"]>(
+  request: Extract<WorkerRequest, { kind: K }>,
   onProgress: (done: number, total: number) => void,
   isCancelled: () => boolean,
-): Promise<AnalysisRun | null> {
+): Promise<WorkerResults[K] | null> {
   if (typeof Worker === "undefined" || typeof window === "undefined") {
-    return Promise.resolve(runAnalysis(panel, spec, { onBootstrap: (d, t) => { onProgress(d, t); return !isCancelled(); } }));
+    return Promise.resolve(runWorkerRequest(request, (d, t) => { onProgress(d, t); return !isCancelled(); }) as WorkerResults[K]);
   }
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL("analysis-worker.js", window.location.href).toString());
@@ -37,7 +38,7 @@ export function runAnalysisOffThread(
       if (m.type === "progress") onProgress(m.done, m.total);
       else if (m.type === "done") {
         finish();
-        resolve(m.run);
+        resolve(m.result as WorkerResults[K]);
       } else {
         finish();
         reject(new EconError(m.kind, m.text));
@@ -47,6 +48,16 @@ export function runAnalysisOffThread(
       finish();
       reject(new Error(e.message || "analysis worker failed"));
     };
-    worker.postMessage({ panel, spec });
+    worker.postMessage(request);
   });
+}
+
+export function runAnalysisOffThread(panel: DataTable, spec: AnalysisSpec, onProgress: (done: number, total: number) => void, isCancelled: () => boolean): Promise<AnalysisRun | null> {
+  return offThread({ kind: "analysis", panel, spec }, onProgress, isCancelled);
+}
+
+export function placeboOffThread(
+  panel: DataTable, spec: DidSpec, permutations: number, seed: number, onProgress: (done: number, total: number) => void, isCancelled: () => boolean,
+): Promise<PlaceboResult | null> {
+  return offThread({ kind: "placebo", panel, spec, permutations, seed }, onProgress, isCancelled);
 }

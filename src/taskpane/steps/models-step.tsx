@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { Body1, Button, Card, Checkbox, Field, Input, Select, Subtitle2, Text } from "@fluentui/react-components";
+import { Body1, Button, Card, Checkbox, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
+import { CheckList } from "./check-list";
 import type { Lang } from "../../core/errors";
 import type { EffectKind, ModelKind, VcovKind } from "../../core/spec/analysis-spec";
 import { t } from "../i18n";
@@ -22,26 +23,6 @@ const PRESETS: { value: Preset; key: "presetBaseline" | "presetMediation" | "pre
   { value: "robustness", key: "presetRobustness" },
   { value: "descriptive", key: "presetDescriptive" },
 ];
-
-/**
- * A labelled group of checkboxes. Not inside a Fluent Field: a Field gives its one control the
- * field's id, which several checkboxes would then share. The error sits under the group and
- * describes it.
- */
-function CheckList(props: { legend: string; options: string[]; value: string[]; onChange(v: string[]): void; error?: string; testId: string }) {
-  const errorId = `${props.testId}-error`;
-  return (
-    <fieldset className="es-fieldset" data-testid={props.testId} aria-describedby={props.error ? errorId : undefined} aria-invalid={props.error ? true : undefined}>
-      <legend>{props.legend}</legend>
-      <div className="es-checklist">
-        {props.options.map((o) => (
-          <Checkbox key={o} label={o} checked={props.value.includes(o)} onChange={(_, d) => props.onChange(d.checked ? [...props.value, o] : props.value.filter((x) => x !== o))} />
-        ))}
-      </div>
-      {props.error && <Text id={errorId} role="alert" className="es-error">{props.error}</Text>}
-    </fieldset>
-  );
-}
 
 /** Step 3: one card per table (Y, X, controls, mediators, estimator, effects, SE, groups); presets. */
 export function ModelsStep(p: ModelsStepProps) {
