@@ -2,8 +2,9 @@
 /*
  * An in-memory test double of the parts of Office.js that EconSheet's task pane uses
  * (src/taskpane/excel-io.ts): `Office.onReady`, `Office.context.displayLanguage`,
- * `Office.context.document.settings`, and `Excel.run` with worksheets, ranges, values, formulas,
- * number formats, borders, used ranges and spills.
+ * `Office.context.document.settings`, `Office.context.requirements.isSetSupported`, and `Excel.run`
+ * with worksheets, ranges, values, formulas, number formats, borders, used ranges, spills and
+ * charts (series read their values from the cells; `__excelDouble.charts(sheet)` returns them).
  *
  * It keeps Office's request model close enough to catch real mistakes:
  * - proxy properties can be read only after `load()` and `context.sync()` (else PropertyNotLoaded);
@@ -15,7 +16,8 @@
  *
  * The browser test injects it in place of the CDN's office.js (Playwright page.route) and seeds it
  * through `window.__ECONSHEET_SEED__ = { displayLanguage, sheets: [{ name, values, formulas? }],
- * selection?: { sheet, address }, settings? }` (set by an init script before this file runs).
+ * selection?: { sheet, address }, settings?, excelApi?: "1.8", unsupportedChartTypes?: ["RegionMap"] }`
+ * (set by an init script before this file runs).
  * The test reads the workbook back with `window.__excelDouble.dump()`.
  */
 (function () {
@@ -591,7 +593,7 @@
     this.title = {};
     setter(ctx, this.title, "text", function (v) { chart().title = v; });
     this.legend = {};
-    setter(ctx, this.legend, "position", function (v) { chart().legend = v; });
+    setter(ctx, this.legend, "position", function (v) { checkEnum("legend", v); chart().legend = v; });
     this.axes = { categoryAxis: { title: {} }, valueAxis: { title: {} } };
     setter(ctx, this.axes.categoryAxis.title, "text", function (v) { chart().xTitle = v; });
     setter(ctx, this.axes.valueAxis.title, "text", function (v) { chart().yTitle = v; });
@@ -624,16 +626,30 @@
       });
     };
   }
+  // Enumerations as Office.js defines them: a value outside is InvalidArgument, as in Excel.
+  var ENUMS = {
+    chartType: CHART_TYPES,
+    markerStyle: ["Invalid", "Automatic", "None", "Square", "Diamond", "Triangle", "X", "Star", "Dot", "Dash", "Circle", "Plus", "Picture"],
+    lineStyle: ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"],
+    legend: ["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"],
+  };
+  function checkEnum(kind, v) {
+    if (ENUMS[kind].indexOf(v) < 0) throw OfficeError("InvalidArgument", "'" + v + "' is not a valid " + kind + ".");
+  }
   function SeriesProxy(ctx, resolve) {
     var s = function () { return resolve(); };
     var self = this;
     ["name", "chartType", "markerStyle", "markerSize", "markerBackgroundColor", "markerForegroundColor", "gapWidth", "overlap"].forEach(function (p) {
-      setter(ctx, self, p, function (v) { s()[p] = v; });
+      setter(ctx, self, p, function (v) {
+        if (p === "chartType" || p === "markerStyle") checkEnum(p, v);
+        if ((p === "gapWidth" && !(v >= 0 && v <= 500)) || (p === "overlap" && !(v >= -100 && v <= 100)) || (p === "markerSize" && !(v >= 2 && v <= 72))) throw OfficeError("InvalidArgument", p + " out of range: " + v);
+        s()[p] = v;
+      });
     });
     this.setValues = function (range) { ctx._enqueue({ setValues: true }, function () { s().values = rangeRef(range); }); };
     this.setXAxisValues = function (range) { ctx._enqueue({ setXAxisValues: true }, function () { s().xValues = rangeRef(range); }); };
     this.format = { line: {}, fill: { setSolidColor: function (c) { ctx._enqueue({ fill: c }, function () { s().fill = c; }); } } };
-    setter(ctx, this.format.line, "lineStyle", function (v) { s().lineStyle = v; });
+    setter(ctx, this.format.line, "lineStyle", function (v) { checkEnum("lineStyle", v); s().lineStyle = v; });
     setter(ctx, this.format.line, "color", function (v) { s().lineColor = v; });
   }
   /** A series' source cells as Excel plots them: numbers, text, blank → null. */

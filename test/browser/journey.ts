@@ -17,6 +17,11 @@ import { parseAnalysisSpec, AnalysisSpec } from "../../src/core/spec/analysis-sp
 import { runAnalysis } from "../../src/core/spec/run-analysis";
 import { analysisSheets } from "../../src/render/analysis-sheets";
 import { toGrid } from "../../src/render/grid";
+import { eventStudy } from "../../src/core/did/event-study";
+import { placebo } from "../../src/core/did/did";
+import { placeboChart } from "../../src/render/charts/placebo-chart";
+import { spanValues, ChartModel } from "../../src/render/charts/chart-model";
+import { trendModel, mapModel } from "../../src/taskpane/journey/charts";
 
 const root = path.resolve(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -71,7 +76,7 @@ function serveDist(): Promise<{ url: string; close(): void }> {
   }));
 }
 
-async function openPane(ctx: Ctx, displayLanguage: string): Promise<Page> {
+async function openPane(ctx: Ctx, displayLanguage: string, host: { excelApi?: string; unsupportedChartTypes?: string[] } = {}): Promise<Page> {
   const context = await ctx.browser.newContext({ viewport: { width: 520, height: 900 }, locale: displayLanguage });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -83,7 +88,7 @@ async function openPane(ctx: Ctx, displayLanguage: string): Promise<Page> {
   await page.route(/^https?:\/\/(?!127\.0\.0\.1)/, (route) => route.abort());
   await page.route(OFFICE_CDN, (route) => route.fulfill({ status: 200, contentType: "application/javascript", body: double }));
   await page.addInitScript((seed) => { (window as unknown as { __ECONSHEET_SEED__: unknown }).__ECONSHEET_SEED__ = seed; }, {
-    displayLanguage, sheets: ctx.seed, selection: { sheet: "Notes", address: "A5" },
+    displayLanguage, sheets: ctx.seed, selection: { sheet: "Notes", address: "A5" }, ...host,
   });
   ctx.pages.push(page);
   await page.goto(`${ctx.baseUrl}/taskpane.html`);
@@ -415,6 +420,156 @@ test("keyboard only: tab order, Enter and Space through the Data and Index steps
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes("Index scores"));
   await shot(page, "en-keyboard");
+  await page.context().close();
+});
+
+/* ------------------------------ charts ------------------------------ */
+
+interface DoubleSeries { name: string; chartType: string; values: (number | string | null)[]; xValues: (number | string | null)[] | null; markerStyle: string; lineStyle: string }
+interface DoubleChart { name: string; type: string; title: string; xTitle: string; yTitle: string; reverseCategories: boolean; position: unknown; series: DoubleSeries[] }
+const chartsOf = (page: Page, sheet: string) =>
+  page.evaluate((s) => (window as unknown as { __excelDouble: { charts(n: string): DoubleChart[] | null } }).__excelDouble.charts(s), sheet);
+
+/** A chart in the workbook plots what the Node model says: type, titles, and every series' values (1e-9). */
+function checkChart(got: DoubleChart, model: ChartModel, drawing: "model" | "fallback" = "model"): void {
+  const d = drawing === "model" ? model : model.fallback!;
+  close(got.type, d.type, `${model.kind} type`);
+  close(got.title, d.title, `${model.kind} title`);
+  if (d.xTitle) close(got.xTitle, d.xTitle, `${model.kind} x title`);
+  assert(got.series.length === d.series.length, `${model.kind}: ${d.series.length} series, got ${got.series.map((x) => x.name).join(", ")}`);
+  d.series.forEach((want, k) => {
+    const s = got.series[k];
+    close(s.name, want.name, `${model.kind} series ${k} name`);
+    const values = spanValues(model.data, want.values);
+    assert(s.values.length === values.length, `${model.kind} '${want.name}': ${values.length} values, got ${s.values.length}`);
+    values.forEach((v, i) => close(s.values[i] ?? "", v ?? "", `${model.kind} '${want.name}' value ${i + 1}`));
+    const x = want.x ?? (d.type !== "RegionMap" ? d.categories : undefined);
+    if (x) spanValues(model.data, x).forEach((v, i) => close(s.xValues?.[i] ?? "", v ?? "", `${model.kind} '${want.name}' x ${i + 1}`));
+  });
+  assert(got.position !== null, `${model.kind} chart placed beside its data`);
+}
+
+async function importAndIndex(page: Page, cfg: JourneyConfig, lang: "en" | "zh"): Promise<void> {
+  const s = L[lang];
+  for (const name of cfg.dataSheets) await page.getByRole("checkbox", { name, exact: true }).check();
+  await page.getByRole("checkbox", { name: s.interpolate }).check();
+  await page.getByRole("button", { name: s.detect }).click();
+  await page.getByTestId("import-report").waitFor();
+  await page.getByRole("tab", { name: s.index }).click();
+  await page.getByTestId("hierarchy-sheet").selectOption(cfg.hierarchySheet);
+  await page.getByRole("button", { name: s.readHierarchy }).click();
+  await page.getByTestId("index-2").waitFor();
+  for (let k = 0; k < cfg.indices.length; k++) await page.getByTestId(`index-${k}-missing`).selectOption("interpolate");
+  await page.getByRole("button", { name: s.compute }).click();
+  await page.waitForFunction((name) => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes(name), s.scores);
+}
+
+const PILOTS = ["北京", "天津", "上海", "江苏", "浙江", "福建", "山东", "广东"];
+
+test("charts: the event-study chart's series equal the core's estimates; placebo, index trends, map (sorted bars where maps fail)", async (ctx) => {
+  const cfg = ctx.config;
+  // A host whose map charts fail when created: the pane removes the half-made chart and draws sorted bars.
+  const page = await openPane(ctx, "en-US", { unsupportedChartTypes: ["RegionMap"] });
+  await importAndIndex(page, cfg, "en");
+  // The indices as the pane computed them: save the spec (step 4) and rebuild the panel in Node.
+  await page.getByRole("tab", { name: L.en.tables }).click();
+  await page.getByRole("button", { name: "Save spec" }).click();
+  await page.getByTestId("status").waitFor();
+  const spec = parseAnalysisSpec(JSON.parse((await settings(page))["econsheet.spec"] as string));
+  const panel = runAnalysis(nodePanel(cfg, ctx.seed), { ...spec, tables: [] }).panel;
+
+  await page.getByRole("tab", { name: "5 Charts" }).click();
+  await page.getByTestId("did-y").selectOption(cfg.y);
+  for (const p of PILOTS) await page.getByTestId("did-treated").getByRole("checkbox", { name: p, exact: true }).check();
+  await page.getByTestId("did-first-year").fill("2013");
+  for (const c of cfg.controls) await page.getByTestId("did-controls").getByRole("checkbox", { name: c, exact: true }).check();
+  await page.getByRole("button", { name: "Event-study chart" }).click();
+  await page.getByTestId("status").getByText("Wrote the chart and its data to sheet 'Event study chart'.").waitFor({ timeout: 60_000 });
+
+  // The event-study chart: XY scatter whose series read the core's coefficients and CI ends.
+  const didSpec = { y: cfg.y, id: "province", time: "year", treatedUnits: PILOTS, firstYear: 2013, controls: cfg.controls, leads: 4, lags: 4, reference: -1 };
+  const es = eventStudy(panel, didSpec);
+  const [chart] = (await chartsOf(page, "Event study chart"))!;
+  assert(chart && chart.type === "XYScatter", `event-study chart drawn: ${JSON.stringify(chart?.type)}`);
+  const byName = (n: string) => chart.series.find((x) => x.name === n)!;
+  const est = byName("TWFE Estimate");
+  assert(est && est.markerStyle === "Circle", "estimates as circle markers");
+  es.twfe.forEach((c, i) => {
+    close(est.xValues![i], c.rel, `relative time ${i}`);
+    close(est.values[i], c.estimate, `coefficient at t = ${c.rel}`);
+  });
+  const ci = byName("TWFE 95% CI");
+  assert(ci && ci.chartType === "XYScatterLinesNoMarkers", `CI bars are lines: ${ci?.chartType}`);
+  const bars = es.twfe.filter((c) => !c.reference);
+  bars.forEach((c, k) => {
+    close(ci.xValues![3 * k], c.rel, `CI bar x ${c.rel}`);
+    close(ci.values[3 * k], c.ciLow, `CI low at t = ${c.rel}`);
+    close(ci.values[3 * k + 1], c.ciHigh, `CI high at t = ${c.rel}`);
+    if (k > 0) assert(ci.values[3 * k - 1] === null, "a blank between bars");
+  });
+  const ref = byName("Reference period (t = -1)");
+  assert(ref && ref.markerStyle === "Diamond" && ref.xValues![0] === -1 && ref.values[0] === 0, `reference period marked: ${JSON.stringify(ref)}`);
+  const zero = byName("Zero");
+  assert(zero && zero.lineStyle === "Dash" && zero.values.every((v) => v === 0), "dashed zero line");
+  close(chart.title, `Event study: ${cfg.y}`, "title");
+  // The numbers behind the chart are in the sheet: the coefficient table from A1.
+  const esSheet = sheetByName(await dump(page), "Event study chart");
+  es.twfe.forEach((c, i) => close(esSheet[1 + i][1], c.estimate, `sheet coefficient R${i + 2}`));
+  await shot(page, "en-5-charts-event-study");
+
+  // Placebo: the worker's seeded permutations equal Node's.
+  await page.getByTestId("did-permutations").fill("40");
+  await page.getByRole("button", { name: "Placebo histogram" }).click();
+  await page.getByTestId("status").getByText("sheet 'Placebo test chart'").waitFor({ timeout: 60_000 });
+  const pl = placeboChart(placebo(panel, didSpec, 40, 20240601), "en");
+  checkChart((await chartsOf(page, "Placebo test chart"))![0], pl);
+
+  // Index trends by region.
+  await page.getByTestId("trend-index").selectOption(cfg.indices[0]);
+  await page.getByRole("button", { name: "Index trend chart" }).click();
+  await page.getByTestId("status").getByText("sheet 'Index trends chart'").waitFor();
+  checkChart((await chartsOf(page, "Index trends chart"))![0], trendModel(panel, cfg.indices[0], "region4", "province", "year", "en"));
+
+  // Map: this host cannot create a region map, so one sorted bar chart of the same cells.
+  await page.getByTestId("map-index").selectOption(cfg.indices[0]);
+  await page.getByTestId("map-year").selectOption("2023");
+  await page.getByRole("button", { name: "Index map" }).click();
+  await page.getByTestId("status").getByText("sorted bar chart").waitFor();
+  const maps = (await chartsOf(page, "Index map"))!;
+  assert(maps.length === 1 && maps[0].reverseCategories, `one sorted bar chart, largest on top: ${maps.map((m) => m.type).join(", ")}`);
+  checkChart(maps[0], mapModel(panel, cfg.indices[0], "2023", "province", "year", "en"), "fallback");
+  await axe(page, "charts");
+  checkUntouched(ctx.seed, await dump(page));
+  const jsErrors = (page as unknown as { jsErrors: string[] }).jsErrors;
+  assert(jsErrors.length === 0, `no page errors: ${jsErrors.join("; ")}`);
+  await page.context().close();
+});
+
+test("charts in Chinese: errors beside the field; a filled map where the host draws maps", async (ctx) => {
+  const cfg = ctx.config;
+  const page = await openPane(ctx, "zh-CN");
+  for (const name of cfg.dataSheets) await page.getByRole("checkbox", { name, exact: true }).check();
+  await page.getByRole("button", { name: L.zh.detect }).click();
+  await page.getByTestId("import-report").waitFor();
+  await page.getByRole("tab", { name: "5 图表" }).click();
+  await page.getByTestId("did-y").selectOption(cfg.controls[0]);
+  await page.getByRole("button", { name: "绘制事件研究图" }).click();
+  await page.getByTestId("did-treated").getByText("请勾选处理组（试点）省份").waitFor();
+  await page.getByTestId("did-treated").getByRole("checkbox", { name: "北京", exact: true }).check();
+  await page.getByTestId("did-first-year").fill("明年");
+  await page.getByRole("button", { name: "绘制事件研究图" }).click();
+  await page.getByText("首次处理年份应为年份，如 2013（实际为 '明年'）。").waitFor();
+  await shot(page, "zh-5-charts-errors");
+  // A raw indicator (no index computed) on a filled map.
+  const variable = cfg.controls[0];
+  await page.getByTestId("map-index").selectOption(variable);
+  await page.getByTestId("map-year").selectOption("2010");
+  await page.getByRole("button", { name: "绘制指数地图" }).click();
+  await page.getByTestId("status").getByText("已将图表及其数据写入工作表 '指数地图'。").waitFor();
+  const [map] = (await chartsOf(page, "指数地图"))!;
+  const panel = nodePanel(cfg, ctx.seed);
+  checkChart(map, mapModel(panel, variable, "2010", "province", "year", "zh"));
+  await axe(page, "charts zh");
   await page.context().close();
 });
 

@@ -7,6 +7,10 @@ import fs from "fs";
 import path from "path";
 import { officeWorkbookIO, uniqueSheetName, cleanSheetName, chunkRows, columnLetter, SETTINGS_SPEC_KEY, CellValue } from "../../src/taskpane/excel-io";
 import { EconError } from "../../src/core/errors";
+import { tableFromGrid } from "../../src/core/data/data-table";
+import { indexMapChart } from "../../src/render/charts/index-map-chart";
+import { placeboChart } from "../../src/render/charts/placebo-chart";
+import { writeChart } from "../../src/taskpane/journey/charts";
 
 interface Double {
   dump(): { name: string; values: CellValue[][] }[];
@@ -16,6 +20,8 @@ interface Double {
   settings(): Record<string, unknown>;
   stats(): { maxRequestBytes: number; requests: number };
   select(sheet: string, address: string): void;
+  charts(name: string): { name: string; type: string; title: string; reverseCategories: boolean; series: { name: string; values: unknown[]; xValues: unknown[] | null; gapWidth: number; fill: string | null }[] }[] | null;
+  numberFormat(name: string, r: number, c: number): string;
 }
 
 function loadDouble(seed: unknown): Double {
@@ -135,5 +141,50 @@ describe("officeWorkbookIO on the Excel double", () => {
     expect(r.frozenCells).toBe(4);
     expect(JSON.stringify(dbl.formulas("Notes"))).not.toContain("ECON.");
     expect(dbl.dump().find((s) => s.name === "Notes")!.values).toEqual([["keep me", ""], ["", ""], ["Variable", "N"], ["y", 1]]);
+  });
+});
+
+describe("drawChart", () => {
+  const scores = tableFromGrid([["province", "year", "s"], ["北京", 2020, 0.4], ["上海", 2020, 0.9], ["山西", 2020, 0.1]]);
+  const map = indexMapChart(scores, { index: "s", id: "province", time: "year", year: 2020 }, "en");
+
+  test("a region map where the host draws maps: geography columns + values, formats applied", async () => {
+    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }] });
+    const r = await writeChart(officeWorkbookIO(), map);
+    expect(r.outcome).toEqual({ type: "RegionMap", fellBack: false });
+    const [chart] = dbl.charts("Index map")!;
+    expect(chart).toMatchObject({ name: "indexMap", type: "RegionMap", title: "s, 2020" });
+    expect(chart.series.map((x) => [x.name, x.values])).toEqual([["s 2020", [0.9, 0.4, 0.1]]]);
+    expect(dbl.numberFormat("Index map", 1, 3)).toBe("0.0000");
+  });
+
+  test("a host without ExcelApi 1.9 gets the sorted bar chart at once", async () => {
+    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }], excelApi: "1.8" });
+    const r = await writeChart(officeWorkbookIO(), map);
+    expect(r.outcome).toMatchObject({ type: "BarClustered", fellBack: true, reason: expect.stringMatching(/1\.9/) });
+    const charts = dbl.charts("Index map")!;
+    expect(charts.map((c) => [c.type, c.reverseCategories])).toEqual([["BarClustered", true]]);
+    expect(charts[0].series[0].xValues).toEqual(["Shanghai", "Beijing", "Shanxi"]);
+  });
+
+  test("a map that fails to be created is removed and replaced by the bar chart (one chart left)", async () => {
+    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }], unsupportedChartTypes: ["RegionMap"] });
+    const r = await writeChart(officeWorkbookIO(), map);
+    expect(r.outcome).toMatchObject({ type: "BarClustered", fellBack: true, reason: expect.stringMatching(/RegionMap/) });
+    expect(dbl.charts("Index map")!.map((c) => c.type)).toEqual(["BarClustered"]);
+  });
+
+  test("histogram bars touch (gap 0) and the real-estimate bar is the accent colour", async () => {
+    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }] });
+    // Bins of 0.2 from −0.1 to 0.5: {−0.1, 0, 0}, {0.1}, {} — the real estimate 0.5 in the last.
+    const pl = placeboChart({ estimate: 0.5, permutations: 4, failed: 0, pTwoSided: 0.2, mean: 0, sd: 0.1, quantiles: { p05: 0, p50: 0, p95: 0 }, estimates: [-0.1, 0, 0, 0.1], seed: "1" }, "en", { bins: 3 });
+    await writeChart(officeWorkbookIO(), pl);
+    const [chart] = dbl.charts("Placebo test chart")!;
+    expect(chart.series.map((x) => [x.values, x.gapWidth, x.fill])).toEqual([[[3, 1, 0], 0, "#8EA9DB"], [[0, 0, 3], 0, "#C00000"]]);
+  });
+
+  test("Excel without ExcelApi 1.7 cannot make charts: a message naming the sheet that holds the data", async () => {
+    loadDouble({ sheets: [{ name: "Data", values: [["x"]] }], excelApi: "1.6" });
+    await expect(writeChart(officeWorkbookIO(), map)).rejects.toThrow(/ExcelApi 1\.7 is needed.*sheet 'Index map'/);
   });
 });
