@@ -132,25 +132,14 @@ const L = {
 
 async function runJourney(page: Page, lang: "en" | "zh", tag: string, cfg: JourneyConfig): Promise<void> {
   const s = L[lang];
-  // 1 Data
-  for (const name of cfg.dataSheets) await page.getByRole("checkbox", { name, exact: true }).check();
-  await page.getByRole("checkbox", { name: s.interpolate }).check();
-  await page.getByRole("button", { name: s.detect }).click();
-  await page.getByTestId("import-report").waitFor();
-  await shot(page, `${tag}-1-data`);
-  await axe(page, `${tag} data`);
-  await page.getByRole("button", { name: s.writePanel }).click();
-  await page.getByTestId("status").waitFor();
-  // 2 Index
-  await page.getByRole("tab", { name: s.index }).click();
-  await page.getByTestId("hierarchy-sheet").selectOption(cfg.hierarchySheet);
-  await page.getByRole("button", { name: s.readHierarchy }).click();
-  await page.getByTestId("index-2").waitFor();
-  for (let k = 0; k < cfg.indices.length; k++) await page.getByTestId(`index-${k}-missing`).selectOption("interpolate");
-  await page.getByRole("button", { name: s.compute }).click();
-  await page.waitForFunction((name) => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes(name), s.scores);
-  await shot(page, `${tag}-2-index`);
-  await axe(page, `${tag} index`);
+  await importAndIndex(page, cfg, lang, async (step) => {
+    await shot(page, `${tag}-${step === "data" ? "1-data" : "2-index"}`);
+    await axe(page, `${tag} ${step}`);
+    if (step === "data") {
+      await page.getByRole("button", { name: s.writePanel }).click();
+      await page.getByTestId("status").waitFor();
+    }
+  });
   // 3 Models: baseline, mediation, heterogeneity presets
   await page.getByRole("tab", { name: s.models }).click();
   await page.getByTestId("preset").selectOption("baseline");
@@ -449,12 +438,14 @@ function checkChart(got: DoubleChart, model: ChartModel, drawing: "model" | "fal
   assert(got.position !== null, `${model.kind} chart placed beside its data`);
 }
 
-async function importAndIndex(page: Page, cfg: JourneyConfig, lang: "en" | "zh"): Promise<void> {
+/** Steps 1 and 2: import the data sheets (with interpolation) and compute the indices; `checkpoint` runs after each. */
+async function importAndIndex(page: Page, cfg: JourneyConfig, lang: "en" | "zh", checkpoint: (step: "data" | "index") => Promise<void> = async () => undefined): Promise<void> {
   const s = L[lang];
   for (const name of cfg.dataSheets) await page.getByRole("checkbox", { name, exact: true }).check();
   await page.getByRole("checkbox", { name: s.interpolate }).check();
   await page.getByRole("button", { name: s.detect }).click();
   await page.getByTestId("import-report").waitFor();
+  await checkpoint("data");
   await page.getByRole("tab", { name: s.index }).click();
   await page.getByTestId("hierarchy-sheet").selectOption(cfg.hierarchySheet);
   await page.getByRole("button", { name: s.readHierarchy }).click();
@@ -462,6 +453,7 @@ async function importAndIndex(page: Page, cfg: JourneyConfig, lang: "en" | "zh")
   for (let k = 0; k < cfg.indices.length; k++) await page.getByTestId(`index-${k}-missing`).selectOption("interpolate");
   await page.getByRole("button", { name: s.compute }).click();
   await page.waitForFunction((name) => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes(name), s.scores);
+  await checkpoint("index");
 }
 
 const PILOTS = ["北京", "天津", "上海", "江苏", "浙江", "福建", "山东", "广东"];

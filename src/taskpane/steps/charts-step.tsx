@@ -28,6 +28,18 @@ export interface ChartsStepProps {
   onMapChart(): void;
 }
 
+/** A labelled choice of one variable, "(none)" first, its error beneath. */
+function VariableSelect(props: { label: string; none: string; options: string[]; value: string; onChange(v: string): void; error?: string; testId: string }) {
+  return (
+    <Field label={props.label} validationState={props.error ? "error" : "none"} validationMessage={props.error}>
+      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)} data-testid={props.testId}>
+        <option value="">{props.none}</option>
+        {props.options.map((v) => <option key={v} value={v}>{v}</option>)}
+      </Select>
+    </Field>
+  );
+}
+
 const intOf = (v: string, fallback: number) => (v.trim() === "" || Number.isNaN(Number(v)) ? fallback : Math.trunc(Number(v)));
 
 /** Step 5: event-study and placebo charts for a policy, index trends by region, a map of scores. */
@@ -43,23 +55,13 @@ export function ChartsStep(p: ChartsStepProps) {
       <Card className="es-card" data-testid="did-card">
         <Subtitle2 as="h3">{t(lang, "didTitle")}</Subtitle2>
         <Body1 as="p">{t(lang, "didIntro")}</Body1>
-        <Field label={t(lang, "outcome")} validationState={errors.y ? "error" : "none"} validationMessage={errors.y}>
-          <Select value={form.y} onChange={(_, d) => set({ y: d.value })} data-testid="did-y">
-            <option value="">{t(lang, "none")}</option>
-            {p.variables.map((v) => <option key={v} value={v}>{v}</option>)}
-          </Select>
-        </Field>
+        <VariableSelect label={t(lang, "outcome")} none={t(lang, "none")} options={p.variables} value={form.y} onChange={(y) => set({ y })} error={errors.y} testId="did-y" />
         <CheckList legend={t(lang, "treatedProvinces")} options={p.provinces} value={form.treated} onChange={(treated) => set({ treated })} error={errors.treated} testId="did-treated" />
         <div className="es-row">
           <Field label={t(lang, "firstYear")} validationState={errors.firstYear ? "error" : "none"} validationMessage={errors.firstYear}>
             <Input value={form.firstYear} onChange={(_, d) => set({ firstYear: d.value })} data-testid="did-first-year" />
           </Field>
-          <Field label={t(lang, "firstYearColumn")}>
-            <Select value={form.firstYearColumn} onChange={(_, d) => set({ firstYearColumn: d.value })} data-testid="did-first-year-column">
-              <option value="">{t(lang, "none")}</option>
-              {p.variables.map((v) => <option key={v} value={v}>{v}</option>)}
-            </Select>
-          </Field>
+          <VariableSelect label={t(lang, "firstYearColumn")} none={t(lang, "none")} options={p.variables} value={form.firstYearColumn} onChange={(firstYearColumn) => set({ firstYearColumn })} testId="did-first-year-column" />
         </div>
         <CheckList legend={t(lang, "controls")} options={p.variables.filter((v) => v !== form.y)} value={form.controls} onChange={(controls) => set({ controls })} testId="did-controls" />
         <Field validationState={errors.window ? "error" : "none"} validationMessage={errors.window} data-testid="did-window">
@@ -94,12 +96,7 @@ export function ChartsStep(p: ChartsStepProps) {
       <Card className="es-card" data-testid="trend-card">
         <Subtitle2 as="h3">{t(lang, "trendTitle")}</Subtitle2>
         <div className="es-row">
-          <Field label={t(lang, "indexVar")}>
-            <Select value={p.trend.index} onChange={(_, d) => p.onTrend({ ...p.trend, index: d.value })} data-testid="trend-index">
-              <option value="">{t(lang, "none")}</option>
-              {indexChoices.map((v) => <option key={v} value={v}>{v}</option>)}
-            </Select>
-          </Field>
+          <VariableSelect label={t(lang, "indexVar")} none={t(lang, "none")} options={indexChoices} value={p.trend.index} onChange={(index) => p.onTrend({ ...p.trend, index })} testId="trend-index" />
           <Field label={t(lang, "grouping")}>
             <Select value={p.trend.grouping} onChange={(_, d) => p.onTrend({ ...p.trend, grouping: d.value as TrendGrouping })} data-testid="trend-grouping">
               <option value="region4">{t(lang, "groupRegion4")}</option>
@@ -116,12 +113,7 @@ export function ChartsStep(p: ChartsStepProps) {
       <Card className="es-card" data-testid="map-card">
         <Subtitle2 as="h3">{t(lang, "mapTitle")}</Subtitle2>
         <div className="es-row">
-          <Field label={t(lang, "indexVar")}>
-            <Select value={p.map.index} onChange={(_, d) => p.onMap({ ...p.map, index: d.value })} data-testid="map-index">
-              <option value="">{t(lang, "none")}</option>
-              {indexChoices.map((v) => <option key={v} value={v}>{v}</option>)}
-            </Select>
-          </Field>
+          <VariableSelect label={t(lang, "indexVar")} none={t(lang, "none")} options={indexChoices} value={p.map.index} onChange={(index) => p.onMap({ ...p.map, index })} testId="map-index" />
           <Field label={t(lang, "mapYear")} validationState={errors.year ? "error" : "none"} validationMessage={errors.year}>
             <Select value={p.map.year} onChange={(_, d) => p.onMap({ ...p.map, year: d.value })} data-testid="map-year">
               <option value="">{t(lang, "none")}</option>
