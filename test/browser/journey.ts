@@ -412,6 +412,80 @@ test("keyboard only: tab order, Enter and Space through the Data and Index steps
   await page.context().close();
 });
 
+test("keyboard only: Models, Tables and Charts steps", async (ctx) => {
+  const cfg = ctx.config;
+  const page = await openPane(ctx, "en-US");
+  // The Data and Index steps by mouse (their keyboard pass is the test above).
+  await importAndIndex(page, cfg, "en");
+  /** The focused element as "tag:label@testid of the nearest group" (the same variable is in several lists). */
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return "";
+    const label = el.getAttribute("aria-label") || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) || el.textContent || "";
+    const group = el.closest("[data-testid]")?.getAttribute("data-testid") ?? "";
+    return `${el.tagName.toLowerCase()}:${label.trim()}@${group}`;
+  });
+  const tabTo = async (want: RegExp, max = 400) => {
+    const seen: string[] = [];
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press("Tab");
+      const n = await focused();
+      seen.push(n);
+      if (want.test(n)) return;
+    }
+    throw new Error(`Tab never reached ${want}: ${seen.slice(-30).join(" → ")}`);
+  };
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  /** Arrow keys on a focused <select> until it shows `value`. */
+  const arrowTo = async (testId: string, value: string) => {
+    for (let i = 0; i < 200 && (await page.getByTestId(testId).inputValue()) !== value; i++) await page.keyboard.press("ArrowDown");
+    close(await page.getByTestId(testId).inputValue(), value, `${testId} chosen with the arrow keys`);
+  };
+  const goToTab = async (name: string) => {
+    // Arrow keys move along the tab list from the first tab; Enter opens the focused one.
+    await page.getByRole("tab", { name: "1 Data" }).focus();
+    const steps = ["1 Data", "2 Index", "3 Models", "4 Tables", "5 Charts"];
+    for (let i = 0; i < steps.indexOf(name); i++) await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { name }).waitFor();
+  };
+  // 3 Models: preset, Add table, Y, X, controls — keys only.
+  await goToTab("3 Models");
+  await tabTo(/^button:Add table@/);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("table-0").waitFor();
+  await tabTo(/^select:Dependent variable Y@table-0-y$/);
+  await arrowTo("table-0-y", cfg.y);
+  await tabTo(new RegExp(`^input:${esc(cfg.x)}@table-0-x$`));
+  await page.keyboard.press("Space");
+  for (const c of cfg.controls) {
+    await tabTo(new RegExp(`^input:${esc(c)}@table-0-controls$`));
+    await page.keyboard.press("Space");
+  }
+  // 4 Tables: write them.
+  await goToTab("4 Tables");
+  await tabTo(/^button:Write tables@/);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("status").getByText("Baseline regression").waitFor({ timeout: 60_000 });
+  // 5 Charts: outcome, two pilot provinces, first year, the event-study chart.
+  await goToTab("5 Charts");
+  await tabTo(/^select:Outcome Y@did-y$/);
+  await arrowTo("did-y", cfg.y);
+  for (const p of ["北京", "上海"]) {
+    await tabTo(new RegExp(`^input:${p}@did-treated$`));
+    await page.keyboard.press("Space");
+  }
+  await tabTo(/^input:First treated year@did-first-year$/);
+  await page.keyboard.type("2013");
+  await tabTo(/^button:Event-study chart@/);
+  await page.keyboard.press("Enter");
+  await page.getByTestId("status").getByText("sheet 'Event study chart'").waitFor({ timeout: 60_000 });
+  const charts = (await chartsOf(page, "Event study chart"))!;
+  assert(charts.length === 1 && charts[0].type === "XYScatter", "the event-study chart made with the keyboard alone");
+  await shot(page, "en-keyboard-charts");
+  await page.context().close();
+});
+
 /* ------------------------------ charts ------------------------------ */
 
 interface DoubleSeries { name: string; chartType: string; values: (number | string | null)[]; xValues: (number | string | null)[] | null; markerStyle: string; lineStyle: string }
