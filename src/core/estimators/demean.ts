@@ -109,32 +109,47 @@ function exactProjector(a0: Int32Array, na0: number, b0: Int32Array, nb0: number
   for (let s = 0; s < S; s++) C[s * S + s] = cntSmall[s];
   const order = groupOrder(big, nBig, cntBig);
   const local = new Float64Array(S);
-  const touched: number[] = [];
+  const touched = new Int32Array(S);
   for (let g = 0; g < nBig; g++) {
     const from = order.start[g], to = order.start[g + 1];
+    let nt = 0;
     for (let r = from; r < to; r++) {
       const s = small[order.rows[r]];
-      if (local[s] === 0) touched.push(s);
+      if (local[s] === 0) touched[nt++] = s;
       local[s] += 1;
     }
+    // Only the lower triangle (t ≤ s) is filled: the Cholesky below reads no other entry.
     const inv = 1 / cntBig[g];
-    for (const s of touched) {
+    for (let p = 0; p < nt; p++) {
+      const s = touched[p];
       const cs = local[s] * inv;
-      for (const t of touched) C[s * S + t] -= cs * local[t];
+      const row = s * S;
+      for (let q = 0; q < nt; q++) {
+        const t = touched[q];
+        if (t <= s) C[row + t] -= cs * local[t];
+      }
     }
-    for (const s of touched) local[s] = 0;
-    touched.length = 0;
+    for (let p = 0; p < nt; p++) local[touched[p]] = 0;
   }
   const chol = choleskySkipping(C, S, 1e-10);
   const gamma = new Float64Array(S);
   const rhs = new Float64Array(S);
   const wg = new Float64Array(nBig);
+  const mean = new Float64Array(nBig);
   return {
     method: "exact", absorbed: nBig + chol.rank, iterations: 0, converged: true,
     apply(x) {
-      const out = demeanOneWay(x, big, nBig);
+      // out = x − its big-group mean, and the small-level sums of out for the right-hand side, in one pass.
+      mean.fill(0);
+      for (let i = 0; i < n; i++) mean[big[i]] += x[i];
+      for (let g = 0; g < nBig; g++) mean[g] = cntBig[g] > 0 ? mean[g] / cntBig[g] : 0;
+      const out = new Float64Array(n);
       rhs.fill(0);
-      for (let i = 0; i < n; i++) rhs[small[i]] += out[i];
+      for (let i = 0; i < n; i++) {
+        const v = x[i] - mean[big[i]];
+        out[i] = v;
+        rhs[small[i]] += v;
+      }
       choleskySolve(chol, rhs, gamma);
       wg.fill(0);
       for (let i = 0; i < n; i++) wg[big[i]] += gamma[small[i]];
