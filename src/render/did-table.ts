@@ -2,6 +2,8 @@ import { Lang } from "../core/errors";
 import { DidResult, PlaceboResult } from "../core/did/did";
 import { EventStudyResult } from "../core/did/event-study";
 import { TableModel, TableCell, cell, headerRow } from "./table-model";
+import { regressionTable } from "./regression-table";
+import { panelColumn } from "./panel-columns";
 
 const T = {
   stat: { en: "Statistic", zh: "统计量" },
@@ -29,7 +31,13 @@ const T = {
   placeboP: { en: "Randomization p (two-sided)", zh: "随机化 p 值（双侧）" },
   placeboMean: { en: "Placebo mean", zh: "安慰剂均值" },
   placeboSd: { en: "Placebo SD", zh: "安慰剂标准差" },
+  treatPost: { en: "Treated × Post", zh: "处理组 × 政策后" },
+  didTitle: { en: "Difference-in-differences: {y}", zh: "双重差分估计：{y}" },
+  meansTitle: { en: "Mean of {y} by group and period", zh: "{y} 的分组均值" },
+  meansNote: { en: "\"After\" is t ≥ the first treated year ({cut} for the control group). The difference-in-differences of means equals the DID coefficient only without controls in the 2×2 design.", zh: "“处理后”指 t ≥ 首次处理年份（对照组为 {cut}）。仅在无控制变量的 2×2 设计中，均值的双重差分等于 DID 系数。" },
 } as const;
+
+const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 
 /** The ECON.DID spill: estimate, inference, sample, then the 2×2 table of means. */
 export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult): TableModel {
@@ -61,4 +69,32 @@ export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableMo
   notes.push(lang === "zh" ? `参照期系数为 0；端点分箱；对照组：${r.controlGroup === "never-treated" ? "从未处理个体" : "最晚处理批次"}` : `Reference period fixed at 0; endpoints binned; controls: ${r.controlGroup} units`);
   notes.push(...(lang === "zh" ? r.notesZh : r.notes));
   return { header: [headerRow(head)], body, notes };
+}
+
+/**
+ * The paper's DID table: one column per specification (typically without and with controls),
+ * the treated × post coefficient first, entity and year FE rows, N, within R², clustered SEs.
+ */
+export function didRegressionTable(results: readonly DidResult[], y: string, lang: Lang = "en"): TableModel {
+  const rename: Record<string, string> = {};
+  for (const r of results) if (r.term === "treat_post") rename[r.term] = T.treatPost[lang];
+  const notes = [...new Set(results.flatMap((r) => (lang === "zh" ? r.notesZh : r.notes)))];
+  return regressionTable(results.map((r) => panelColumn(r.model)), { lang, title: fill(T.didTitle[lang], { y }), rename, depVarLabel: y, notes });
+}
+
+/** The 2×2 table of group means a reader checks by eye, with its difference-in-differences. */
+export function didMeansTable(r: DidResult, y: string, lang: Lang = "en"): TableModel {
+  const m = r.means;
+  const body: TableCell[][] = [
+    [cell(T.treated[lang], "label"), cell(m.treatedBefore, "value", 4), cell(m.treatedAfter, "value", 4), cell(m.treatedAfter - m.treatedBefore, "value", 4)],
+    [cell(T.control[lang], "label"), cell(m.controlBefore, "value", 4), cell(m.controlAfter, "value", 4), cell(m.controlAfter - m.controlBefore, "value", 4)],
+    [cell(T.dd[lang], "label"), cell(null), cell(null), cell(m.diffInDiff, "value", 4)],
+  ];
+  return {
+    title: fill(T.meansTitle[lang], { y }),
+    header: [headerRow(["", T.before[lang], T.after[lang], T.diff[lang]])],
+    body,
+    rulesAfter: [1],
+    notes: [fill(T.meansNote[lang], { cut: m.cut })],
+  };
 }

@@ -20,7 +20,7 @@ import { DraftError, DraftField, draftToSpec, specToDraft, TableDraft } from "./
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
 import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
-import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didSpecOf, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
+import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didSpecOf, didTableSheet, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
 import { placeboOffThread } from "./journey/worker-run";
 import { placeboChart } from "../render/charts/placebo-chart";
 import type { ChartModel } from "../render/charts/chart-model";
@@ -150,20 +150,26 @@ export function App({ io, initialLang }: AppProps) {
    * Builds a chart from the panel with the index scores (step 2's indices) and writes it to a new
    * sheet. Errors go beside the field they concern or under the card's buttons.
    */
-  const drawChart = async (card: "did" | "trend" | "map", build: (panel: DataTable, report: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<ChartModel | null>) => {
+  const drawChart = (card: "did" | "trend" | "map", build: (panel: DataTable, report: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<ChartModel | null>) =>
+    withPanel(card, async (panel, report, isCancelled) => {
+      const model = await build(panel, report, isCancelled);
+      if (!model) {
+        setStatus(t(lang, "cancelled"));
+        return;
+      }
+      const r = await writeChart(io, model, { replaceOwn });
+      setStatus(r.outcome.fellBack ? t(lang, "chartFellBack", { sheet: r.sheet, reason: r.outcome.reason ?? "" }) : t(lang, "chartWritten", { sheet: r.sheet }));
+    });
+
+  /** Runs Charts-step work on the panel with the index scores; errors beside the field or under the card. */
+  const withPanel = async (card: "did" | "trend" | "map", work: (panel: DataTable, report: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<void>) => {
     setStatus(undefined);
     setChartErrors({});
     try {
       if (!imported) throw new ChartFormError("y", { en: t("en", "noData"), zh: t("zh", "noData") });
       await task.run(async (report, isCancelled) => {
         const panel = indices.length ? runAnalysis(imported.table, buildSpec([])).panel : imported.table;
-        const model = await build(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
-        if (!model) {
-          setStatus(t(lang, "cancelled"));
-          return;
-        }
-        const r = await writeChart(io, model, { replaceOwn });
-        setStatus(r.outcome.fellBack ? t(lang, "chartFellBack", { sheet: r.sheet, reason: r.outcome.reason ?? "" }) : t(lang, "chartWritten", { sheet: r.sheet }));
+        await work(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
       });
     } catch (e) {
       // A form error sits beside its field when the card shows that field, otherwise under the card's button.
@@ -172,6 +178,12 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
+  const didTable = () =>
+    withPanel("did", async (panel) => {
+      const names = await writeOutputs(io, [didTableSheet(panel, didForm, ID, TIME, tableLang)], { replaceOwn });
+      await io.activateSheet(names[0]);
+      setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
+    });
   const eventStudyChart = () => drawChart("did", async (panel) => eventStudyModel(panel, didForm, ID, TIME, tableLang));
   const placeboHistogram = () =>
     drawChart("did", async (panel, report, isCancelled) => {
@@ -285,7 +297,7 @@ export function App({ io, initialLang }: AppProps) {
                 lang={lang} variables={variables} indices={indices.map((ix) => ix.name)} provinces={provinces} years={years}
                 form={didForm} onForm={setDidForm} trend={trend} onTrend={setTrend} map={mapChoice} onMap={setMapChoice}
                 errors={chartErrors} busy={task.running}
-                onEventStudy={() => void eventStudyChart()} onPlacebo={() => void placeboHistogram()} onTrendChart={() => void trendChart()} onMapChart={() => void mapChart()}
+                onDidTable={() => void didTable()} onEventStudy={() => void eventStudyChart()} onPlacebo={() => void placeboHistogram()} onTrendChart={() => void trendChart()} onMapChart={() => void mapChart()}
               />
             )}
           </div>

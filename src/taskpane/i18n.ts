@@ -139,6 +139,7 @@ const STRINGS = {
   lags: { en: "Lags (periods after)", zh: "后置期数" },
   referencePeriod: { en: "Reference period", zh: "基期" },
   eventStudyChart: { en: "Event-study chart", zh: "绘制事件研究图" },
+  didTable: { en: "DID table", zh: "写入双重差分表" },
   permutations: { en: "Placebo permutations", zh: "安慰剂置换次数" },
   placeboChart: { en: "Placebo histogram", zh: "绘制安慰剂检验图" },
   trendTitle: { en: "Index trends by region", zh: "分区域指数趋势" },

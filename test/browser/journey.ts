@@ -21,7 +21,7 @@ import { eventStudy } from "../../src/core/did/event-study";
 import { placebo } from "../../src/core/did/did";
 import { placeboChart } from "../../src/render/charts/placebo-chart";
 import { spanValues, ChartModel } from "../../src/render/charts/chart-model";
-import { trendModel, mapModel } from "../../src/taskpane/journey/charts";
+import { trendModel, mapModel, didTableSheet, DEFAULT_DID_FORM } from "../../src/taskpane/journey/charts";
 
 const root = path.resolve(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -582,6 +582,19 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   const esSheet = sheetByName(await dump(page), "Event study chart");
   es.twfe.forEach((c, i) => close(esSheet[1 + i][1], c.estimate, `sheet coefficient R${i + 2}`));
   await shot(page, "en-5-charts-event-study");
+
+  // The DID table (without / with controls, then the 2×2 means), cell by cell against Node.
+  await page.getByRole("button", { name: "DID table" }).click();
+  await page.getByTestId("status").getByText("DID").waitFor();
+  const didSheet = didTableSheet(panel, { ...DEFAULT_DID_FORM, y: cfg.y, treated: PILOTS, firstYear: "2013", controls: cfg.controls }, "province", "year", "en");
+  const gotDid = sheetByName(await dump(page), "DID");
+  let row = 0;
+  for (const model of didSheet.tables!) {
+    const grid = toGrid(model, { title: true });
+    grid.forEach((r, i) => r.forEach((v, j) => close(gotDid[row + i]?.[j] ?? "", v, `DID sheet R${row + i + 1}C${j + 1}`)));
+    row += grid.length + 1;
+  }
+  assert((await cellFormat(page, "DID", 1, 0))?.borders.EdgeTop?.weight === "Medium", "the DID table is a three-line table");
 
   // Placebo: the worker's seeded permutations equal Node's.
   await page.getByTestId("did-permutations").fill("40");

@@ -1,5 +1,6 @@
 /** The Charts step's logic without Office: the DID form's checks, chart models from a provincial panel, and the write order. */
-import { ChartFormError, DEFAULT_DID_FORM, didSpecOf, eventStudyModel, mapModel, trendModel, writeChart, checkPermutations } from "../../src/taskpane/journey/charts";
+import { ChartFormError, DEFAULT_DID_FORM, didSpecOf, didTableSheet, eventStudyModel, mapModel, trendModel, writeChart, checkPermutations } from "../../src/taskpane/journey/charts";
+import { did } from "../../src/core/did/did";
 import type { WorkbookIO } from "../../src/taskpane/excel-io";
 import { tableFromGrid } from "../../src/core/data/data-table";
 import { eventStudy } from "../../src/core/did/event-study";
@@ -48,6 +49,17 @@ describe("chart models from a provincial panel", () => {
     const est = m.series.find((s) => s.name === "TWFE Estimate")!;
     expect(spanValues(m.data, est.values)).toEqual(r.twfe.map((c) => c.estimate));
     for (const c of r.twfe) if (c.rel >= 0) expect(Math.abs(c.estimate - 2)).toBeLessThan(0.2);
+  });
+  test("DID table: without and with controls (one column each), then the means of the last", () => {
+    const form = { ...DEFAULT_DID_FORM, y: "y", treated: PROVINCES.slice(0, 4).map((p) => p.name), firstYear: "2016", controls: ["x"] };
+    const sheet = didTableSheet(panel, form, "province", "year", "zh");
+    expect(sheet.name).toBe("双重差分");
+    const [reg, means] = sheet.tables!;
+    const withX = did(panel, didSpecOf(form, "province", "year"));
+    expect(reg.header.flat().map((c) => c.value)).toEqual(expect.arrayContaining(["(1)", "(2)"]));
+    expect(means.body[2][3].value).toBe(withX.means.diffInDiff);
+    expect(Math.abs(withX.estimate - 2)).toBeLessThan(0.2);
+    expect(didTableSheet(panel, { ...form, controls: [] }, "province", "year", "en").tables![0].header.flat().map((c) => c.value)).not.toContain("(2)");
   });
   test("trends by NBS region in the canonical order, or the national mean only", () => {
     const m = trendModel(panel, "y", "region4", "province", "year", "zh");

@@ -1,6 +1,8 @@
 import type { Lang } from "../../core/errors";
 import type { DataTable } from "../../core/data/data-table";
-import type { DidSpec } from "../../core/did/did";
+import { did, DidSpec } from "../../core/did/did";
+import { didMeansTable, didRegressionTable } from "../../render/did-table";
+import type { OutputSheet } from "./write-sheets";
 import { eventStudy, EventStudySpec } from "../../core/did/event-study";
 import { groupTrend } from "../../core/descriptive/group-trend";
 import { REGION4_LABELS, SOUTHNORTH_LABELS } from "../../core/data/provinces";
@@ -74,6 +76,17 @@ export function checkPermutations(form: DidForm): void {
 export function eventStudyModel(panel: DataTable, form: DidForm, id: string, time: string, lang: Lang): ChartModel {
   const spec = didSpecOf(form, id, time);
   return eventStudyChart(eventStudy(panel, spec), lang, { y: form.y, controls: spec.controls, level: spec.level });
+}
+
+/**
+ * The DID table sheet: the two-way FE DID without controls and, when controls are chosen, with
+ * them (one column each), then the 2×2 table of group means of the last specification.
+ */
+export function didTableSheet(panel: DataTable, form: DidForm, id: string, time: string, lang: Lang): OutputSheet {
+  const spec = didSpecOf(form, id, time);
+  const results = [did(panel, { ...spec, controls: [] })];
+  if (spec.controls?.length) results.push(did(panel, spec));
+  return { name: lang === "zh" ? "双重差分" : "DID", tables: [didRegressionTable(results, form.y, lang), didMeansTable(results[results.length - 1], form.y, lang)] };
 }
 
 export type TrendGrouping = "region4" | "southnorth" | "none";

@@ -22,6 +22,7 @@ export interface ChartsStepProps {
   onMap(v: { index: string; year: string }): void;
   errors: ChartErrors;
   busy: boolean;
+  onDidTable(): void;
   onEventStudy(): void;
   onPlacebo(): void;
   onTrendChart(): void;
@@ -87,6 +88,7 @@ export function ChartsStep(p: ChartsStepProps) {
         </div>
         <Field validationState={errors.did ? "error" : "none"} validationMessage={errors.did} data-testid="did-error">
           <div className="es-row">
+            <Button disabled={p.busy} onClick={p.onDidTable}>{t(lang, "didTable")}</Button>
             <Button appearance="primary" disabled={p.busy} onClick={p.onEventStudy}>{t(lang, "eventStudyChart")}</Button>
             <Button disabled={p.busy} onClick={p.onPlacebo}>{t(lang, "placeboChart")}</Button>
           </div>
