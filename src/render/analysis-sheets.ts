@@ -7,6 +7,7 @@ import { regressionTable } from "./regression-table";
 import { panelColumn } from "./panel-columns";
 import { mediationRegressionTable, mediationSummaryTable } from "./mediation-table";
 import { entropyWeightsTable, aboveMeanTable } from "./entropy-table";
+import { didMeansTable, didRegressionTable, eventStudyTable, placeboSummaryTable } from "./did-table";
 
 export interface Sheet {
   /** Worksheet name (≤ 31 characters, unique, no []:*?/\). */
@@ -75,6 +76,11 @@ export function analysisSheets(run: AnalysisRun, lang: Lang = "en"): Sheet[] {
           : `Group difference in ${d.term} (${d.groupB} − ${d.groupA}): ${d.difference.toFixed(3)} (SE ${d.se.toFixed(3)}), p = ${d.p.toFixed(3)}; fully interacted pooled model`,
       );
       tables = [regressionTable(t.models.map((m, k) => panelColumn(m, t.titles[k])), { lang: tlang, rename: t.spec.rename, terms: "terms" in t.spec ? t.spec.terms : undefined, notes: diffNotes })];
+    } else if (t.kind === "did") {
+      const y = (t.spec as { y: string }).y;
+      tables = [didRegressionTable(t.did, y, tlang, t.spec.rename), didMeansTable(t.did[t.did.length - 1], y, tlang)];
+      if (t.eventStudy) tables.push({ ...eventStudyTable(t.eventStudy, tlang), title: tlang === "zh" ? "事件研究" : "Event study" });
+      if (t.placebo) tables.push(placeboSummaryTable(t.placebo, tlang));
     } else {
       tables = [mediationRegressionTable(t.mediation, { lang: tlang, rename: t.spec.rename }), mediationSummaryTable(t.mediation, tlang)];
     }

@@ -32,6 +32,8 @@ const T = {
   placeboMean: { en: "Placebo mean", zh: "安慰剂均值" },
   placeboSd: { en: "Placebo SD", zh: "安慰剂标准差" },
   treatPost: { en: "Treated × Post", zh: "处理组 × 政策后" },
+  placeboTitle: { en: "Placebo test (random reassignment of treatment)", zh: "安慰剂检验（随机分配处理）" },
+  placeboNote: { en: "Treatment paths permuted across entities (seed {seed}; {failed} failed); p = share of placebo estimates at least as large in absolute value, (1 + count)/(1 + N).", zh: "在个体间随机置换处理路径（种子 {seed}；失败 {failed} 次）；p = 绝对值不小于真实估计值的安慰剂估计比例，(1 + 个数)/(1 + N)。" },
   didTitle: { en: "Difference-in-differences: {y}", zh: "双重差分估计：{y}" },
   meansTitle: { en: "Mean of {y} by group and period", zh: "{y} 的分组均值" },
   meansNote: { en: "\"After\" is t ≥ the first treated year ({cut} for the control group). The difference-in-differences of means equals the DID coefficient only without controls in the 2×2 design.", zh: "“处理后”指 t ≥ 首次处理年份（对照组为 {cut}）。仅在无控制变量的 2×2 设计中，均值的双重差分等于 DID 系数。" },
@@ -75,9 +77,9 @@ export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableMo
  * The paper's DID table: one column per specification (typically without and with controls),
  * the treated × post coefficient first, entity and year FE rows, N, within R², clustered SEs.
  */
-export function didRegressionTable(results: readonly DidResult[], y: string, lang: Lang = "en"): TableModel {
-  const rename: Record<string, string> = {};
-  for (const r of results) if (r.term === "treat_post") rename[r.term] = T.treatPost[lang];
+export function didRegressionTable(results: readonly DidResult[], y: string, lang: Lang = "en", renameTerms: Readonly<Record<string, string>> = {}): TableModel {
+  const rename: Record<string, string> = { ...renameTerms };
+  for (const r of results) if (r.term === "treat_post" && !(r.term in renameTerms)) rename[r.term] = T.treatPost[lang];
   const notes = [...new Set(results.flatMap((r) => (lang === "zh" ? r.notesZh : r.notes)))];
   return regressionTable(results.map((r) => panelColumn(r.model)), { lang, title: fill(T.didTitle[lang], { y }), rename, depVarLabel: y, notes });
 }
@@ -96,5 +98,16 @@ export function didMeansTable(r: DidResult, y: string, lang: Lang = "en"): Table
     body,
     rulesAfter: [1],
     notes: [fill(T.meansNote[lang], { cut: m.cut })],
+  };
+}
+
+/** Where the real DID estimate falls among the placebo estimates (randomization inference). */
+export function placeboSummaryTable(pl: PlaceboResult, lang: Lang = "en"): TableModel {
+  const row = (k: keyof typeof T, v: number, digits?: number): TableCell[] => [cell(T[k][lang], "label"), cell(v, "stat", digits)];
+  return {
+    title: T.placeboTitle[lang],
+    header: [headerRow([T.stat[lang], T.value[lang]])],
+    body: [row("est", pl.estimate, 4), row("placebo", pl.permutations), row("placeboMean", pl.mean, 4), row("placeboSd", pl.sd, 4), row("placeboP", pl.pTwoSided, 3)],
+    notes: [fill(T.placeboNote[lang], { seed: pl.seed, failed: pl.failed })],
   };
 }

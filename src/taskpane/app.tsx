@@ -4,7 +4,7 @@ import {
   MessageBar, MessageBarBody, Dialog, DialogSurface, DialogBody, DialogTitle, DialogContent, DialogActions, Textarea, Tooltip,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/errors";
-import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, IndexSpec, parseAnalysisSpec } from "../core/spec/analysis-spec";
+import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, parseAnalysisSpec } from "../core/spec/analysis-spec";
 import { runAnalysis } from "../core/spec/run-analysis";
 import type { WorkbookIO } from "./excel-io";
 import { WorkbookContext } from "./workbook-context";
@@ -20,7 +20,7 @@ import { DraftError, DraftField, draftToSpec, specToDraft, TableDraft } from "./
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
 import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
-import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didSpecOf, didTableSheet, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
+import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
 import { placeboOffThread } from "./journey/worker-run";
 import { placeboChart } from "../render/charts/placebo-chart";
 import type { ChartModel } from "../render/charts/chart-model";
@@ -64,6 +64,8 @@ export function App({ io, initialLang }: AppProps) {
   const [trend, setTrend] = useState<{ index: string; grouping: TrendGrouping }>({ index: "", grouping: "region4" });
   const [mapChoice, setMapChoice] = useState<{ index: string; year: string }>({ index: "", year: "" });
   const [chartErrors, setChartErrors] = useState<ChartErrors>({});
+  /** The DID table of the Charts step: saved with the spec so Re-run and `econsheet run` rebuild it. */
+  const [didTable, setDidTable] = useState<DidTableSpec | null>(null);
   const task = useLongTask();
 
   // A workbook that has a saved spec reopens with its choices.
@@ -75,7 +77,8 @@ export function App({ io, initialLang }: AppProps) {
         setSheets(spec.data.sheets ?? []);
         setInterpolate(!!spec.data.interpolate);
         setIndices(spec.indices ?? []);
-        setDrafts((spec.tables ?? []).map(specToDraft));
+        setDrafts((spec.tables ?? []).filter((x): x is ModelTableSpec => x.type !== "did").map(specToDraft));
+        setDidTable((spec.tables ?? []).find((x): x is DidTableSpec => x.type === "did") ?? null);
         if (spec.lang) setTableLang(spec.lang);
       } catch {
         /* an unreadable saved spec is reported by Re-run */
@@ -91,12 +94,13 @@ export function App({ io, initialLang }: AppProps) {
   const provinces = useMemo(() => (imported ? [...new Set(labelColumn(imported.table, ID).filter((x): x is string => x !== null))] : []), [imported]);
   const years = useMemo(() => (imported ? [...new Set(Array.from(numericColumn(imported.table, TIME)).filter((y) => !Number.isNaN(y)))].sort((a, b) => a - b) : []), [imported]);
 
+  /** The spec of the pane's choices: the Models step's tables, then the Charts step's DID table. */
   const buildSpec = useCallback(
-    (tables: AnalysisSpec["tables"]): AnalysisSpec => ({
+    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable): AnalysisSpec => ({
       schema: SPEC_SCHEMA, version: SPEC_VERSION, lang: tableLang,
-      data: { sheets, interpolate, id: ID, time: TIME }, indices, tables,
+      data: { sheets, interpolate, id: ID, time: TIME }, indices, tables: did ? [...tables, did] : tables,
     }),
-    [tableLang, sheets, interpolate, indices],
+    [tableLang, sheets, interpolate, indices, didTable],
   );
 
   /** The drafts as TableSpecs; errors go beside the fields of step 3. */
@@ -178,9 +182,16 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
-  const didTable = () =>
-    withPanel("did", async (panel) => {
-      const names = await writeOutputs(io, [didTableSheet(panel, didForm, ID, TIME, tableLang)], { replaceOwn });
+  const writeDidTable = () =>
+    withPanel("did", async () => {
+      const table = didTableSpec(didForm, ID, TIME, tableLang);
+      // Saved with the Models step's tables that are complete (an unfinished draft is reported when tables are written).
+      const complete = drafts.flatMap((d) => { try { return [draftToSpec(d, tableLang)]; } catch { return []; } });
+      const spec = buildSpec(complete, table);
+      await io.saveSpec(specJson(spec));
+      setDidTable(table);
+      const run = runAnalysis(imported!.table, { ...spec, tables: [table] });
+      const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn });
       await io.activateSheet(names[0]);
       setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
     });
@@ -297,7 +308,7 @@ export function App({ io, initialLang }: AppProps) {
                 lang={lang} variables={variables} indices={indices.map((ix) => ix.name)} provinces={provinces} years={years}
                 form={didForm} onForm={setDidForm} trend={trend} onTrend={setTrend} map={mapChoice} onMap={setMapChoice}
                 errors={chartErrors} busy={task.running}
-                onDidTable={() => void didTable()} onEventStudy={() => void eventStudyChart()} onPlacebo={() => void placeboHistogram()} onTrendChart={() => void trendChart()} onMapChart={() => void mapChart()}
+                onDidTable={() => void writeDidTable()} onEventStudy={() => void eventStudyChart()} onPlacebo={() => void placeboHistogram()} onTrendChart={() => void trendChart()} onMapChart={() => void mapChart()}
               />
             )}
           </div>

@@ -21,7 +21,7 @@ import { eventStudy } from "../../src/core/did/event-study";
 import { placebo } from "../../src/core/did/did";
 import { placeboChart } from "../../src/render/charts/placebo-chart";
 import { spanValues, ChartModel } from "../../src/render/charts/chart-model";
-import { trendModel, mapModel, didTableSheet, DEFAULT_DID_FORM } from "../../src/taskpane/journey/charts";
+import { trendModel, mapModel, didTableSpec, DEFAULT_DID_FORM } from "../../src/taskpane/journey/charts";
 
 const root = path.resolve(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -583,18 +583,27 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   es.twfe.forEach((c, i) => close(esSheet[1 + i][1], c.estimate, `sheet coefficient R${i + 2}`));
   await shot(page, "en-5-charts-event-study");
 
-  // The DID table (without / with controls, then the 2×2 means), cell by cell against Node.
+  // The DID table (without / with controls, then the 2×2 means), cell by cell against Node; it is saved in the spec.
   await page.getByRole("button", { name: "DID table" }).click();
   await page.getByTestId("status").getByText("DID").waitFor();
-  const didSheet = didTableSheet(panel, { ...DEFAULT_DID_FORM, y: cfg.y, treated: PILOTS, firstYear: "2013", controls: cfg.controls }, "province", "year", "en");
+  const didSpecTable = didTableSpec({ ...DEFAULT_DID_FORM, y: cfg.y, treated: PILOTS, firstYear: "2013", controls: cfg.controls }, "province", "year", "en");
+  const savedNow = parseAnalysisSpec(JSON.parse((await settings(page))["econsheet.spec"] as string));
+  assert(JSON.stringify(savedNow.tables?.find((x) => x.type === "did")) === JSON.stringify(didSpecTable), `the DID table is saved in the spec: ${JSON.stringify(savedNow.tables)}`);
+  const didRun = runAnalysis(nodePanel(cfg, ctx.seed), { ...savedNow, tables: [didSpecTable] });
+  const didSheet = analysisSheets(didRun, "en").slice(-1)[0];
   const gotDid = sheetByName(await dump(page), "DID");
   let row = 0;
-  for (const model of didSheet.tables!) {
+  for (const model of didSheet.tables) {
     const grid = toGrid(model, { title: true });
     grid.forEach((r, i) => r.forEach((v, j) => close(gotDid[row + i]?.[j] ?? "", v, `DID sheet R${row + i + 1}C${j + 1}`)));
     row += grid.length + 1;
   }
   assert((await cellFormat(page, "DID", 1, 0))?.borders.EdgeTop?.weight === "Medium", "the DID table is a three-line table");
+  // Re-run rebuilds it from the saved spec (a new sheet "DID (2)": nothing replaced without consent).
+  await page.getByRole("button", { name: L.en.rerun }).click();
+  await page.waitForFunction(() => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes("DID (2)"), undefined, { timeout: 60_000 });
+  await page.getByTestId("status").filter({ hasText: "Re-ran" }).waitFor({ timeout: 60_000 });
+  assert(JSON.stringify(sheetByName(await dump(page), "DID (2)")) === JSON.stringify(sheetByName(await dump(page), "DID")), "re-run rebuilds the DID table identically");
 
   // Placebo: the worker's seeded permutations equal Node's.
   await page.getByTestId("did-permutations").fill("40");

@@ -22,6 +22,7 @@ const specJson = {
     { type: "regression", title: "Table 5 Baseline", models: [{ formula: "hq ~ fi", effect: "twoways", vcov: "cluster" }, { formula: "hq ~ fi + env", effect: "twoways", vcov: "cluster" }] },
     { type: "heterogeneity", title: "Table 8 Heterogeneity", base: { formula: "hq ~ fi + urb", vcov: "cluster" }, groups: "southnorth" },
     { type: "mediation", title: "Table 6 Mechanism", y: "hq", x: "fi", mediators: ["dig"], controls: ["urb"], effect: "twoways", vcov: "cluster" },
+    { type: "did", title: "Table 9 DID", y: "hq", controls: ["urb"], treatedUnits: ["北京", "上海", "江苏", "浙江", "广东"], firstYear: 2013, eventStudy: { leads: 3, lags: 3 }, placebo: { permutations: 20, seed: 3 } },
   ],
 };
 const specPath = join(dir, "spec.json");
@@ -51,7 +52,7 @@ describe("econsheet run", () => {
     expect(run1.stderr).toMatch(/\[3\] table 'Table 4 Descriptive'/);
     expect(run1.code).toBe(0);
     const book = await readBack(out1);
-    expect([...book.keys()]).toEqual(["Panel", "Environment weights", "Table 4 Descriptive", "Table 5 Baseline", "Table 8 Heterogeneity", "Table 6 Mechanism"]);
+    expect([...book.keys()]).toEqual(["Panel", "Environment weights", "Table 4 Descriptive", "Table 5 Baseline", "Table 8 Heterogeneity", "Table 6 Mechanism", "Table 9 DID"]);
 
     // Independently: the core's run rendered to grids.
     const expected = analysisSheets(runAnalysis(tableFromGrid(grid), parseAnalysisSpec(specJson)));

@@ -1,6 +1,9 @@
 /** The Charts step's logic without Office: the DID form's checks, chart models from a provincial panel, and the write order. */
-import { ChartFormError, DEFAULT_DID_FORM, didSpecOf, didTableSheet, eventStudyModel, mapModel, trendModel, writeChart, checkPermutations } from "../../src/taskpane/journey/charts";
+import { ChartFormError, DEFAULT_DID_FORM, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart, checkPermutations } from "../../src/taskpane/journey/charts";
 import { did } from "../../src/core/did/did";
+import { runAnalysis } from "../../src/core/spec/run-analysis";
+import { parseAnalysisSpec } from "../../src/core/spec/analysis-spec";
+import { analysisSheets } from "../../src/render/analysis-sheets";
 import type { WorkbookIO } from "../../src/taskpane/excel-io";
 import { tableFromGrid } from "../../src/core/data/data-table";
 import { eventStudy } from "../../src/core/did/event-study";
@@ -50,16 +53,23 @@ describe("chart models from a provincial panel", () => {
     expect(spanValues(m.data, est.values)).toEqual(r.twfe.map((c) => c.estimate));
     for (const c of r.twfe) if (c.rel >= 0) expect(Math.abs(c.estimate - 2)).toBeLessThan(0.2);
   });
-  test("DID table: without and with controls (one column each), then the means of the last", () => {
+  test("DID table: a spec table (valid JSON for econsheet run) — without and with controls, then the means of the last", () => {
     const form = { ...DEFAULT_DID_FORM, y: "y", treated: PROVINCES.slice(0, 4).map((p) => p.name), firstYear: "2016", controls: ["x"] };
-    const sheet = didTableSheet(panel, form, "province", "year", "zh");
-    expect(sheet.name).toBe("双重差分");
-    const [reg, means] = sheet.tables!;
+    const table = didTableSpec(form, "province", "year", "zh");
+    expect(table).toEqual({ type: "did", title: "双重差分", y: "y", controls: ["x"], treatedUnits: PROVINCES.slice(0, 4).map((p) => p.name), firstYear: 2016 });
+    const spec = parseAnalysisSpec({ schema: "econsheet.analysis", version: 1, data: { id: "province", time: "year" }, tables: [table] });
+    const run = runAnalysis(panel, spec);
+    const t = run.tables[0];
+    if (t.kind !== "did") throw new Error("a DID table result");
     const withX = did(panel, didSpecOf(form, "province", "year"));
+    expect(t.did.map((r) => r.estimate)).toEqual([did(panel, { ...didSpecOf(form, "province", "year"), controls: [] }).estimate, withX.estimate]);
+    const [sheet] = analysisSheets(run, "zh").slice(-1);
+    expect(sheet.name).toBe("双重差分");
+    const [reg, means] = sheet.tables;
     expect(reg.header.flat().map((c) => c.value)).toEqual(expect.arrayContaining(["(1)", "(2)"]));
     expect(means.body[2][3].value).toBe(withX.means.diffInDiff);
     expect(Math.abs(withX.estimate - 2)).toBeLessThan(0.2);
-    expect(didTableSheet(panel, { ...form, controls: [] }, "province", "year", "en").tables![0].header.flat().map((c) => c.value)).not.toContain("(2)");
+    expect(didTableSpec({ ...form, controls: [], treated: [], firstYearColumn: "first" }, "province", "year", "en")).toEqual({ type: "did", title: "DID", y: "y", controls: [], firstYearColumn: "first" });
   });
   test("trends by NBS region in the canonical order, or the national mean only", () => {
     const m = trendModel(panel, "y", "region4", "province", "year", "zh");

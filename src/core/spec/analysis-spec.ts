@@ -119,7 +119,29 @@ export interface HeterogeneityTableSpec extends TableCommon {
   term?: string;
 }
 
-export type TableSpec = DescriptiveTableSpec | RegressionTableSpec | MediationTableSpec | RobustnessTableSpec | HeterogeneityTableSpec;
+/**
+ * Difference-in-differences (two-way FE, SEs clustered by entity unless `vcov` says otherwise):
+ * one column without controls and, when `controls` are given, one with them; the 2×2 group
+ * means; optionally the event study and a placebo test. Treatment is exactly one of `treat`
+ * (a 0/1 column), `treatedUnits` + `firstYear`, or `firstYearColumn` (staggered adoption).
+ */
+export interface DidTableSpec extends TableCommon {
+  type: "did";
+  y: string;
+  controls?: string[];
+  treat?: string;
+  treatedUnits?: string[];
+  firstYear?: number;
+  firstYearColumn?: string;
+  vcov?: VcovKind;
+  cluster?: string;
+  eventStudy?: { leads?: number; lags?: number; reference?: number };
+  placebo?: { permutations: number; seed?: number };
+}
+
+export type TableSpec = DescriptiveTableSpec | RegressionTableSpec | MediationTableSpec | RobustnessTableSpec | HeterogeneityTableSpec | DidTableSpec;
+/** The tables the task pane's Models step drafts (DID tables come from its Charts step). */
+export type ModelTableSpec = Exclude<TableSpec, DidTableSpec>;
 
 export interface AnalysisSpec {
   schema: typeof SPEC_SCHEMA;
@@ -131,7 +153,7 @@ export interface AnalysisSpec {
   tables?: TableSpec[];
 }
 
-const TABLE_TYPES = ["descriptive", "regression", "mediation", "robustness", "heterogeneity"] as const;
+const TABLE_TYPES = ["descriptive", "regression", "mediation", "robustness", "heterogeneity", "did"] as const;
 
 function fail(path: string, en: string, zh: string): never {
   throw inputError(`Analysis spec, ${path}: ${en}`, `分析设定 ${path}：${zh}`);
@@ -154,6 +176,35 @@ function checkModel(m: unknown, path: string): void {
   if (m.model !== undefined && !["pooled", "fe", "re"].includes(m.model as string)) fail(`${path}.model`, `'${m.model}' is not one of pooled, fe, re.`, `'${m.model}' 不是 pooled、fe、re 之一。`);
   if (m.effect !== undefined && !["individual", "time", "twoways"].includes(m.effect as string)) fail(`${path}.effect`, `'${m.effect}' is not one of individual, time, twoways.`, `'${m.effect}' 不是 individual、time、twoways 之一。`);
   if (m.vcov !== undefined && !["classical", "robust", "cluster"].includes(m.vcov as string)) fail(`${path}.vcov`, `'${m.vcov}' is not one of classical, robust, cluster.`, `'${m.vcov}' 不是 classical、robust、cluster 之一。`);
+}
+
+const isInt = (v: unknown) => typeof v === "number" && Number.isInteger(v);
+
+function checkDid(t: Record<string, unknown>, p: string, common: string[]): void {
+  checkKeys(t, [...common, "y", "controls", "treat", "treatedUnits", "firstYear", "firstYearColumn", "vcov", "cluster", "eventStudy", "placebo"], p);
+  if (typeof t.y !== "string" || !t.y) fail(`${p}.y`, "is required (the outcome column).", "必填（结果变量列名）。");
+  if (t.controls !== undefined && !(Array.isArray(t.controls) && t.controls.every((c) => typeof c === "string"))) fail(`${p}.controls`, "must be a list of column names.", "应为列名列表。");
+  const ways = [t.treat !== undefined, t.treatedUnits !== undefined || t.firstYear !== undefined, t.firstYearColumn !== undefined].filter(Boolean).length;
+  if (ways !== 1) fail(p, 'give the treatment in exactly one way: "treat" (a 0/1 column), "treatedUnits" with "firstYear", or "firstYearColumn".', '处理变量须且只能以一种方式给出："treat"（0/1 列）、"treatedUnits" 加 "firstYear"，或 "firstYearColumn"。');
+  if (t.treatedUnits !== undefined || t.firstYear !== undefined) {
+    if (!Array.isArray(t.treatedUnits) || t.treatedUnits.length === 0) fail(`${p}.treatedUnits`, "must list the treated units.", "应列出处理组个体。");
+    if (!isInt(t.firstYear)) fail(`${p}.firstYear`, `'${String(t.firstYear)}' must be a year such as 2013.`, `'${String(t.firstYear)}' 应为年份，如 2013。`);
+  }
+  if (t.vcov !== undefined && !["classical", "robust", "cluster"].includes(t.vcov as string)) fail(`${p}.vcov`, `'${t.vcov}' is not one of classical, robust, cluster.`, `'${t.vcov}' 不是 classical、robust、cluster 之一。`);
+  if (t.eventStudy !== undefined) {
+    if (!isObject(t.eventStudy)) fail(`${p}.eventStudy`, "must be an object {leads, lags, reference}.", "应为对象 {leads, lags, reference}。");
+    checkKeys(t.eventStudy, ["leads", "lags", "reference"], `${p}.eventStudy`);
+    for (const k of ["leads", "lags", "reference"]) {
+      const v = t.eventStudy[k];
+      if (v !== undefined && !isInt(v)) fail(`${p}.eventStudy.${k}`, `'${String(v)}' must be a whole number.`, `'${String(v)}' 应为整数。`);
+    }
+  }
+  if (t.placebo !== undefined) {
+    if (!isObject(t.placebo)) fail(`${p}.placebo`, "must be an object {permutations, seed}.", "应为对象 {permutations, seed}。");
+    checkKeys(t.placebo, ["permutations", "seed"], `${p}.placebo`);
+    if (!isInt(t.placebo.permutations) || (t.placebo.permutations as number) < 1) fail(`${p}.placebo.permutations`, `'${String(t.placebo.permutations)}' must be a whole number ≥ 1.`, `'${String(t.placebo.permutations)}' 应为 ≥ 1 的整数。`);
+    if (t.placebo.seed !== undefined && !isInt(t.placebo.seed)) fail(`${p}.placebo.seed`, `'${String(t.placebo.seed)}' must be a whole number.`, `'${String(t.placebo.seed)}' 应为整数。`);
+  }
 }
 
 /**
@@ -225,6 +276,9 @@ export function parseAnalysisSpec(json: unknown): AnalysisSpec {
       case "heterogeneity":
         checkKeys(t, [...common, "base", "groups", "terms", "compare", "term"], p);
         checkModel(t.base, `${p}.base`);
+        break;
+      case "did":
+        checkDid(t, p, common);
         break;
     }
   });

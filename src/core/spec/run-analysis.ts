@@ -10,6 +10,8 @@ import { parseFormula } from "../data/formula";
 import { inputError, EconError } from "../errors";
 import { AnalysisSpec, IndexSpec, TableSpec, ModelSpec } from "./analysis-spec";
 import { groupDifference, GroupDifference } from "../estimators/group-difference";
+import { did, placebo, DidResult, DidSpec, PlaceboResult } from "../did/did";
+import { eventStudy, EventStudyResult } from "../did/event-study";
 
 /**
  * What a run produces, before rendering: the panel with the index scores appended, each
@@ -19,7 +21,8 @@ import { groupDifference, GroupDifference } from "../estimators/group-difference
 export type TableResult =
   | { spec: TableSpec; kind: "descriptive"; describe: ReturnType<typeof describe> }
   | { spec: TableSpec; kind: "regression"; models: PanelResult[]; titles: (string | undefined)[]; differences?: GroupDifference[] }
-  | { spec: TableSpec; kind: "mediation"; mediation: MediationResult };
+  | { spec: TableSpec; kind: "mediation"; mediation: MediationResult }
+  | { spec: TableSpec; kind: "did"; did: DidResult[]; eventStudy?: EventStudyResult; placebo?: PlaceboResult };
 
 export interface IndexRun {
   spec: IndexSpec;
@@ -42,7 +45,7 @@ export interface AnalysisRun {
 
 export interface RunOptions {
   onStep?: (message: string) => void;
-  /** Bootstrap progress of a mediation table; return false to stop early. */
+  /** Progress of resampling (a mediation bootstrap, DID placebo permutations); return false to stop early. */
   onBootstrap?: (done: number, total: number) => boolean | void;
 }
 
@@ -161,6 +164,17 @@ function runTable(table: DataTable, t: TableSpec, id: string, time: string, opti
       if (!ga || !gb) throw inputError(`compare: '${pair.join("', '")}' are not two of the groups (${groups.map((g) => g.title).join(", ")}).`, `compare：'${pair.join("'、'")}' 不是分组中的两个（${groups.map((g) => g.title).join("、")}）。`);
       const diff = groupDifference(table, { ...base, id, time }, { label: ga.title, where: ga.where }, { label: gb.title, where: gb.where }, term);
       return { spec: t, kind: "regression", models, titles: specs.map((s) => s.title), differences: [diff] };
+    }
+    case "did": {
+      const spec: DidSpec = { y: t.y, id, time, controls: [], treat: t.treat, treatedUnits: t.treatedUnits, firstYear: t.firstYear, firstYearColumn: t.firstYearColumn, vcov: t.vcov, cluster: t.cluster };
+      const results = [did(table, spec)];
+      if (t.controls?.length) results.push(did(table, { ...spec, controls: t.controls }));
+      const full = { ...spec, controls: t.controls ?? [] };
+      return {
+        spec: t, kind: "did", did: results,
+        eventStudy: t.eventStudy ? eventStudy(table, { ...full, ...t.eventStudy }) : undefined,
+        placebo: t.placebo ? placebo(table, full, t.placebo.permutations, t.placebo.seed ?? 20240601, { onProgress: options.onBootstrap }) : undefined,
+      };
     }
     case "mediation":
       return {

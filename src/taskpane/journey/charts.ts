@@ -1,8 +1,7 @@
 import type { Lang } from "../../core/errors";
 import type { DataTable } from "../../core/data/data-table";
-import { did, DidSpec } from "../../core/did/did";
-import { didMeansTable, didRegressionTable } from "../../render/did-table";
-import type { OutputSheet } from "./write-sheets";
+import type { DidSpec } from "../../core/did/did";
+import type { DidTableSpec } from "../../core/spec/analysis-spec";
 import { eventStudy, EventStudySpec } from "../../core/did/event-study";
 import { groupTrend } from "../../core/descriptive/group-trend";
 import { REGION4_LABELS, SOUTHNORTH_LABELS } from "../../core/data/provinces";
@@ -79,14 +78,15 @@ export function eventStudyModel(panel: DataTable, form: DidForm, id: string, tim
 }
 
 /**
- * The DID table sheet: the two-way FE DID without controls and, when controls are chosen, with
- * them (one column each), then the 2×2 table of group means of the last specification.
+ * The form as the spec's DID table: the two-way FE DID without controls and, when controls are
+ * chosen, with them, then the 2×2 group means (rendered by analysisSheets like every table).
  */
-export function didTableSheet(panel: DataTable, form: DidForm, id: string, time: string, lang: Lang): OutputSheet {
+export function didTableSpec(form: DidForm, id: string, time: string, lang: Lang): DidTableSpec {
   const spec = didSpecOf(form, id, time);
-  const results = [did(panel, { ...spec, controls: [] })];
-  if (spec.controls?.length) results.push(did(panel, spec));
-  return { name: lang === "zh" ? "双重差分" : "DID", tables: [didRegressionTable(results, form.y, lang), didMeansTable(results[results.length - 1], form.y, lang)] };
+  return {
+    type: "did", title: lang === "zh" ? "双重差分" : "DID", y: spec.y, controls: spec.controls,
+    ...(spec.firstYearColumn ? { firstYearColumn: spec.firstYearColumn } : { treatedUnits: [...spec.treatedUnits!], firstYear: spec.firstYear }),
+  };
 }
 
 export type TrendGrouping = "region4" | "southnorth" | "none";

@@ -74,9 +74,10 @@ export async function runTablesStepwise(panel: DataTable, spec: AnalysisSpec, op
     await yieldToUi();
     const table = tables[k] as TableSpec;
     let one: AnalysisRun;
-    if (table.type === "mediation" && (table.bootstrap ?? 0) > 0) {
-      // A bootstrap runs in the analysis worker: the pane keeps repainting and Cancel stops it at once.
-      const off = await runAnalysisOffThread(panel, { ...spec, tables: [table] }, (done, total) => options.onProgress?.({ done: k + done / total, total: tables.length, label: `${table.title} — bootstrap ${done}/${total}` }), () => !!options.isCancelled?.());
+    const resampled = (table.type === "mediation" && (table.bootstrap ?? 0) > 0) || (table.type === "did" && (table.placebo?.permutations ?? 0) > 0);
+    if (resampled) {
+      // A bootstrap or placebo runs in the analysis worker: the pane keeps repainting and Cancel stops it at once.
+      const off = await runAnalysisOffThread(panel, { ...spec, tables: [table] }, (done, total) => options.onProgress?.({ done: k + done / total, total: tables.length, label: `${table.title} — ${table.type === "did" ? "placebo" : "bootstrap"} ${done}/${total}` }), () => !!options.isCancelled?.());
       if (!off) return null;
       one = off;
     } else {

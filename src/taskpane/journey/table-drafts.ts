@@ -1,4 +1,4 @@
-import type { EffectKind, ModelKind, TableSpec, VcovKind, ModelSpec } from "../../core/spec/analysis-spec";
+import type { EffectKind, ModelKind, TableSpec, VcovKind, ModelSpec, ModelTableSpec } from "../../core/spec/analysis-spec";
 import { inputError } from "../../core/errors";
 
 /**
@@ -68,7 +68,7 @@ function formula(y: string, terms: readonly string[]): string {
 }
 
 /** Checks a draft and returns its TableSpec; a DraftError names the field at fault. */
-export function draftToSpec(d: TableDraft, lang: "en" | "zh"): TableSpec {
+export function draftToSpec(d: TableDraft, lang: "en" | "zh"): ModelTableSpec {
   if (!d.title.trim()) throw new DraftError("title", { en: "Give the table a title (it names the sheet).", zh: "请填写表标题（用作工作表名）。" });
   if (d.kind === "descriptive") {
     const vars = [...new Set([d.y, ...d.x, ...d.controls, ...d.mediators].filter(Boolean))];
@@ -104,7 +104,8 @@ export function draftToSpec(d: TableDraft, lang: "en" | "zh"): TableSpec {
 }
 
 /** A draft back from a saved TableSpec (so a reopened workbook shows its tables). */
-export function specToDraft(t: TableSpec): TableDraft {
+/** A saved table as a draft of step 3 (DID tables belong to the Charts step and are kept apart). */
+export function specToDraft(t: ModelTableSpec): TableDraft {
   const parse = (f: string) => {
     const [lhs, rhs] = f.split("~");
     return { y: lhs.trim(), terms: rhs.split("+").map((s) => s.trim()).filter(Boolean) };

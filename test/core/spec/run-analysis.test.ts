@@ -6,6 +6,10 @@ import { fitPanel } from "../../../src/core/estimators/fit-panel";
 import { entropyIndex } from "../../../src/core/indices/entropy-index";
 import { entropyInputFromTable } from "../../../src/core/indices/entropy-input";
 import { EconError } from "../../../src/core/errors";
+import { did, placebo } from "../../../src/core/did/did";
+import { eventStudy } from "../../../src/core/did/event-study";
+import { analysisSheets } from "../../../src/render/analysis-sheets";
+import { toGrid } from "../../../src/render/grid";
 
 const grid = syntheticGrid();
 const panel = tableFromGrid(grid);
@@ -91,7 +95,45 @@ describe("parseAnalysisSpec", () => {
     [{ schema: "econsheet.analysis", version: 1, data: { file: "x" } }, /data: unknown key 'file'/],
     [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "robustness", title: "r", base: { formula: "y ~ x" }, variants: ["lead"] }] }, /tables\[0\]\.variants\[0\]: 'lead' is not one of lag, lagx, re/],
     [{ schema: "econsheet.analysis", version: 1, data: {}, indices: [{ name: "i", missing: "ignore", groups: [{ name: "g", indicators: [{ name: "a" }] }] }] }, /indices\[0\]\.missing: 'ignore' is not one of error, drop, interpolate/],
+    [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treat: "d", firstYearColumn: "f" }] }, /tables\[0\]: give the treatment in exactly one way/],
+    [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treatedUnits: ["北京"] }] }, /tables\[0\]\.firstYear: 'undefined' must be a year/],
+    [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treat: "d", placebo: { permutations: 0 } }] }, /tables\[0\]\.placebo\.permutations: '0' must be a whole number ≥ 1/],
+    [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treat: "d", eventStudy: { window: 3 } }] }, /tables\[0\]\.eventStudy: unknown key 'window'/],
+    [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", treat: "d" }] }, /tables\[0\]\.y: is required/],
   ])("%j is refused naming the path", (json, msg) => {
     expect(() => parseAnalysisSpec(json)).toThrow(msg);
   });
 });
+
+describe("DID tables in the spec", () => {
+  const pilots = ["北京", "上海", "江苏", "浙江", "广东"];
+  const didSpec = parseAnalysisSpec({
+    schema: "econsheet.analysis", version: 1, data: { id: "province", time: "year" },
+    tables: [{ type: "did", title: "DID", y: "hq", controls: ["urb", "open"], treatedUnits: pilots, firstYear: 2013, eventStudy: { leads: 3, lags: 3 }, placebo: { permutations: 30, seed: 5 } }],
+  });
+  const run = runAnalysis(panel, didSpec);
+  const t = run.tables[0];
+
+  test("columns without and with controls equal the DID core; the event study and placebo use the controls", () => {
+    if (t.kind !== "did") throw new Error("expected a DID result");
+    const base = { y: "hq", id: "province", time: "year", treatedUnits: pilots, firstYear: 2013 };
+    expect(t.did.map((r) => r.estimate)).toEqual([did(panel, { ...base, controls: [] }).estimate, did(panel, { ...base, controls: ["urb", "open"] }).estimate]);
+    expect(t.did[1].model.params.treat_post).toBe(fitPanel(tableWithTreatPost(pilots, 2013), { formula: "hq ~ treat_post + urb + open", id: "province", time: "year", model: "fe", effect: "twoways", vcov: "cluster" }).params.treat_post);
+    expect(t.eventStudy!.twfe.map((c) => c.rel)).toEqual([-3, -2, -1, 0, 1, 2, 3]);
+    expect(t.eventStudy!.twfe).toEqual(eventStudy(panel, { ...base, controls: ["urb", "open"], leads: 3, lags: 3 }).twfe);
+    expect(t.placebo).toEqual(placebo(panel, { ...base, controls: ["urb", "open"] }, 30, 5));
+  });
+
+  test("rendered as four tables on one sheet: DID columns, group means, event study, placebo", () => {
+    const [sheet] = analysisSheets(run, "en").slice(-1);
+    expect(sheet.name).toBe("DID");
+    expect(sheet.tables.map((m) => m.title)).toEqual(["DID", "Mean of hq by group and period", "Event study", "Placebo test (random reassignment of treatment)"]);
+    expect(toGrid(sheet.tables[0]).some((r) => r[0] === "Treated × Post")).toBe(true);
+  });
+});
+
+/** The panel with D = 1{province among the pilots and year ≥ first}, built by hand. */
+function tableWithTreatPost(pilots: string[], first: number) {
+  const pj = grid[0].indexOf("province"), yj = grid[0].indexOf("year");
+  return tableFromGrid([[...grid[0], "treat_post"], ...grid.slice(1).map((r) => [...r, pilots.includes(String(r[pj])) && Number(r[yj]) >= first ? 1 : 0])]);
+}
