@@ -20,7 +20,7 @@ import { DraftError, DraftField, draftToSpec, specToDraft, TableDraft } from "./
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
 import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
-import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
+import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didFormOf, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
 import { placeboOffThread } from "./journey/worker-run";
 import { placeboChart } from "../render/charts/placebo-chart";
 import type { ChartModel } from "../render/charts/chart-model";
@@ -78,7 +78,9 @@ export function App({ io, initialLang }: AppProps) {
         setInterpolate(!!spec.data.interpolate);
         setIndices(spec.indices ?? []);
         setDrafts((spec.tables ?? []).filter((x): x is ModelTableSpec => x.type !== "did").map(specToDraft));
-        setDidTable((spec.tables ?? []).find((x): x is DidTableSpec => x.type === "did") ?? null);
+        const savedDid = (spec.tables ?? []).find((x): x is DidTableSpec => x.type === "did");
+        setDidTable(savedDid ?? null);
+        if (savedDid) setDidForm(didFormOf(savedDid));
         if (spec.lang) setTableLang(spec.lang);
       } catch {
         /* an unreadable saved spec is reported by Re-run */

@@ -1,5 +1,5 @@
 /** The Charts step's logic without Office: the DID form's checks, chart models from a provincial panel, and the write order. */
-import { ChartFormError, DEFAULT_DID_FORM, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart, checkPermutations } from "../../src/taskpane/journey/charts";
+import { ChartFormError, DEFAULT_DID_FORM, didFormOf, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart, checkPermutations } from "../../src/taskpane/journey/charts";
 import { did } from "../../src/core/did/did";
 import { runAnalysis } from "../../src/core/spec/run-analysis";
 import { parseAnalysisSpec } from "../../src/core/spec/analysis-spec";
@@ -69,6 +69,7 @@ describe("chart models from a provincial panel", () => {
     expect(reg.header.flat().map((c) => c.value)).toEqual(expect.arrayContaining(["(1)", "(2)"]));
     expect(means.body[2][3].value).toBe(withX.means.diffInDiff);
     expect(Math.abs(withX.estimate - 2)).toBeLessThan(0.2);
+    expect(didFormOf(table)).toEqual({ ...form, firstYear: "2016" });
     expect(didTableSpec({ ...form, controls: [], treated: [], firstYearColumn: "first" }, "province", "year", "en")).toEqual({ type: "did", title: "DID", y: "y", controls: [], firstYearColumn: "first" });
   });
   test("trends by NBS region in the canonical order, or the national mean only", () => {

@@ -89,6 +89,14 @@ export function didTableSpec(form: DidForm, id: string, time: string, lang: Lang
   };
 }
 
+/** A saved DID table back as the form (a reopened workbook shows its policy settings). */
+export function didFormOf(table: DidTableSpec): DidForm {
+  return {
+    ...DEFAULT_DID_FORM, y: table.y, controls: table.controls ?? [], treated: table.treatedUnits ?? [],
+    firstYear: table.firstYear === undefined ? "" : String(table.firstYear), firstYearColumn: table.firstYearColumn ?? "",
+  };
+}
+
 export type TrendGrouping = "region4" | "southnorth" | "none";
 
 /** Mean index per year by NBS region (or south/north), with the national mean. */
