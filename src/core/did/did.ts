@@ -1,6 +1,8 @@
 import seedrandom from "seedrandom";
 import { DataTable, columnIndex, appendColumns } from "../data/data-table";
-import { fitPanel, PanelSpec } from "../estimators/fit-panel";
+import { fitPanel, PanelSpec, prepareFit } from "../estimators/fit-panel";
+import { fitEstimates } from "../estimators/fit-sample";
+import { buildPanelFrame } from "../data/panel-frame";
 import { PanelResult } from "../results/panel-result";
 import { inputError } from "../errors";
 import { buildTreatment, TreatmentSpec, Treatment } from "./treatment";
@@ -118,26 +120,31 @@ export function placebo(
 ): PlaceboResult {
   const real = did(table, spec);
   const t = buildTreatment(table, spec.id, spec.time, spec);
-  const G = t.frame.entityNames.length;
+  // The estimation sample is built once, with the real D as a stand-in column; each permutation
+  // replaces that column and re-fits the coefficients only (as the cluster bootstrap does).
+  const term = "placebo_treat";
+  const frame = buildPanelFrame(appendColumns(table, [{ name: term, values: t.d }]), spec.id, spec.time);
+  const { sample, options: fitOptions } = prepareFit(frame, { formula: `${spec.y} ~ ${[term, ...(spec.controls ?? [])].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: "classical", where: spec.where });
+  const j = sample.names.indexOf(term);
+  const G = frame.entityNames.length;
   const firstByEntity = new Float64Array(G).fill(NaN);
-  for (let i = 0; i < t.frame.nrows; i++) firstByEntity[t.frame.entity[i]] = t.first[i];
+  for (let i = 0; i < frame.nrows; i++) firstByEntity[frame.entity[i]] = t.first[i];
   const rng = seedrandom(String(seed));
   const estimates: number[] = [];
   let failed = 0;
   for (let r = 0; r < permutations; r++) {
     const perm = Array.from(firstByEntity);
     for (let i = perm.length - 1; i > 0; i--) {
-      const j = Math.floor(rng() * (i + 1));
-      [perm[i], perm[j]] = [perm[j], perm[i]];
+      const k = Math.floor(rng() * (i + 1));
+      [perm[i], perm[k]] = [perm[k], perm[i]];
     }
-    const d = Float64Array.from({ length: t.frame.nrows }, (_, i) => {
-      const f = perm[t.frame.entity[i]];
-      return !Number.isNaN(f) && t.frame.timeValue[i] >= f ? 1 : 0;
+    const d = Float64Array.from(sample.rows, (i) => {
+      const f = perm[frame.entity[i]];
+      return !Number.isNaN(f) && frame.timeValue[i] >= f ? 1 : 0;
     });
     try {
-      const data = appendColumns(table, [{ name: "placebo_treat", values: d }]);
-      const m = fitPanel(data, { formula: `${spec.y} ~ ${["placebo_treat", ...(spec.controls ?? [])].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: "classical", where: spec.where });
-      if ("placebo_treat" in m.params) estimates.push(m.params.placebo_treat);
+      const est = fitEstimates({ ...sample, X: sample.X.map((x, c) => (c === j ? d : x)) }, fitOptions).params[term];
+      if (est !== undefined) estimates.push(est);
       else failed++;
     } catch {
       failed++;
