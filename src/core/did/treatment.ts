@@ -69,8 +69,23 @@ export function buildTreatment(table: DataTable, id: string, time: string, spec:
   const d = spec.treat ? numericColumn(table, spec.treat, frame.rowLabel) : Float64Array.from(first, (f, i) => (!Number.isNaN(f) && frame.timeValue[i] >= f ? 1 : 0));
   const cohorts = [...new Set(Array.from(firstByEntity).filter((f) => !Number.isNaN(f)))].sort((a, b) => a - b);
   if (cohorts.length === 0) throw inputError("No entity is ever treated.", "没有任何个体接受处理。");
-  if (cohorts.length === firstByEntity.length && Array.from(firstByEntity).every((f) => !Number.isNaN(f)) && cohorts.length === 1) {
-    throw inputError("Every entity is treated in the same year: there is no control group.", "所有个体在同一年接受处理，没有对照组。");
+  if (cohorts.length === 1 && Array.from(firstByEntity).every((f) => !Number.isNaN(f))) {
+    throw inputError(`Every entity is treated in the same year (${cohorts[0]}): there is no control group, and the year effects absorb the treatment.`, `所有个体在同一年（${cohorts[0]}）接受处理：没有对照组，处理效应被年份固定效应吸收。`);
+  }
+  // The treated entities must be seen both before and after their first treated year.
+  let before = 0, after = 0;
+  for (let i = 0; i < n; i++) {
+    if (Number.isNaN(first[i])) continue;
+    if (frame.timeValue[i] < first[i]) before++;
+    else after++;
+  }
+  const times = Array.from(frame.timeValue).filter((t) => !Number.isNaN(t));
+  const span = `${Math.min(...times)}–${Math.max(...times)}`;
+  if (after === 0) {
+    throw inputError(`No treated entity is observed in or after its first treated year (${cohorts.join(", ")}); the data cover ${span}.`, `没有处理组个体在首次处理年份（${cohorts.join("、")}）及之后被观测到；数据覆盖 ${span}。`);
+  }
+  if (before === 0) {
+    throw inputError(`No treated entity is observed before its first treated year (${cohorts.join(", ")}; the data cover ${span}): with entity fixed effects the effect cannot be told apart from the entity's level.`, `没有处理组个体在首次处理年份（${cohorts.join("、")}）之前被观测到（数据覆盖 ${span}）：在个体固定效应下，处理效应无法与个体水平区分。`);
   }
   return { frame, d, first, cohorts, staggered: cohorts.length > 1 };
 }

@@ -108,6 +108,13 @@ function estimate(s: PanelSample, o: FitOptions) {
   if ((o.vcov === "cluster") && (s.cluster === undefined || s.nclusters === undefined)) {
     throw inputError("Cluster-robust SEs need a cluster variable.", "聚类稳健标准误需要指定聚类变量。");
   }
+  if (N > 0 && minOf(s.y) === maxOf(s.y)) {
+    // Every coefficient would be 0 with SE 0 and no p-value: a mistake in the data, not a result.
+    throw inputError(
+      `The dependent variable '${s.dependent}' does not vary in the estimation sample (every one of the ${N} values is ${s.y[0]}); there is nothing to explain.`,
+      `被解释变量 '${s.dependent}' 在估计样本中没有变化（${N} 个取值均为 ${s.y[0]}），无法估计。`,
+    );
+  }
 
   let design: Design;
   let demeanIterations: number | undefined;

@@ -49,6 +49,22 @@ describe("DID", () => {
     expect(() => did(common, { y: "y", id: "unit", time: "year", treatedUnits: ["u99"], firstYear: 2010 })).toThrow(/Treated unit 'u99' is not in column 'unit'/);
     expect(() => did(common, { y: "y", id: "unit", time: "year", treat: "x" })).toThrow(/is not 0 or 1/);
   });
+
+  test("designs without identification are refused with the reason, never a chart of zeros", () => {
+    const units = (n: number) => Array.from({ length: n }, (_, i) => `u${String(i + 1).padStart(2, "0")}`);
+    const years = common.rows.map((r) => Number(r[common.names.indexOf("year")]));
+    const span = `${Math.min(...years)}–${Math.max(...years)}`;
+    // Treatment after the data end: nobody is ever treated in the sample.
+    expect(() => eventStudy(common, { y: "y", id: "unit", time: "year", treatedUnits: units(5), firstYear: 2090 })).toThrow(`No treated entity is observed in or after its first treated year (2090); the data cover ${span}.`);
+    // Treatment before the data start: the effect is the entity's level.
+    expect(() => did(common, { y: "y", id: "unit", time: "year", treatedUnits: units(5), firstYear: 1900 })).toThrow(/No treated entity is observed before its first treated year \(1900/);
+    // Everyone treated in one year: no control group (the year effects take it all).
+    const all = [...new Set(common.rows.map((r) => String(r[0])))];
+    expect(() => eventStudy(common, { y: "y", id: "unit", time: "year", treatedUnits: all, firstYear: 2010 })).toThrow(/Every entity is treated in the same year \(2010\): there is no control group/);
+    // A constant outcome: nothing to explain.
+    const flat = tableFromGrid([common.names as string[], ...common.rows.map((r) => r.map((v, j) => (common.names[j] === "y" ? 3 : v)))] as (string | number)[][]);
+    expect(() => did(flat, { y: "y", id: "unit", time: "year", treat: "d" })).toThrow(/The dependent variable 'y' does not vary in the estimation sample \(every one of the \d+ values is 3\)/);
+  });
 });
 
 describe("event study", () => {

@@ -39,6 +39,13 @@ describe("fixed effects on a hand-checked panel", () => {
     expect(r.terms).toEqual(["x", "_cons"]);
   });
 
+  test("a dependent variable that does not vary is refused, naming it (never coefficients 0 with SE 0)", () => {
+    const flat = grid.map((row, i) => (i === 0 ? row : row.map((v, j) => (grid[0][j] === "y" ? 7 : v))));
+    for (const model of ["pooled", "fe", "re"] as const) {
+      expect(() => fitPanel(tableFromGrid(flat), { formula: "y ~ x", id: "id", time: "t", model })).toThrow("The dependent variable 'y' does not vary in the estimation sample (every one of the 9 values is 7); there is nothing to explain.");
+    }
+  });
+
   test("a collinear regressor is dropped and named, like Stata", () => {
     const g = grid.map((row, i) => [...row, i === 0 ? "x2" : 2 * (row[3] as number) + 1]);
     const r = fitPanel(tableFromGrid(g), { formula: "y ~ x + x2", id: "id", time: "t", model: "pooled" });
