@@ -41,6 +41,11 @@ export interface TwoWayProjector {
   /** Whether every alternating-projection run met the tolerance. */
   converged: boolean;
   apply(x: Float64Array): Float64Array;
+  /**
+   * The dummy-variable coefficients of x on both factors: x − a[aᵢ] − b[bₜ] = apply(x). They are
+   * identified up to a constant moved between a and b (per connected piece of the panel).
+   */
+  effects(x: Float64Array): { a: Float64Array; b: Float64Array };
 }
 
 export interface TwoWayOptions {
@@ -70,6 +75,15 @@ export function twoWayProjector(a: Int32Array, na: number, b: Int32Array, nb: nu
         const out = new Float64Array(n);
         for (let i = 0; i < n; i++) out[i] = x[i] - ma[a[i]] - mb[b[i]] + mean;
         return out;
+      },
+      effects(x) {
+        const ma = groupMeans(x, a, na);
+        const mb = groupMeans(x, b, nb);
+        let mean = 0;
+        for (let i = 0; i < n; i++) mean += x[i];
+        mean /= n;
+        for (let t = 0; t < nb; t++) mb[t] -= mean;
+        return { a: ma, b: mb };
       },
     };
   }
@@ -136,7 +150,7 @@ function exactProjector(a0: Int32Array, na0: number, b0: Int32Array, nb0: number
   const rhs = new Float64Array(S);
   const wg = new Float64Array(nBig);
   const mean = new Float64Array(nBig);
-  return {
+  const projector: TwoWayProjector = {
     method: "exact", absorbed: nBig + chol.rank, iterations: 0, converged: true,
     apply(x) {
       // out = x − its big-group mean, and the small-level sums of out for the right-hand side, in one pass.
@@ -157,7 +171,17 @@ function exactProjector(a0: Int32Array, na0: number, b0: Int32Array, nb0: number
       for (let i = 0; i < n; i++) out[i] -= gamma[small[i]] - wg[big[i]];
       return out;
     },
+    effects(x) {
+      // apply(x) = x − (mean_big(x) − wg)[big] − gamma[small]: the big factor's effects are
+      // mean_big(x) − wg, the small factor's are gamma.
+      projector.apply(x);
+      const bigEffects = new Float64Array(nBig);
+      for (let g = 0; g < nBig; g++) bigEffects[g] = mean[g] - wg[g];
+      const smallEffects = Float64Array.from(gamma);
+      return swap ? { a: smallEffects, b: bigEffects } : { a: bigEffects, b: smallEffects };
+    },
   };
+  return projector;
 }
 
 function alternatingProjector(a: Int32Array, na: number, b: Int32Array, nb: number, tol: number, maxIter: number): TwoWayProjector {
@@ -166,9 +190,18 @@ function alternatingProjector(a: Int32Array, na: number, b: Int32Array, nb: numb
   const invB = counts(b, nb).map((c) => (c > 0 ? 1 / c : 0));
   const sa = new Float64Array(na);
   const sb = new Float64Array(nb);
+  // Running totals of the means taken out by factor a and by factor b: the effects.
+  const ta = new Float64Array(na);
+  const tb = new Float64Array(nb);
   const self: TwoWayProjector = {
     method: "alternating", absorbed: na + nb - components(a, na, b, nb), iterations: 0, converged: true,
+    effects(x) {
+      self.apply(x);
+      return { a: Float64Array.from(ta), b: Float64Array.from(tb) };
+    },
     apply(x) {
+      ta.fill(0);
+      tb.fill(0);
       const r = Float64Array.from(x);
       let scale = 0;
       for (let i = 0; i < n; i++) scale = Math.max(scale, Math.abs(x[i]));
@@ -179,7 +212,10 @@ function alternatingProjector(a: Int32Array, na: number, b: Int32Array, nb: numb
       while (it < maxIter) {
         it++;
         // r −= mean by a; accumulate sums by b (one fused pass).
-        for (let g = 0; g < na; g++) sa[g] *= invA[g];
+        for (let g = 0; g < na; g++) {
+          sa[g] *= invA[g];
+          ta[g] += sa[g];
+        }
         sb.fill(0);
         for (let i = 0; i < n; i++) {
           const v = r[i] - sa[a[i]];
@@ -189,6 +225,7 @@ function alternatingProjector(a: Int32Array, na: number, b: Int32Array, nb: numb
         let change = 0;
         for (let g = 0; g < nb; g++) {
           sb[g] *= invB[g];
+          tb[g] += sb[g];
           const c = Math.abs(sb[g]);
           if (c > change) change = c;
         }

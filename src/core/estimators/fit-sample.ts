@@ -1,6 +1,6 @@
 import { Matrix, EigenvalueDecomposition } from "ml-matrix";
 import { leastSquares } from "../linalg/least-squares";
-import { demeanOneWay, twoWayProjector, groupMeans } from "./demean";
+import { demeanOneWay, twoWayProjector, groupMeans, TwoWayProjector } from "./demean";
 import { classicalVcov, whiteVcov, clusterVcov } from "../covariance/sandwich";
 import { clusterFactor } from "../covariance/small-sample";
 import { pTwoSided, critical, pF, pChi2, RefDist } from "../inference/distributions";
@@ -50,6 +50,8 @@ interface Design {
   absorbed: number;
   /** Whether names[0] is the constant. */
   hasConstant: boolean;
+  /** The two-way within transformation (two-way FE), for the entity effects behind sigma_u. */
+  projector?: TwoWayProjector;
 }
 
 function ones(n: number): Float64Array {
@@ -127,6 +129,7 @@ function estimate(s: PanelSample, o: FitOptions) {
     let yT: Float64Array;
     let XT: Float64Array[];
     let absorbed: number;
+    let projector: TwoWayProjector | undefined;
     if (o.effect === "individual" || o.effect === "time") {
       const codes = o.effect === "individual" ? s.entity : s.period;
       const n = o.effect === "individual" ? G : T;
@@ -135,6 +138,7 @@ function estimate(s: PanelSample, o: FitOptions) {
       absorbed = n;
     } else {
       const proj = twoWayProjector(s.entity, G, s.period, T, { balanced, method: o.demeanMethod });
+      projector = proj;
       yT = proj.apply(s.y);
       XT = s.X.map((x) => proj.apply(x));
       absorbed = proj.absorbed;
@@ -163,7 +167,7 @@ function estimate(s: PanelSample, o: FitOptions) {
         keepNames.push(s.names[j]);
       }
     });
-    design = { cols: keepCols, names: keepNames, yT, absorbed, hasConstant: false };
+    design = { cols: keepCols, names: keepNames, yT, absorbed, hasConstant: false, projector };
   } else {
     // Random effects: variance components from the within and between regressions.
     const ew = withinSigma2(s);
@@ -353,6 +357,14 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
       const u = new Float64Array(G);
       for (let g = 0; g < G; g++) u[g] = ybarG[g] - xbG[g] - params["_cons"];
       if (G > 1) sigmaU = Math.sqrt(sumSq(u, mean(u)) / (G - 1));
+    } else if (o.effect === "twoways" && design.projector && design.absorbed === G + T - 1 && G > 1) {
+      // Stata `xtreg y x i.year, fe`: u_i = ȳ_i − x̄_i'b − d̄_i'γ − _cons, i.e. the entity effects of
+      // the dummy-variable regression up to one constant; sigma_u is their SD over the G entities.
+      // (Not reported when the panel falls into disconnected pieces: the effects are not comparable.)
+      const r = new Float64Array(N);
+      for (let i = 0; i < N; i++) r[i] = s.y[i] - xb[i];
+      const u = design.projector.effects(r).a;
+      sigmaU = Math.sqrt(sumSq(u, mean(u)) / (G - 1));
     }
   } else {
     rsquared.ols = r2(fit.ssr, sumSq(design.yT, mean(design.yT)));

@@ -19,6 +19,23 @@ function lsdvResidual(v: Float64Array, a: Int32Array, na: number, b: Int32Array,
 
 describe("two-way demeaning on an unbalanced panel", () => {
   const ref = lsdvResidual(x, ent, 4, per, 4);
+  test.each(["exact", "alternating"] as const)("%s method: the effects rebuild x − apply(x) and differ from the LSDV entity effects by one constant", (method) => {
+    const p = twoWayProjector(ent, 4, per, 4, { method });
+    const { a, b } = p.effects(x);
+    const out = p.apply(x);
+    out.forEach((v, i) => expect(Math.abs(x[i] - a[ent[i]] - b[per[i]] - v)).toBeLessThan(1e-10));
+    // LSDV with entity dummies and periods 1..3 (period 0 the base): a_g − a_0 equals the entity dummies' differences.
+    const cols = [0, 1, 2, 3].map((g) => Float64Array.from(ent, (c) => (c === g ? 1 : 0))).concat([1, 2, 3].map((t) => Float64Array.from(per, (c) => (c === t ? 1 : 0))));
+    const lsdv = leastSquares(cols, x).coef;
+    for (let g = 1; g < 4; g++) expect(Math.abs(a[g] - a[0] - (lsdv[g] - lsdv[0]))).toBeLessThan(1e-10);
+  });
+  test("balanced panel: the effects are the entity means and the period means less the grand mean", () => {
+    const e = Int32Array.from([0, 0, 1, 1]), t = Int32Array.from([0, 1, 0, 1]);
+    const v = Float64Array.from([1, 3, 5, 11]);
+    const { a, b } = twoWayProjector(e, 2, t, 2).effects(v);
+    expect(Array.from(a)).toEqual([2, 8]);
+    expect(Array.from(b)).toEqual([3 - 5, 7 - 5]);
+  });
   test.each(["exact", "alternating"] as const)("%s method equals the LSDV residual to 1e-12", (method) => {
     const p = twoWayProjector(ent, 4, per, 4, { method });
     const out = p.apply(x);
