@@ -127,7 +127,7 @@ export function App({ io, initialLang }: AppProps) {
     if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
     setStatus(undefined);
     await task.run(async (report, isCancelled) => {
-      const run = runAnalysis(imported.table, buildSpec([]));
+      const run = runAnalysis(imported.table, buildSpec([], null));
       const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
       setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
     });
@@ -174,7 +174,7 @@ export function App({ io, initialLang }: AppProps) {
     try {
       if (!imported) throw new ChartFormError("y", { en: t("en", "noData"), zh: t("zh", "noData") });
       await task.run(async (report, isCancelled) => {
-        const panel = indices.length ? runAnalysis(imported.table, buildSpec([])).panel : imported.table;
+        const panel = indices.length ? runAnalysis(imported.table, buildSpec([], null)).panel : imported.table;
         await work(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
       });
     } catch (e) {
