@@ -111,6 +111,8 @@ export interface WorkbookIO {
 }
 
 export const SETTINGS_SPEC_KEY = "econsheet.spec";
+/** Rows a chart object covers (its notes are written beneath it). */
+export const CHART_ROWS = 23;
 export const SETTINGS_OWNED_KEY = "econsheet.ownedSheets";
 const MAX_SHEET_NAME = 31;
 
@@ -443,7 +445,7 @@ export function officeWorkbookIO(): WorkbookIO {
           });
           chart.setPosition(
             ws.getRangeByIndexes(origin.row, origin.col + width + 1, 1, 1),
-            ws.getRangeByIndexes(origin.row + 22, origin.col + width + 9, 1, 1),
+            ws.getRangeByIndexes(origin.row + CHART_ROWS - 1, origin.col + width + 9, 1, 1),
           );
           await ctx.sync();
         });

@@ -84,7 +84,7 @@ describe("chart models from a provincial panel", () => {
   });
 });
 
-test("writeChart: new sheet, data from A1, notes under it, then the chart, then the sheet is shown", async () => {
+test("writeChart: new sheet, data from A1, notes under the chart's place (right of the data), then the chart, then the sheet is shown", async () => {
   const calls: string[] = [];
   const io = {
     addSheet: async (name: string) => { calls.push(`addSheet ${name}`); return `${name} (2)`; },
@@ -95,5 +95,5 @@ test("writeChart: new sheet, data from A1, notes under it, then the chart, then 
   const m = mapModel(provincialPanel(), "y", "2012", "province", "year", "en");
   const r = await writeChart(io, m);
   expect(r).toEqual({ sheet: "Index map (2)", outcome: { type: "BarClustered", fellBack: true, reason: "no maps" } });
-  expect(calls).toEqual(["addSheet Index map", "write Index map (2) R1C1 13×4", "write Index map (2) R15C1 1×1", "chart Index map (2)", "activate Index map (2)"]);
+  expect(calls).toEqual(["addSheet Index map", "write Index map (2) R1C1 13×4", "write Index map (2) R25C6 1×1", "chart Index map (2)", "activate Index map (2)"]);
 });

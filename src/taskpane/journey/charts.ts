@@ -10,6 +10,7 @@ import type { ChartModel } from "../../render/charts/chart-model";
 import { eventStudyChart } from "../../render/charts/event-study-chart";
 import { indexTrendChart } from "../../render/charts/index-trend-chart";
 import { indexMapChart } from "../../render/charts/index-map-chart";
+import { CHART_ROWS } from "../excel-io";
 import type { ChartOutcome, WorkbookIO } from "../excel-io";
 
 /**
@@ -116,11 +117,15 @@ export function mapModel(panel: DataTable, index: string, year: string, id: stri
   return indexMapChart(panel, { index, id, time, year: y }, lang);
 }
 
-/** Writes a chart model to a new sheet (data, notes, chart) and shows that sheet. */
+/**
+ * Writes a chart model to a new sheet and shows that sheet: the data block from A1, the chart to
+ * its right (one blank column between), the notes under the chart.
+ */
 export async function writeChart(io: WorkbookIO, model: ChartModel, options: { replaceOwn?: boolean } = {}): Promise<{ sheet: string; outcome: ChartOutcome }> {
   const sheet = await io.addSheet(model.sheetName, { replaceOwn: options.replaceOwn });
   await io.writeValues(sheet, 0, 0, model.data);
-  if (model.notes.length) await io.writeValues(sheet, model.data.length + 1, 0, model.notes.map((n) => [n]));
+  const width = Math.max(1, ...model.data.map((r) => r.length));
+  if (model.notes.length) await io.writeValues(sheet, CHART_ROWS + 1, width + 1, model.notes.map((n) => [n]));
   const outcome = await io.drawChart(sheet, model);
   await io.activateSheet(sheet);
   return { sheet, outcome };
