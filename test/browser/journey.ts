@@ -356,34 +356,42 @@ test("freeze as values and export spec", async (ctx) => {
   await page.context().close();
 });
 
-test("keyboard only: tab order, Enter and Space through the Data and Index steps", async (ctx) => {
-  const page = await openPane(ctx, "en-US");
-  const focusName = () => page.evaluate(() => {
+/** Keyboard helpers: the focused element as "tag:label@testid of its nearest group", and Tab until a pattern matches. */
+function keyboard(page: Page) {
+  const focused = () => page.evaluate(() => {
     const el = document.activeElement as HTMLElement | null;
     if (!el) return "";
-    const labelled = el.getAttribute("aria-label") || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) || el.textContent || "";
-    return `${el.tagName.toLowerCase()}:${labelled.trim()}`;
+    const label = el.getAttribute("aria-label") || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) || el.textContent || "";
+    const group = el.closest("[data-testid]")?.getAttribute("data-testid") ?? "";
+    return `${el.tagName.toLowerCase()}:${label.trim()}@${group}`;
   });
   const tabTo = async (want: RegExp, max = 40) => {
     const seen: string[] = [];
     for (let i = 0; i < max; i++) {
       await page.keyboard.press("Tab");
-      const n = await focusName();
+      const n = await focused();
       seen.push(n);
       if (want.test(n)) return;
     }
-    throw new Error(`Tab never reached ${want}: ${seen.join(" → ")}`);
+    throw new Error(`Tab never reached ${want}: ${seen.slice(-30).join(" → ")}`);
   };
+  return { focused, tabTo };
+}
+const escapeRe = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+test("keyboard only: tab order, Enter and Space through the Data and Index steps", async (ctx) => {
+  const page = await openPane(ctx, "en-US");
+  const { tabTo } = keyboard(page);
   for (const name of ctx.config.dataSheets) {
-    await tabTo(new RegExp(`^input:${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await tabTo(new RegExp(`^input:${escapeRe(name)}@`));
     await page.keyboard.press("Space");
   }
   await tabTo(/^input:Fill interior gaps/);
   await page.keyboard.press("Space");
-  await tabTo(/^button:Detect layout$/);
+  await tabTo(/^button:Detect layout@/);
   await page.keyboard.press("Enter");
   await page.getByTestId("import-report").waitFor();
-  await tabTo(/^button:Write tidy panel sheet$/);
+  await tabTo(/^button:Write tidy panel sheet@/);
   await page.keyboard.press("Enter");
   await page.getByTestId("status").waitFor();
   // The step tabs: focus the selected tab, arrow to "2 Index", Enter.
@@ -397,7 +405,7 @@ test("keyboard only: tab order, Enter and Space through the Data and Index steps
   const chosen = await page.getByTestId("hierarchy-sheet").inputValue();
   assert(chosen !== "", "a sheet chosen with the arrow keys");
   if (chosen !== ctx.config.hierarchySheet) await page.getByTestId("hierarchy-sheet").selectOption(ctx.config.hierarchySheet);
-  await tabTo(/^button:Read hierarchy from sheet$/);
+  await tabTo(/^button:Read hierarchy from sheet@/);
   await page.keyboard.press("Enter");
   await page.getByTestId("index-2").waitFor();
   for (let k = 0; k < ctx.config.indices.length; k++) {
@@ -405,7 +413,7 @@ test("keyboard only: tab order, Enter and Space through the Data and Index steps
     while (!(await page.evaluate(() => document.activeElement?.getAttribute("data-testid") ?? "")).endsWith("-missing")) await tabTo(/^select:/, 400);
     await page.keyboard.press("End");
   }
-  await tabTo(/^button:Compute and write weights and scores$/, 200);
+  await tabTo(/^button:Compute and write weights and scores@/, 200);
   await page.keyboard.press("Enter");
   await page.waitForFunction(() => (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames().includes("Index scores"));
   await shot(page, "en-keyboard");
@@ -417,25 +425,8 @@ test("keyboard only: Models, Tables and Charts steps", async (ctx) => {
   const page = await openPane(ctx, "en-US");
   // The Data and Index steps by mouse (their keyboard pass is the test above).
   await importAndIndex(page, cfg, "en");
-  /** The focused element as "tag:label@testid of the nearest group" (the same variable is in several lists). */
-  const focused = () => page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
-    if (!el) return "";
-    const label = el.getAttribute("aria-label") || (el.id && document.querySelector(`label[for="${el.id}"]`)?.textContent) || el.textContent || "";
-    const group = el.closest("[data-testid]")?.getAttribute("data-testid") ?? "";
-    return `${el.tagName.toLowerCase()}:${label.trim()}@${group}`;
-  });
-  const tabTo = async (want: RegExp, max = 400) => {
-    const seen: string[] = [];
-    for (let i = 0; i < max; i++) {
-      await page.keyboard.press("Tab");
-      const n = await focused();
-      seen.push(n);
-      if (want.test(n)) return;
-    }
-    throw new Error(`Tab never reached ${want}: ${seen.slice(-30).join(" → ")}`);
-  };
-  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const { tabTo: tab } = keyboard(page);
+  const tabTo = (want: RegExp) => tab(want, 400);
   /** Arrow keys on a focused <select> until it shows `value`. */
   const arrowTo = async (testId: string, value: string) => {
     for (let i = 0; i < 200 && (await page.getByTestId(testId).inputValue()) !== value; i++) await page.keyboard.press("ArrowDown");
@@ -456,10 +447,10 @@ test("keyboard only: Models, Tables and Charts steps", async (ctx) => {
   await page.getByTestId("table-0").waitFor();
   await tabTo(/^select:Dependent variable Y@table-0-y$/);
   await arrowTo("table-0-y", cfg.y);
-  await tabTo(new RegExp(`^input:${esc(cfg.x)}@table-0-x$`));
+  await tabTo(new RegExp(`^input:${escapeRe(cfg.x)}@table-0-x$`));
   await page.keyboard.press("Space");
   for (const c of cfg.controls) {
-    await tabTo(new RegExp(`^input:${esc(c)}@table-0-controls$`));
+    await tabTo(new RegExp(`^input:${escapeRe(c)}@table-0-controls$`));
     await page.keyboard.press("Space");
   }
   // 4 Tables: write them.

@@ -64,24 +64,21 @@ export function twoWayProjector(a: Int32Array, na: number, b: Int32Array, nb: nu
   const n = a.length;
   const balanced = options.balanced ?? isBalancedTwoWay(a, na, b, nb);
   if (balanced && options.method === undefined) {
+    const means = (x: Float64Array) => {
+      let mean = 0;
+      for (let i = 0; i < n; i++) mean += x[i];
+      return { ma: groupMeans(x, a, na), mb: groupMeans(x, b, nb), mean: mean / n };
+    };
     return {
       method: "balanced", absorbed: na + nb - 1, iterations: 0, converged: true,
       apply(x) {
-        const ma = groupMeans(x, a, na);
-        const mb = groupMeans(x, b, nb);
-        let mean = 0;
-        for (let i = 0; i < n; i++) mean += x[i];
-        mean /= n;
+        const { ma, mb, mean } = means(x);
         const out = new Float64Array(n);
         for (let i = 0; i < n; i++) out[i] = x[i] - ma[a[i]] - mb[b[i]] + mean;
         return out;
       },
       effects(x) {
-        const ma = groupMeans(x, a, na);
-        const mb = groupMeans(x, b, nb);
-        let mean = 0;
-        for (let i = 0; i < n; i++) mean += x[i];
-        mean /= n;
+        const { ma, mb, mean } = means(x);
         for (let t = 0; t < nb; t++) mb[t] -= mean;
         return { a: ma, b: mb };
       },
