@@ -6,16 +6,25 @@ import { eventStudy } from "../../core/did/event-study";
 import { didTable, eventStudyTable } from "../../render/did-table";
 import { toText } from "../../render/text";
 import { inputError } from "../../core/errors";
+import { writeFileSync } from "fs";
+import { eventStudyChart } from "../../render/charts/event-study-chart";
+import { placeboChart } from "../../render/charts/placebo-chart";
+import { chartSvg } from "../../render/charts/chart-svg";
 
-/** `econsheet did --data F --y Y --id ID --time T (--treat D | --first-col C | --units a,b --first YEAR) [--event-study] [--placebo N --seed S] --json` */
+/**
+ * `econsheet did --data F --y Y --id ID --time T (--treat D | --first-col C | --units a,b --first YEAR)
+ *  [--event-study] [--placebo N --seed S] [--event-study-svg FILE] [--placebo-svg FILE] --json`
+ * The SVG files are the task pane's charts drawn without Excel (src/render/charts/chart-svg.ts).
+ */
 export const didCommand: Command = {
   name: "did",
   summary: "Difference-in-differences, event study (TWFE and Sun–Abraham), placebo test",
   usage:
     "econsheet did --data FILE --y Y --id ID --time T (--treat D | --first-col FIRST | --units a,b --first YEAR) [--controls x1,x2]\n" +
-    "              [--event-study --leads 4 --lags 4 --reference -1] [--placebo N --seed S] [--vcov cluster] [--json] [--lang zh]",
+    "              [--event-study --leads 4 --lags 4 --reference -1] [--placebo N --seed S] [--vcov cluster] [--json] [--lang zh]\n" +
+    "              [--event-study-svg FILE.svg] [--placebo-svg FILE.svg]   (the charts as SVG figures)",
   async run(args, io) {
-    checkFlags(args, ["data", "sheet", "y", "id", "time", "treat", "first-col", "units", "first", "controls", "vcov", "cluster", "where", "event-study", "leads", "lags", "reference", "placebo", "seed", "json", "lang"]);
+    checkFlags(args, ["data", "sheet", "y", "id", "time", "treat", "first-col", "units", "first", "controls", "vcov", "cluster", "where", "event-study", "leads", "lags", "reference", "placebo", "seed", "json", "lang", "event-study-svg", "placebo-svg"]);
     const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
     const spec: DidSpec = {
       y: flagString(args, "y", true), id: flagString(args, "id", true), time: flagString(args, "time", true),
@@ -27,7 +36,12 @@ export const didCommand: Command = {
     const n = flagNumber(args, "placebo") ?? 0;
     const r = did(table, spec);
     const pl = n > 0 ? placebo(table, spec, n, flagString(args, "seed") ?? 20240601) : undefined;
-    const es = flagBool(args, "event-study") ? eventStudy(table, { ...spec, leads: flagNumber(args, "leads"), lags: flagNumber(args, "lags"), reference: flagNumber(args, "reference") }) : undefined;
+    const esSvg = flagString(args, "event-study-svg");
+    const plSvg = flagString(args, "placebo-svg");
+    if (plSvg && !pl) throw inputError("--placebo-svg needs --placebo N (the number of permutations).", "--placebo-svg 需要同时给出 --placebo N（置换次数）。");
+    const es = flagBool(args, "event-study") || esSvg ? eventStudy(table, { ...spec, leads: flagNumber(args, "leads"), lags: flagNumber(args, "lags"), reference: flagNumber(args, "reference") }) : undefined;
+    if (esSvg && es) writeFileSync(esSvg, chartSvg(eventStudyChart(es, lang, { y: spec.y, controls: spec.controls })));
+    if (plSvg && pl) writeFileSync(plSvg, chartSvg(placeboChart(pl, lang)));
     if (flagBool(args, "json")) {
       const { vcovSlopesClassical: _v, ...model } = r.model;
       const esOut = es ? (({ model: _m, ...rest }) => rest)(es) : undefined;
