@@ -3,7 +3,8 @@
  * npm run demo — runs the sample analysis spec (sample/spec.json) on the bundled SYNTHETIC
  * yearbook workbook (sample/yearbook.xlsx) and writes demo/output.xlsx: the tidy panel, the
  * three entropy indices (weights by period, provinces above the mean) and Tables 4–8 as
- * three-line tables. Builds dist/cli.js first when it is missing.
+ * three-line tables, and demo/figures/ (each index's trend by region as SVG). Builds dist/cli.js
+ * first when it is missing or older than src/.
  */
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -11,12 +12,21 @@ const path = require("path");
 
 const root = path.resolve(__dirname, "..");
 const cli = path.join(root, "dist", "cli.js");
-if (!fs.existsSync(cli)) {
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
+  }
+  return newest;
+}
+if (!fs.existsSync(cli) || fs.statSync(cli).mtimeMs < newestMtime(path.join(root, "src"))) {
   const b = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", "cli"], { cwd: root, stdio: "inherit" });
   if (b.status !== 0) process.exit(b.status || 1);
 }
 const out = path.join(root, "demo", "output.xlsx");
 fs.mkdirSync(path.dirname(out), { recursive: true });
-const r = spawnSync(process.execPath, [cli, "run", path.join(root, "sample", "spec.json"), "--out", out], { cwd: root, stdio: "inherit" });
+const figures = path.join(root, "demo", "figures");
+const r = spawnSync(process.execPath, [cli, "run", path.join(root, "sample", "spec.json"), "--out", out, "--figures", figures], { cwd: root, stdio: "inherit" });
 if (r.status !== 0) process.exit(r.status || 1);
-console.log(`demo: wrote ${path.relative(root, out)}`);
+console.log(`demo: wrote ${path.relative(root, out)} and the figures in ${path.relative(root, figures)}/`);

@@ -9,6 +9,8 @@ import { runAnalysis } from "../../src/core/spec/run-analysis";
 import { parseAnalysisSpec } from "../../src/core/spec/analysis-spec";
 import { analysisSheets } from "../../src/render/analysis-sheets";
 import { toGrid } from "../../src/render/grid";
+import { analysisFigures } from "../../src/render/charts/analysis-figures";
+import { readdirSync } from "fs";
 
 const dir = mkdtempSync(join(tmpdir(), "econsheet-run-"));
 const grid = syntheticGrid();
@@ -67,6 +69,16 @@ describe("econsheet run", () => {
     await cli("run", specPath, "--out", out2);
     expect(JSON.stringify([...(await readBack(out2)).entries()])).toBe(JSON.stringify([...book.entries()]));
     expect(readFileSync(out1).length).toBeGreaterThan(1000);
+  }, 60000);
+
+  test("--figures writes the index trends, the event study and the placebo histogram as SVG, equal to the renderer's", async () => {
+    const figures = join(dir, "figures");
+    const r = await cli("run", specPath, "--out", join(dir, "fig.xlsx"), "--figures", figures);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/wrote 3 figure\(s\) to .*figures/);
+    expect(readdirSync(figures).sort()).toEqual(["Environment trends by region.svg", "Table 9 DID event study.svg", "Table 9 DID placebo.svg"]);
+    const expected = analysisFigures(runAnalysis(tableFromGrid(grid), parseAnalysisSpec(specJson)), "en").figures;
+    for (const f of expected) expect(readFileSync(join(figures, `${f.name}.svg`), "utf8")).toBe(f.svg);
   }, 60000);
 
   test("a spec error names its path and stops with exit 1", async () => {

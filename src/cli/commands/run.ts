@@ -6,6 +6,7 @@ import { checkFlags, flagString } from "../args";
 import { parseAnalysisSpec } from "../../core/spec/analysis-spec";
 import { runAnalysis } from "../../core/spec/run-analysis";
 import { analysisSheets } from "../../render/analysis-sheets";
+import { analysisFigures } from "../../render/charts/analysis-figures";
 import { writeThreeLineTable } from "../xlsx-write";
 import { readDataTable } from "../read-data";
 import { loadPanel } from "../load-panel";
@@ -13,17 +14,18 @@ import { inputError } from "../../core/errors";
 import { DataTable } from "../../core/data/data-table";
 
 /**
- * `econsheet run SPEC.json [--data WORKBOOK.xlsx] --out RESULT.xlsx`: imports, builds the
- * indices, fits the models and writes a workbook: the tidy panel, index sheets and one sheet
- * per table as three-line tables. A progress line per step on stderr. The output depends only
- * on the spec and the data (no timestamps), so two runs give identical table values.
+ * `econsheet run SPEC.json [--data WORKBOOK.xlsx] --out RESULT.xlsx [--figures DIR]`: imports,
+ * builds the indices, fits the models and writes a workbook: the tidy panel, index sheets and
+ * one sheet per table as three-line tables; with --figures, the charts as SVG files (index
+ * trends by region, event studies, placebo histograms). A progress line per step on stderr. The
+ * output depends only on the spec and the data (no timestamps), so two runs give identical values.
  */
 export const runCommand: Command = {
   name: "run",
   summary: "Run an analysis spec: indices and every table, written to a result workbook",
-  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] --out RESULT.xlsx [--lang zh]",
+  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] --out RESULT.xlsx [--figures DIR] [--lang zh]",
   async run(args, io) {
-    checkFlags(args, ["data", "out", "lang", "sheet"]);
+    checkFlags(args, ["data", "out", "lang", "sheet", "figures"]);
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the analysis spec: econsheet run SPEC.json --out RESULT.xlsx.", "请给出分析设定：econsheet run SPEC.json --out RESULT.xlsx。");
     const out = flagString(args, "out", true);
@@ -60,6 +62,14 @@ export const runCommand: Command = {
     mkdirSync(dirname(resolve(out)), { recursive: true });
     writeFileSync(out, Buffer.from(await wb.xlsx.writeBuffer()));
     io.stderr(`[${++n}] wrote ${out} (${wb.worksheets.length} sheets)\n`);
+    const figuresDir = flagString(args, "figures");
+    if (figuresDir) {
+      const { figures, skipped } = analysisFigures(run, lang);
+      mkdirSync(figuresDir, { recursive: true });
+      for (const f of figures) writeFileSync(resolve(figuresDir, `${f.name}.svg`), f.svg);
+      io.stderr(`[${++n}] wrote ${figures.length} figure(s) to ${figuresDir}\n`);
+      for (const line of skipped) io.stderr(`    no figure for ${line}\n`);
+    }
     return 0;
   },
 };

@@ -7,9 +7,10 @@ const PALETTE = ["#1F3864", "#C55A11", "#548235", "#7030A0", "#BF9000", "#2E75B6
 
 /**
  * Composite-index trends: a line with markers per group (and the national mean, dashed) over the
- * years. `grouping` names the grouping in the title ("region", "south/north").
+ * years. `grouping` names the grouping in the title ("region", "south/north"); `label` names the
+ * index (default its column name).
  */
-export function indexTrendChart(trend: GroupTrend, lang: Lang, grouping: "region4" | "southnorth" | "none"): ChartModel {
+export function indexTrendChart(trend: GroupTrend, lang: Lang, grouping: "region4" | "southnorth" | "none", label = trend.variable): ChartModel {
   const L = (k: Parameters<typeof chartLabel>[0], v: Record<string, string | number> = {}) => chartLabel(k, lang, v);
   const T = trend.times.length;
   const data: ChartValue[][] = [[L("year"), L("national"), ...trend.groups]];
@@ -22,13 +23,13 @@ export function indexTrendChart(trend: GroupTrend, lang: Lang, grouping: "region
     kind: "indexTrend",
     sheetName: L("trendSheet"),
     type: "LineMarkers",
-    title: L("trendTitle", { index: trend.variable, grouping: groupingName }),
+    title: L("trendTitle", { index: label, grouping: groupingName }),
     xTitle: L("year"),
-    yTitle: L("meanOf", { index: trend.variable }),
+    yTitle: L("meanOf", { index: label }),
     data,
     categories: { col: 0, from: 1, to: T },
     series,
     numberFormats: trend.groups.map((_, j) => ({ col: 2 + j, from: 1, to: T, format: "0.0000" })).concat([{ col: 1, from: 1, to: T, format: "0.0000" }]),
-    notes: [L("trendNote", { index: trend.variable, n })],
+    notes: [L("trendNote", { index: label, n })],
   };
 }

@@ -1,12 +1,9 @@
 import type { Lang } from "../../core/errors";
-import { appendColumns, labelColumn, tableFromGrid } from "../../core/data/data-table";
 import type { DataTable } from "../../core/data/data-table";
 import type { DidSpec } from "../../core/did/did";
 import type { DidTableSpec } from "../../core/spec/analysis-spec";
 import { eventStudy, EventStudySpec } from "../../core/did/event-study";
-import { groupTrend } from "../../core/descriptive/group-trend";
-import { REGION4_LABELS, SOUTHNORTH_LABELS } from "../../core/data/provinces";
-import { addRegionColumns } from "../../core/spec/run-analysis";
+import { regionTrend, RegionGrouping } from "../../core/descriptive/region-trend";
 import type { ChartModel } from "../../render/charts/chart-model";
 import { eventStudyChart } from "../../render/charts/event-study-chart";
 import { indexTrendChart } from "../../render/charts/index-trend-chart";
@@ -99,20 +96,12 @@ export function didFormOf(table: DidTableSpec): DidForm {
   };
 }
 
-export type TrendGrouping = "region4" | "southnorth" | "none";
+export type TrendGrouping = RegionGrouping;
 
 /** Mean index per year by NBS region (or south/north), with the national mean. */
 export function trendModel(panel: DataTable, index: string, grouping: TrendGrouping, id: string, time: string, lang: Lang): ChartModel {
   if (!index) throw new ChartFormError("index", { en: "Choose an index (compute it in step 2) or another variable.", zh: "请选择指数（在第 2 步计算）或其他变量。" });
-  if (grouping === "none") return indexTrendChart(groupTrend(panel, { value: index, time }), lang, grouping);
-  // Group labels from the province names in the chart's language (a region column in the data, in
-  // another language, is not used).
-  const regions = addRegionColumns(tableFromGrid([[id], ...labelColumn(panel, id).map((v) => [v])]), id, lang);
-  const column = "__econsheet_group";
-  const withGroups = appendColumns(panel, [{ name: column, values: labelColumn(regions, grouping) }]);
-  const labels = grouping === "region4" ? REGION4_LABELS : SOUTHNORTH_LABELS;
-  const order = Object.values(labels).map((l) => l[lang]);
-  return indexTrendChart(groupTrend(withGroups, { value: index, time, group: column, order }), lang, grouping);
+  return indexTrendChart(regionTrend(panel, index, grouping, id, time, lang), lang, grouping);
 }
 
 export function mapModel(panel: DataTable, index: string, year: string, id: string, time: string, lang: Lang): ChartModel {

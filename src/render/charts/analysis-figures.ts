@@ -1,0 +1,44 @@
+import type { Lang } from "../../core/errors";
+import { isEconError } from "../../core/errors";
+import type { AnalysisRun } from "../../core/spec/run-analysis";
+import { regionTrend } from "../../core/descriptive/region-trend";
+import { indexTrendChart } from "./index-trend-chart";
+import { eventStudyChart } from "./event-study-chart";
+import { placeboChart } from "./placebo-chart";
+import { chartSvg } from "./chart-svg";
+
+export interface Figure {
+  /** File name without extension (no characters a file system refuses). */
+  name: string;
+  svg: string;
+}
+
+const fileName = (s: string) => s.replace(/[/\\:*?"<>|]+/g, "_").trim();
+
+/**
+ * The figures of a run as SVG: each index's trend by NBS region (when the ids are provinces),
+ * and for each DID table its event-study plot and placebo histogram (when the spec asks for
+ * them). `skipped` says which figures could not be drawn and why.
+ */
+export function analysisFigures(run: AnalysisRun, lang: Lang = "en"): { figures: Figure[]; skipped: string[] } {
+  const figures: Figure[] = [];
+  const skipped: string[] = [];
+  const trends = lang === "zh" ? "分区域趋势" : "trends by region";
+  for (const ix of run.indices) {
+    const label = ix.spec.label ?? ix.spec.name;
+    try {
+      const trend = regionTrend(run.panel, ix.spec.name, "region4", run.id, run.time, lang);
+      figures.push({ name: fileName(`${label} ${trends}`), svg: chartSvg(indexTrendChart(trend, lang, "region4", label)) });
+    } catch (e) {
+      if (!isEconError(e)) throw e;
+      skipped.push(`${label}: ${e.messageIn(lang)}`);
+    }
+  }
+  for (const t of run.tables) {
+    if (t.kind !== "did") continue;
+    const spec = t.spec as { title: string; y: string; controls?: string[] };
+    if (t.eventStudy) figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "事件研究" : "event study"}`), svg: chartSvg(eventStudyChart(t.eventStudy, lang, { y: spec.y, controls: spec.controls })) });
+    if (t.placebo) figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "安慰剂检验" : "placebo"}`), svg: chartSvg(placeboChart(t.placebo, lang)) });
+  }
+  return { figures, skipped };
+}
