@@ -50,7 +50,7 @@ function headlessJob() {
   const demoScript = path.join(root, "scripts", "demo.js");
   if (fs.existsSync(demoScript)) {
     run(process.execPath, [demoScript]);
-    outputs.push(path.join("demo", "output.xlsx"));
+    outputs.push(path.join("demo", "output.xlsx"), path.join("demo", "figures") + path.sep);
   }
   const out = path.join(outDir, "describe-grunfeld.json");
   const r = spawnSync(process.execPath, [path.join(root, "dist", "cli.js"), "describe", "--data", path.join(root, "sample", "grunfeld.csv"), "--id", "firm", "--time", "year", "--json"], { cwd: root, encoding: "utf8" });
