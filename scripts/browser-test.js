@@ -8,8 +8,8 @@
  * Exits non-zero on failure; the last line reads "browser: N passed, N failed".
  */
 const { spawnSync } = require("child_process");
-const fs = require("fs");
 const path = require("path");
+const { isStale } = require("./lib/stale");
 
 const root = path.resolve(__dirname, "..");
 const bin = (name) => path.join(root, "node_modules", ".bin", process.platform === "win32" ? name + ".cmd" : name);
@@ -20,21 +20,13 @@ function run(cmd, args) {
   return r.status === null ? 1 : r.status;
 }
 
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
 
 if (run("sh", [path.join(root, "scripts", "ensure-chromium.sh")]) !== 0) {
   console.log("browser: 0 passed, 1 failed (Chromium is not available)");
   process.exit(1);
 }
 const built = path.join(root, "dist", "taskpane.js");
-if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < newestMtime(path.join(root, "src")) || process.argv.includes("--build")) {
+if (isStale(built, path.join(root, "src")) || process.argv.includes("--build")) {
   if (run(bin("webpack"), ["--mode", "development", "--env", "addin"]) !== 0) {
     console.log("browser: 0 passed, 1 failed (the build failed)");
     process.exit(1);

@@ -9,18 +9,11 @@
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { isStale } = require("./lib/stale");
 
 const root = path.resolve(__dirname, "..");
 const cli = path.join(root, "dist", "cli.js");
-function newestMtime(dir) {
-  let newest = 0;
-  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : fs.statSync(p).mtimeMs);
-  }
-  return newest;
-}
-if (!fs.existsSync(cli) || fs.statSync(cli).mtimeMs < newestMtime(path.join(root, "src"))) {
+if (isStale(cli, path.join(root, "src"))) {
   const b = spawnSync(process.execPath, [path.join(root, "node_modules", "webpack", "bin", "webpack.js"), "--mode", "production", "--env", "cli"], { cwd: root, stdio: "inherit" });
   if (b.status !== 0) process.exit(b.status || 1);
 }
