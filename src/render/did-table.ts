@@ -4,6 +4,7 @@ import { EventStudyResult } from "../core/did/event-study";
 import { TableModel, TableCell, cell, headerRow } from "./table-model";
 import { regressionTable } from "./regression-table";
 import { panelColumn } from "./panel-columns";
+import { fillTemplate } from "./template";
 
 const T = {
   stat: { en: "Statistic", zh: "统计量" },
@@ -39,7 +40,6 @@ const T = {
   meansNote: { en: "\"After\" is t ≥ the first treated year ({cut} for the control group). The difference-in-differences of means equals the DID coefficient only without controls in the 2×2 design.", zh: "“处理后”指 t ≥ 首次处理年份（对照组为 {cut}）。仅在无控制变量的 2×2 设计中，均值的双重差分等于 DID 系数。" },
 } as const;
 
-const fill = (s: string, vars: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
 
 /** The ECON.DID spill: estimate, inference, sample, then the 2×2 table of means. */
 export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult): TableModel {
@@ -81,7 +81,7 @@ export function didRegressionTable(results: readonly DidResult[], y: string, lan
   const rename: Record<string, string> = { ...renameTerms };
   for (const r of results) if (r.term === "treat_post" && !(r.term in renameTerms)) rename[r.term] = T.treatPost[lang];
   const notes = [...new Set(results.flatMap((r) => (lang === "zh" ? r.notesZh : r.notes)))];
-  return regressionTable(results.map((r) => panelColumn(r.model)), { lang, title: fill(T.didTitle[lang], { y }), rename, depVarLabel: y, notes });
+  return regressionTable(results.map((r) => panelColumn(r.model)), { lang, title: fillTemplate(T.didTitle[lang], { y }), rename, depVarLabel: y, notes });
 }
 
 /** The 2×2 table of group means a reader checks by eye, with its difference-in-differences. */
@@ -93,11 +93,11 @@ export function didMeansTable(r: DidResult, y: string, lang: Lang = "en"): Table
     [cell(T.dd[lang], "label"), cell(null), cell(null), cell(m.diffInDiff, "value", 4)],
   ];
   return {
-    title: fill(T.meansTitle[lang], { y }),
+    title: fillTemplate(T.meansTitle[lang], { y }),
     header: [headerRow(["", T.before[lang], T.after[lang], T.diff[lang]])],
     body,
     rulesAfter: [1],
-    notes: [fill(T.meansNote[lang], { cut: m.cut })],
+    notes: [fillTemplate(T.meansNote[lang], { cut: m.cut })],
   };
 }
 
@@ -108,6 +108,6 @@ export function placeboSummaryTable(pl: PlaceboResult, lang: Lang = "en"): Table
     title: T.placeboTitle[lang],
     header: [headerRow([T.stat[lang], T.value[lang]])],
     body: [row("est", pl.estimate, 4), row("placebo", pl.permutations), row("placeboMean", pl.mean, 4), row("placeboSd", pl.sd, 4), row("placeboP", pl.pTwoSided, 3)],
-    notes: [fill(T.placeboNote[lang], { seed: pl.seed, failed: pl.failed })],
+    notes: [fillTemplate(T.placeboNote[lang], { seed: pl.seed, failed: pl.failed })],
   };
 }

@@ -1,5 +1,6 @@
 import type { Lang } from "../core/errors";
 import { isEconError } from "../core/errors";
+import { fillTemplate } from "../render/template";
 
 /**
  * Every string of the task pane in English and Simplified Chinese. The language follows
@@ -171,7 +172,7 @@ export function langFromOffice(displayLanguage: string | undefined | null): Lang
 
 /** A UI string with {placeholders} filled. */
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fillTemplate(STRINGS[key][lang], vars);
 }
 
 /** Every key has both languages (checked by the unit test). */

@@ -1,4 +1,5 @@
 import type { Lang } from "../../core/errors";
+import { fillTemplate } from "../template";
 
 /** Fixed words of the charts and their data blocks, in English and Simplified Chinese. */
 const LABELS = {
@@ -57,7 +58,7 @@ const LABELS = {
 export type ChartLabel = keyof typeof LABELS;
 
 export function chartLabel(key: ChartLabel, lang: Lang, vars: Record<string, string | number> = {}): string {
-  return LABELS[key][lang].replace(/\{(\w+)\}/g, (m, k: string) => (k in vars ? String(vars[k]) : m));
+  return fillTemplate(LABELS[key][lang], vars);
 }
 
 export function allChartLabels(): Record<string, { en: string; zh: string }> {
