@@ -217,7 +217,11 @@ async function setOwnedIds(ids: string[]): Promise<void> {
   await saveSettings();
 }
 
-function usedRectOf(r: Excel.Range): CellRect | null {
+/** A sheet's used range (values only) as a rectangle, or null for an empty sheet; one sync. */
+async function usedRect(ctx: Excel.RequestContext, ws: Excel.Worksheet): Promise<CellRect | null> {
+  const r = ws.getUsedRangeOrNullObject(true);
+  r.load("rowIndex,columnIndex,rowCount,columnCount,isNullObject");
+  await ctx.sync();
   if (r.isNullObject) return null;
   return { row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount };
 }
@@ -249,12 +253,10 @@ export function officeWorkbookIO(): WorkbookIO {
     async readSheetValues(name) {
       return Excel.run(async (ctx) => {
         const ws = await sheetOrFail(ctx, name);
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount,isNullObject");
-        await ctx.sync();
-        if (used.isNullObject) return [];
+        const used = await usedRect(ctx, ws);
+        if (!used) return [];
         // From A1, so row and column numbers in messages are the sheet's own.
-        const whole = ws.getRangeByIndexes(0, 0, used.rowIndex + used.rowCount, used.columnIndex + used.columnCount);
+        const whole = ws.getRangeByIndexes(0, 0, used.row + used.rowCount, used.col + used.colCount);
         whole.load("values");
         await ctx.sync();
         return whole.values as CellValue[][];
@@ -274,10 +276,7 @@ export function officeWorkbookIO(): WorkbookIO {
     async usedRange(name) {
       return Excel.run(async (ctx) => {
         const ws = await sheetOrFail(ctx, name);
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount,isNullObject");
-        await ctx.sync();
-        return usedRectOf(used);
+        return usedRect(ctx, ws);
       });
     },
 
@@ -314,10 +313,7 @@ export function officeWorkbookIO(): WorkbookIO {
       const chunks = chunkRows(grid, options.maxChunkBytes);
       await Excel.run(async (ctx) => {
         const ws = await sheetOrFail(ctx, sheet);
-        const used = ws.getUsedRangeOrNullObject(true);
-        used.load("rowIndex,columnIndex,rowCount,columnCount,isNullObject");
-        await ctx.sync();
-        const u = usedRectOf(used);
+        const u = await usedRect(ctx, ws);
         if (u && rectsOverlap(u, target)) {
           throw inputError(
             `EconSheet will not write into cells that hold data: sheet '${sheet}' ${columnLetter(col)}${row + 1} is inside its used range. Choose an empty place or a new sheet.`,
