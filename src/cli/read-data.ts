@@ -38,3 +38,12 @@ export async function readDataTable(path: string, sheet?: string): Promise<DataT
   if (ext === ".xlsx" || ext === ".xlsm") return tableFromGrid(await readXlsxGrid(path, sheet));
   return tableFromGrid(readCsvGrid(path), { missingTokens: CSV_MISSING_TOKENS });
 }
+
+/** A JSON file (an analysis or table spec); an unreadable or malformed file is an error naming it. */
+export function readJsonFile(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw inputError(`${path}: not valid JSON (${(e as Error).message}).`, `${path}：不是有效的 JSON（${(e as Error).message}）。`);
+  }
+}

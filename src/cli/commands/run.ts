@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, mkdirSync } from "fs";
+import { writeFileSync, mkdirSync } from "fs";
 import { dirname, resolve, extname } from "path";
 import ExcelJS from "exceljs";
 import { Command } from "./command";
@@ -8,7 +8,7 @@ import { runAnalysis } from "../../core/spec/run-analysis";
 import { analysisSheets } from "../../render/analysis-sheets";
 import { analysisFigures } from "../../render/charts/analysis-figures";
 import { writeThreeLineTable } from "../xlsx-write";
-import { readDataTable } from "../read-data";
+import { readDataTable, readJsonFile } from "../read-data";
 import { loadPanel } from "../load-panel";
 import { inputError } from "../../core/errors";
 import { DataTable } from "../../core/data/data-table";
@@ -29,13 +29,7 @@ export const runCommand: Command = {
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the analysis spec: econsheet run SPEC.json --out RESULT.xlsx.", "请给出分析设定：econsheet run SPEC.json --out RESULT.xlsx。");
     const out = flagString(args, "out", true);
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(specPath, "utf8"));
-    } catch (e) {
-      throw inputError(`${specPath}: not valid JSON (${(e as Error).message}).`, `${specPath}：不是有效的 JSON（${(e as Error).message}）。`);
-    }
-    const spec = parseAnalysisSpec(json);
+    const spec = parseAnalysisSpec(readJsonFile(specPath));
     const dataPath = flagString(args, "data") ?? (spec.data.workbook ? resolve(dirname(specPath), spec.data.workbook) : undefined);
     if (!dataPath) throw inputError(`${specPath}: no data.workbook and no --data.`, `${specPath}：既没有 data.workbook，也没有 --data。`);
     io.stderr(`[1] reading ${dataPath}\n`);

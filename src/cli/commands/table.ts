@@ -1,8 +1,7 @@
-import { readFileSync } from "fs";
 import { dirname, resolve } from "path";
 import { Command, printJson } from "./command";
 import { checkFlags, flagBool, flagString } from "../args";
-import { readDataTable } from "../read-data";
+import { readDataTable, readJsonFile } from "../read-data";
 import { fitModels, ModelColumnSpec, expandBy } from "../../core/estimators/model-list";
 import { regressionTable, RegressionTableOptions } from "../../render/regression-table";
 import { panelColumn } from "../../render/panel-columns";
@@ -34,12 +33,7 @@ export const tableCommand: Command = {
     checkFlags(args, ["data", "sheet", "csv", "json", "lang"]);
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the table spec: econsheet table SPEC.json.", "请给出表格设定文件：econsheet table SPEC.json。");
-    let spec: TableSpecFile;
-    try {
-      spec = JSON.parse(readFileSync(specPath, "utf8"));
-    } catch (e) {
-      throw inputError(`${specPath}: not valid JSON (${(e as Error).message}).`, `${specPath}：不是有效的 JSON（${(e as Error).message}）。`);
-    }
+    const spec = readJsonFile(specPath) as TableSpecFile;
     if (!Array.isArray(spec.models) || spec.models.length === 0) throw inputError(`${specPath}: "models" must list at least one model.`, `${specPath}："models" 至少需要一个模型。`);
     const dataPath = flagString(args, "data") ?? (spec.data ? resolve(dirname(specPath), spec.data) : undefined);
     if (!dataPath) throw inputError(`${specPath}: no "data" file and no --data.`, `${specPath}：没有 "data" 文件，也没有 --data。`);
