@@ -69,9 +69,3 @@ export function spanValues(data: readonly (readonly ChartValue[])[], span: CellS
   }
   return out;
 }
-
-/** Pads rows to one width (blank cells) so the block is a rectangle. */
-export function rectangle(rows: ChartValue[][]): ChartValue[][] {
-  const width = Math.max(1, ...rows.map((r) => r.length));
-  return rows.map((r) => (r.length < width ? [...r, ...new Array<ChartValue>(width - r.length).fill(null)] : r));
-}

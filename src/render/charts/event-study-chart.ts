@@ -1,6 +1,6 @@
 import type { Lang } from "../../core/errors";
 import type { EventCoef, EventStudyResult, WaldTest } from "../../core/did/event-study";
-import { ChartModel, ChartSeries, ChartValue, rectangle } from "./chart-model";
+import { ChartModel, ChartSeries, ChartValue } from "./chart-model";
 import { chartLabel, fmt } from "./chart-labels";
 
 export interface EventStudyChartOptions {
@@ -16,6 +16,8 @@ const NAVY = "#1F3864";
 const ORANGE = "#C55A11";
 const RED = "#C00000";
 const GREY = "#7F7F7F";
+/** Columns of the coefficient table: relative time, then TWFE estimate, SE, CI low, CI high, p, then the same for Sun–Abraham. */
+const SA_ESTIMATE_COL = 6;
 
 /**
  * The event-study coefficient plot as an XY scatter: each estimator's coefficients as markers
@@ -79,12 +81,12 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   const cZeroY = addHelper(L("zero"), [0, 0]);
 
   const rows = Math.max(K, ...helper.map((h) => h.values.length));
-  const data: ChartValue[][] = [[...tableHeader, null, ...helper.map((h) => h.header)]];
+  // Header: the coefficient table's, a blank column, then the chart-data columns (the first one says so).
+  const data: ChartValue[][] = [[...tableHeader, null, ...helper.map((h, k) => (k === 0 ? `${L("chartData")}: ${h.header}` : h.header))]];
   for (let i = 0; i < rows; i++) {
     const left = i < K ? tableRows[i] : new Array<ChartValue>(tableWidth).fill(null);
     data.push([...left, null, ...helper.map((h) => (i < h.values.length ? h.values[i] : null))]);
   }
-  data[0][tableWidth + 1] = `${L("chartData")}: ${helper[0].header}`;
 
   const refRow = 1 + twfe.indexOf(ref);
   const span = (col: number, n: number) => ({ col, from: 1, to: n });
@@ -95,7 +97,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   if (sa) {
     series.push(
       { name: ciName(L("sa")), x: span(cSaBarX, saBarsLen), values: span(cSaBarY, saBarsLen), style: "line", color: ORANGE },
-      { name: `${L("sa")} ${L("estimate")}`, x: span(cSaX, K), values: span(6, K), style: "markers", marker: "Square", color: ORANGE },
+      { name: `${L("sa")} ${L("estimate")}`, x: span(cSaX, K), values: span(SA_ESTIMATE_COL, K), style: "markers", marker: "Square", color: ORANGE },
     );
   }
   series.push(
@@ -123,7 +125,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     title: L("eventTitle", { y: options.y }),
     xTitle: L("relTime"),
     yTitle: L("coefficient"),
-    data: rectangle(data),
+    data,
     series,
     numberFormats: [
       { col: 1, from: 1, to: K, format: "0.0000" }, { col: 2, from: 1, to: K, format: "0.0000" }, { col: 3, from: 1, to: K, format: "0.0000" },
