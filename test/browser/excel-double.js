@@ -285,6 +285,16 @@
     return Object.keys(props);
   }
 
+  /** `isNullObject`, readable after the proxy's load has been synced (as in Office.js). */
+  function nullObjectGetter(Proxy) {
+    Object.defineProperty(Proxy.prototype, "isNullObject", {
+      get: function () {
+        if (!this._loaded) throw OfficeError("PropertyNotLoaded", "isNullObject is available after context.sync().");
+        return this._loaded.isNullObject;
+      },
+    });
+  }
+
   /* Worksheets */
   function WorksheetCollection(ctx) {
     this._ctx = ctx;
@@ -351,12 +361,7 @@
     this._ctx._load(this, function () { self._fillAll(); });
     return this;
   };
-  Object.defineProperty(WorksheetProxy.prototype, "isNullObject", {
-    get: function () {
-      if (!this._loaded) throw OfficeError("PropertyNotLoaded", "isNullObject is available after context.sync().");
-      return this._loaded.isNullObject;
-    },
-  });
+  nullObjectGetter(WorksheetProxy);
   WorksheetProxy.prototype.getRange = function (address) {
     var self = this;
     var p = parseAddress(address || "A1");
@@ -419,12 +424,7 @@
     if (!r) throw OfficeError("ItemNotFound", "The range is empty (a null object).");
     return r;
   };
-  Object.defineProperty(RangeProxy.prototype, "isNullObject", {
-    get: function () {
-      if (!this._loaded) throw OfficeError("PropertyNotLoaded", "isNullObject is available after context.sync().");
-      return this._loaded.isNullObject;
-    },
-  });
+  nullObjectGetter(RangeProxy);
   RangeProxy.prototype.load = function (props) {
     var self = this;
     var list = propList(props);
