@@ -3,6 +3,7 @@ import type { Lang } from "../../core/errors";
 import { t } from "../i18n";
 import type { ChartField, DidForm, TrendGrouping } from "../journey/charts";
 import { CheckList } from "./check-list";
+import { VariableSelect } from "./variable-select";
 
 /** Errors of the Charts step: per field, and per card for errors from the core or Excel. */
 export type ChartErrors = Partial<Record<ChartField | "did" | "trend" | "map", string>>;
@@ -27,18 +28,6 @@ export interface ChartsStepProps {
   onPlacebo(): void;
   onTrendChart(): void;
   onMapChart(): void;
-}
-
-/** A labelled choice of one variable, "(none)" first, its error beneath. */
-function VariableSelect(props: { label: string; none: string; options: string[]; value: string; onChange(v: string): void; error?: string; testId: string }) {
-  return (
-    <Field label={props.label} validationState={props.error ? "error" : "none"} validationMessage={props.error}>
-      <Select value={props.value} onChange={(_, d) => props.onChange(d.value)} data-testid={props.testId}>
-        <option value="">{props.none}</option>
-        {props.options.map((v) => <option key={v} value={v}>{v}</option>)}
-      </Select>
-    </Field>
-  );
 }
 
 const intOf = (v: string, fallback: number) => (v.trim() === "" || Number.isNaN(Number(v)) ? fallback : Math.trunc(Number(v)));

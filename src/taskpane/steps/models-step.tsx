@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Body1, Button, Card, Checkbox, Field, Input, Select, Subtitle2 } from "@fluentui/react-components";
 import { CheckList } from "./check-list";
+import { VariableSelect } from "./variable-select";
 import type { Lang } from "../../core/errors";
 import type { EffectKind, ModelKind, VcovKind } from "../../core/spec/analysis-spec";
 import { t } from "../i18n";
@@ -65,12 +66,7 @@ export function ModelsStep(p: ModelsStepProps) {
                 </Select>
               </Field>
             </div>
-            <Field label={t(lang, "yVar")} validationState={err.y ? "error" : "none"} validationMessage={err.y}>
-              <Select value={d.y} onChange={(_, v) => update(k, { y: v.value })} data-testid={`table-${k}-y`}>
-                <option value="">{t(lang, "none")}</option>
-                {p.variables.map((v) => <option key={v} value={v}>{v}</option>)}
-              </Select>
-            </Field>
+            <VariableSelect label={t(lang, "yVar")} none={t(lang, "none")} options={p.variables} value={d.y} onChange={(y) => update(k, { y })} error={err.y} testId={`table-${k}-y`} />
             <CheckList legend={t(lang, "xVars")} options={p.variables} value={d.x} onChange={(x) => update(k, { x })} error={err.x} testId={`table-${k}-x`} />
             <CheckList legend={t(lang, "controls")} options={p.variables} value={d.controls} onChange={(controls) => update(k, { controls })} error={err.controls} testId={`table-${k}-controls`} />
             {d.kind === "mediation" && (
