@@ -8,6 +8,7 @@
  * (上海 江苏 浙江 安徽 福建 江西 湖北 湖南 广东 广西 海南 重庆 四川 贵州 云南 西藏); the rest North.
  * 江苏 and 安徽 straddle the line and are counted South, the usual convention in the literature.
  */
+import { inputError } from "../errors";
 export type Region4 = "East" | "Central" | "West" | "Northeast";
 export type SouthNorth = "South" | "North";
 
@@ -132,4 +133,25 @@ export function regionGroups(scheme: RegionScheme): RegionGroup[] {
 export function provinceRegions(name: string): { region4: Region4; southNorth: SouthNorth } | undefined {
   const p = normalizeProvince(name);
   return p ? { region4: p.region, southNorth: p.southNorth } : undefined;
+}
+
+/**
+ * The region label (in `lang`) of every id, for a grouping column: NBS four regions or
+ * South/North. A name that is not one of the 31 provinces is an error naming its row and column.
+ */
+export function regionLabels(
+  ids: readonly (string | null)[], column: string, scheme: "region4" | "southnorth", lang: "en" | "zh",
+  hint: { en: string; zh: string } = { en: "", zh: "" },
+): string[] {
+  const labels: Record<string, { en: string; zh: string }> = scheme === "region4" ? REGION4_LABELS : SOUTHNORTH_LABELS;
+  return ids.map((name, i) => {
+    const p = normalizeProvince(name);
+    if (!p) {
+      throw inputError(
+        `Row ${i + 2}: '${name}' in column '${column}' is not a province name EconSheet knows, so it has no region.${hint.en}`,
+        `第 ${i + 2} 行：列 '${column}' 中的 '${name}' 不是可识别的省份名称，无法归入区域。${hint.zh}`,
+      );
+    }
+    return labels[scheme === "region4" ? p.region : p.southNorth][lang];
+  });
 }

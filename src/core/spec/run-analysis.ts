@@ -1,5 +1,5 @@
 import { DataTable, labelColumn, columnIndex, appendColumns } from "../data/data-table";
-import { normalizeProvince, REGION4_LABELS, SOUTHNORTH_LABELS } from "../data/provinces";
+import { regionLabels, REGION4_LABELS, SOUTHNORTH_LABELS } from "../data/provinces";
 import { entropyIndex, aboveMean, EntropyResult } from "../indices/entropy-index";
 import { entropyInputFromTable } from "../indices/entropy-input";
 import { describe } from "../descriptive/describe";
@@ -53,19 +53,9 @@ export interface RunOptions {
 /** Adds region4 / southnorth columns from the province names of the id column (refusing unknown names). */
 export function addRegionColumns(table: DataTable, id: string, lang: "en" | "zh" = "en"): DataTable {
   const ids = labelColumn(table, id);
-  const region: (string | null)[] = [];
-  const sn: (string | null)[] = [];
-  ids.forEach((name, i) => {
-    const p = normalizeProvince(name);
-    if (!p) {
-      throw inputError(
-        `Row ${i + 2}: '${name}' in column '${id}' is not a province name EconSheet knows, so it has no region. Use the 31 provinces' names (北京, 内蒙古, …) or give the groups explicitly.`,
-        `第 ${i + 2} 行：列 '${id}' 中的 '${name}' 不是可识别的省份名称，无法归入区域。请使用 31 个省份名称（北京、内蒙古……）或直接给出分组。`,
-      );
-    }
-    region.push(REGION4_LABELS[p.region][lang]);
-    sn.push(SOUTHNORTH_LABELS[p.southNorth][lang]);
-  });
+  const hint = { en: " Use the 31 provinces' names (北京, 内蒙古, …) or give the groups explicitly.", zh: "请使用 31 个省份名称（北京、内蒙古……）或直接给出分组。" };
+  const region = regionLabels(ids, id, "region4", lang, hint);
+  const sn = regionLabels(ids, id, "southnorth", lang, hint);
   const extra = [];
   if (!table.names.includes("region4")) extra.push({ name: "region4", values: region });
   if (!table.names.includes("southnorth")) extra.push({ name: "southnorth", values: sn });
