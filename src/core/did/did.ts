@@ -1,5 +1,5 @@
 import seedrandom from "seedrandom";
-import { DataTable, columnIndex, appendColumns } from "../data/data-table";
+import { DataTable, appendColumns } from "../data/data-table";
 import { fitPanel, PanelSpec, prepareFit } from "../estimators/fit-panel";
 import { fitEstimates } from "../estimators/fit-sample";
 import { buildPanelFrame } from "../data/panel-frame";
@@ -89,7 +89,6 @@ export function did(table: DataTable, spec: DidSpec): DidResult {
     notes.push(`Staggered adoption (${t.cohorts.length} cohorts: ${t.cohorts.join(", ")}): the TWFE estimate averages cohort effects with weights that can be negative when effects change over time; compare the Sun–Abraham event study.`);
     notesZh.push(`交错处理（${t.cohorts.length} 个批次：${t.cohorts.join("、")}）：双向固定效应估计以可能为负的权重平均各批次效应；请对照 Sun–Abraham 事件研究。`);
   }
-  columnIndex(table, spec.y);
   return {
     term, estimate: model.params[term], se: model.stdErrors[term], p: model.pvalues[term], confInt: model.confInt[term],
     model, means: groupMeans(t, y), staggered: t.staggered, cohorts: t.cohorts, notes, notesZh,
