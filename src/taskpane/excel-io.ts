@@ -187,6 +187,36 @@ function rectangular(values: readonly (readonly CellValue[])[]): CellValue[][] {
   return values.map((r) => (r.length === width ? [...r] : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
 }
 
+/**
+ * Excel reads a string written through Range.values that starts with "=", "+" or "-" as a
+ * formula (Office.js: "If the returned value starts with a plus, minus, or equal sign, Excel
+ * interprets this value as a formula"): a coefficient "-0.307***" or a direction "+" would become
+ * #NAME?. Such cells are formatted as text ("@") in the same request, before their values.
+ */
+export function formulaLike(v: unknown): v is string {
+  return typeof v === "string" && /^[=+-]/.test(v);
+}
+
+/** Runs of formula-like text cells per row of a grid: [row, firstCol, count] (pure, for the unit test). */
+export function textRuns(grid: readonly (readonly CellValue[])[]): [number, number, number][] {
+  const runs: [number, number, number][] = [];
+  grid.forEach((r, i) => {
+    for (let j = 0; j < r.length; j++) {
+      if (!formulaLike(r[j])) continue;
+      let k = j;
+      while (k + 1 < r.length && formulaLike(r[k + 1])) k++;
+      runs.push([i, j, k - j + 1]);
+      j = k;
+    }
+  });
+  return runs;
+}
+
+/** Queues numberFormat "@" on the formula-like text cells of a block at (row, col). */
+function protectText(ws: Excel.Worksheet, row: number, col: number, grid: readonly (readonly CellValue[])[]): void {
+  for (const [i, j, n] of textRuns(grid)) ws.getRangeByIndexes(row + i, col + j, 1, n).numberFormat = [new Array<string>(n).fill("@")];
+}
+
 function isEconFormula(f: unknown): boolean {
   return typeof f === "string" && f.startsWith("=") && /\bECON\./i.test(f);
 }
@@ -322,6 +352,7 @@ export function officeWorkbookIO(): WorkbookIO {
         }
         for (const c of chunks) {
           const part = grid.slice(c.start, c.end);
+          protectText(ws, row + c.start, col, part);
           ws.getRangeByIndexes(row + c.start, col, part.length, part[0].length).values = part.map((r) => r.map((v) => (v === null ? "" : v)));
           await ctx.sync();
           options.onProgress?.(c.end, grid.length);
@@ -376,25 +407,29 @@ export function officeWorkbookIO(): WorkbookIO {
         const ws = sel.worksheet;
         await ctx.sync();
         const formulas = sel.formulas as unknown[][];
-        const anchors: { cell: Excel.Range; spill: Excel.Range }[] = [];
+        const anchors: { cell: Excel.Range; spill: Excel.Range | null }[] = [];
+        const spills = apiSupported("1.12");
         formulas.forEach((row, i) =>
           row.forEach((f, j) => {
             if (!isEconFormula(f)) return;
             const cell = ws.getRangeByIndexes(sel.rowIndex + i, sel.columnIndex + j, 1, 1);
-            const spill = cell.getSpillingToRangeOrNullObject();
-            spill.load("values,rowIndex,columnIndex,rowCount,columnCount,isNullObject");
-            cell.load("values");
+            // Spills (dynamic arrays) exist from ExcelApi 1.12; an older host has none to follow.
+            const spill = spills ? cell.getSpillingToRangeOrNullObject() : null;
+            spill?.load("values,rowIndex,columnIndex,rowCount,columnCount,isNullObject");
+            cell.load("values,rowIndex,columnIndex");
             anchors.push({ cell, spill });
           }),
         );
         await ctx.sync();
         let frozen = 0;
         for (const a of anchors) {
-          if (a.spill.isNullObject) {
+          if (!a.spill || a.spill.isNullObject) {
+            protectText(ws, a.cell.rowIndex, a.cell.columnIndex, [[a.cell.values[0][0] as CellValue]]);
             a.cell.values = [[a.cell.values[0][0]]];
             frozen += 1;
           } else {
             const vals = a.spill.values;
+            protectText(ws, a.spill.rowIndex, a.spill.columnIndex, vals as CellValue[][]);
             ws.getRangeByIndexes(a.spill.rowIndex, a.spill.columnIndex, a.spill.rowCount, a.spill.columnCount).values = vals;
             frozen += a.spill.rowCount * a.spill.columnCount;
           }

@@ -10,6 +10,10 @@
  * - proxy properties can be read only after `load()` and `context.sync()` (else PropertyNotLoaded);
  * - writes are queued and applied at `sync()`; one request is refused above 5 MB
  *   (RequestPayloadSizeLimitExceeded, as Excel on the web);
+ * - Range.values interprets a string starting with "=", "+" or "-" as a formula unless the cell's
+ *   numberFormat is "@" (text), as Office.js documents; "-0.307***" written carelessly reads back #NAME?;
+ * - each API has its ExcelApi requirement set (API_SETS); on a host seeded with an older
+ *   `excelApi` a newer API throws ApiNotFound;
  * - a 2-D array must match the range's size (InvalidArgument); sheet names follow Excel's rules
  *   (≤ 31 characters, no : \ / ? * [ ]), duplicates are ItemAlreadyExists, the last sheet
  *   cannot be deleted.
@@ -24,6 +28,29 @@
   "use strict";
   var seed = (typeof window !== "undefined" && window.__ECONSHEET_SEED__) || {};
   var MAX_REQUEST_BYTES = 5 * 1024 * 1024;
+
+  /**
+   * The ExcelApi requirement set of each API the double offers (from the "[Api set: ExcelApi 1.x]"
+   * remarks of @types/office-js). A host seeded with an older `excelApi` throws ApiNotFound for a
+   * newer API, as Excel does, so a call without its isSetSupported guard fails the test.
+   */
+  var API_SETS = {
+    "Worksheet.getRangeByIndexes": "1.7", "Worksheet.getUsedRangeOrNullObject": "1.4", "WorksheetCollection.getItemOrNullObject": "1.4",
+    "Range.getSpillingToRangeOrNullObject": "1.12", "ChartCollection.getItemOrNullObject": "1.4", "ChartSeries.setValues": "1.7",
+    "ChartSeries.setXAxisValues": "1.7", "ChartSeries.gapWidth": "1.7", "ChartSeries.overlap": "1.8", "ChartCollection.add": "1.1",
+    "ChartSeriesCollection.add": "1.7", "ChartSeries.markerStyle": "1.7", "ChartSeries.markerSize": "1.7", "ChartSeries.markerBackgroundColor": "1.7",
+    "ChartSeries.markerForegroundColor": "1.7", "ChartSeries.chartType": "1.7", "ChartAxis.reversePlotOrder": "1.7", "ChartLineFormat.lineStyle": "1.7",
+  };
+  function versionAtLeast(have, want) {
+    var h = String(have).split(".").map(Number), w = String(want).split(".").map(Number);
+    return h[0] > w[0] || (h[0] === w[0] && (h[1] || 0) >= (w[1] || 0));
+  }
+  function requireApi(name) {
+    var want = API_SETS[name];
+    if (want && !versionAtLeast(seed.excelApi || "1.17", want)) {
+      throw OfficeError("ApiNotFound", name + " needs ExcelApi " + want + "; this host supports ExcelApi " + (seed.excelApi || "1.17") + ".");
+    }
+  }
 
   function OfficeError(code, message) {
     var e = new Error(code + ": " + message);
@@ -151,8 +178,28 @@
         dropSpillAt(sheet, rect.row + r, rect.col + c);
         x.formula = null;
         x.value = v === null || v === undefined ? "" : v;
+        if (field === "values" && typeof v === "string" && x.numberFormat !== "@") interpretAsFormula(x, v);
       }
     }
+  }
+  /**
+   * Range.values as Office.js documents it: "If the returned value starts with a plus ("+"),
+   * minus ("-"), or equal sign ("="), Excel interprets this value as a formula" — unless the
+   * cell is formatted as text (numberFormat "@"). A signed number ("-0.5", "+3") becomes that
+   * number; anything else ("-0.307***", "+", "=foo") becomes a formula that does not evaluate
+   * (#NAME?), so a writer that forgets the rule shows up in the test as a wrong cell.
+   */
+  function interpretAsFormula(x, v) {
+    var first = v.charAt(0);
+    if (first !== "=" && first !== "+" && first !== "-") return;
+    var body = first === "=" ? v.slice(1) : v;
+    if (/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(body)) {
+      x.value = Number(body.replace(/^\s*\+/, ""));
+      if (first === "=") x.formula = v;
+      return;
+    }
+    x.formula = first === "=" ? v : "=" + v;
+    x.value = "#NAME?";
   }
   function dropSpillAt(sheet, r, c) {
     sheet.spills = sheet.spills.filter(function (s) { return !(s.row === r && s.col === c); });
@@ -318,6 +365,7 @@
     });
   };
   WorksheetCollection.prototype.getItemOrNullObject = function (name) {
+    requireApi("WorksheetCollection.getItemOrNullObject");
     var ctx = this._ctx;
     var p = new WorksheetProxy(ctx, function () { return findSheet(name); });
     p._nullable = true;
@@ -368,11 +416,13 @@
     return new RangeProxy(this._ctx, function () { return self._sheet(); }, function () { return p; });
   };
   WorksheetProxy.prototype.getRangeByIndexes = function (row, col, rowCount, colCount) {
+    requireApi("Worksheet.getRangeByIndexes");
     var self = this;
     if (!(row >= 0 && col >= 0 && rowCount >= 1 && colCount >= 1)) throw OfficeError("InvalidArgument", "getRangeByIndexes(" + [row, col, rowCount, colCount].join(", ") + ")");
     return new RangeProxy(this._ctx, function () { return self._sheet(); }, function () { return { row: row, col: col, rowCount: rowCount, colCount: colCount }; });
   };
   WorksheetProxy.prototype.getUsedRangeOrNullObject = function () {
+    requireApi("Worksheet.getUsedRangeOrNullObject");
     var self = this;
     var r = new RangeProxy(this._ctx, function () { return self._sheet(); }, function () { return self._sheet().used(); });
     r._nullable = true;
@@ -449,6 +499,7 @@
     return this;
   };
   RangeProxy.prototype.getSpillingToRangeOrNullObject = function () {
+    requireApi("Range.getSpillingToRangeOrNullObject");
     var self = this;
     var r = new RangeProxy(this._ctx, this._sheetOf, function () {
       var a = self._rect();
@@ -569,6 +620,7 @@
     });
   };
   ChartCollection.prototype.getItemOrNullObject = function (name) {
+    requireApi("ChartCollection.getItemOrNullObject");
     var self = this;
     var p = new ChartProxy(this._ctx, function () { return self._sheetOf().charts.filter(function (c) { return c.name === name; })[0] || null; });
     p._nullable = true;
@@ -597,7 +649,7 @@
     this.axes = { categoryAxis: { title: {} }, valueAxis: { title: {} } };
     setter(ctx, this.axes.categoryAxis.title, "text", function (v) { chart().xTitle = v; });
     setter(ctx, this.axes.valueAxis.title, "text", function (v) { chart().yTitle = v; });
-    setter(ctx, this.axes.categoryAxis, "reversePlotOrder", function (v) { chart().reverseCategories = !!v; });
+    setter(ctx, this.axes.categoryAxis, "reversePlotOrder", function (v) { requireApi("ChartAxis.reversePlotOrder"); chart().reverseCategories = !!v; });
     this.series = {
       getItemAt: function (i) {
         return new SeriesProxy(ctx, function () {
@@ -607,6 +659,7 @@
         });
       },
       add: function (name) {
+        requireApi("ChartSeriesCollection.add");
         var made = null;
         ctx._enqueue({ addSeries: name }, function () { made = newSeries(name || "Series" + (chart().series.length + 1), null, null); chart().series.push(made); });
         return new SeriesProxy(ctx, function () { return made; });
@@ -641,15 +694,16 @@
     var self = this;
     ["name", "chartType", "markerStyle", "markerSize", "markerBackgroundColor", "markerForegroundColor", "gapWidth", "overlap"].forEach(function (p) {
       setter(ctx, self, p, function (v) {
+        requireApi("ChartSeries." + p);
         if (p === "chartType" || p === "markerStyle") checkEnum(p, v);
         if ((p === "gapWidth" && !(v >= 0 && v <= 500)) || (p === "overlap" && !(v >= -100 && v <= 100)) || (p === "markerSize" && !(v >= 2 && v <= 72))) throw OfficeError("InvalidArgument", p + " out of range: " + v);
         s()[p] = v;
       });
     });
-    this.setValues = function (range) { ctx._enqueue({ setValues: true }, function () { s().values = rangeRef(range); }); };
-    this.setXAxisValues = function (range) { ctx._enqueue({ setXAxisValues: true }, function () { s().xValues = rangeRef(range); }); };
+    this.setValues = function (range) { requireApi("ChartSeries.setValues"); ctx._enqueue({ setValues: true }, function () { s().values = rangeRef(range); }); };
+    this.setXAxisValues = function (range) { requireApi("ChartSeries.setXAxisValues"); ctx._enqueue({ setXAxisValues: true }, function () { s().xValues = rangeRef(range); }); };
     this.format = { line: {}, fill: { setSolidColor: function (c) { ctx._enqueue({ fill: c }, function () { s().fill = c; }); } } };
-    setter(ctx, this.format.line, "lineStyle", function (v) { checkEnum("lineStyle", v); s().lineStyle = v; });
+    setter(ctx, this.format.line, "lineStyle", function (v) { requireApi("ChartLineFormat.lineStyle"); checkEnum("lineStyle", v); s().lineStyle = v; });
     setter(ctx, this.format.line, "color", function (v) { s().lineColor = v; });
   }
   /** A series' source cells as Excel plots them: numbers, text, blank → null. */
@@ -689,9 +743,7 @@
       requirements: {
         isSetSupported: function (name, version) {
           if (name !== "ExcelApi") return true;
-          var have = String(seed.excelApi || "1.17").split(".").map(Number);
-          var want = String(version || "1.1").split(".").map(Number);
-          return have[0] > want[0] || (have[0] === want[0] && (have[1] || 0) >= (want[1] || 0));
+          return versionAtLeast(seed.excelApi || "1.17", version || "1.1");
         },
       },
     },
