@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
   FluentProvider, webLightTheme, Title3, Caption1, TabList, Tab, Button, Checkbox, Field, Select, ProgressBar,
   MessageBar, MessageBarBody, Dialog, DialogSurface, DialogBody, DialogTitle, DialogContent, DialogActions, Textarea, Tooltip,
@@ -16,8 +16,9 @@ import { ModelsStep } from "./steps/models-step";
 import { TablesStep } from "./steps/tables-step";
 import { ChartsStep, ChartErrors } from "./steps/charts-step";
 import type { ImportResult } from "./journey/import-sheets";
-import { DraftError, DraftField, draftToSpec, specToDraft, TableDraft } from "./journey/table-drafts";
+import { DraftError, DraftField, draftToSpec, PresetVars, specToDraft, TableDraft } from "./journey/table-drafts";
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
+import { nonDataName } from "./journey/sheet-kinds";
 import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
 import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didFormOf, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
@@ -28,12 +29,12 @@ import type { DataTable } from "../core/data/data-table";
 import { labelColumn, numericColumn } from "../core/data/data-table";
 
 type Step = "data" | "index" | "models" | "tables" | "charts";
-const STEPS: { id: Step; key: "stepData" | "stepIndex" | "stepModels" | "stepTables" | "stepCharts" }[] = [
-  { id: "data", key: "stepData" },
-  { id: "index", key: "stepIndex" },
-  { id: "models", key: "stepModels" },
-  { id: "tables", key: "stepTables" },
-  { id: "charts", key: "stepCharts" },
+const STEPS: { id: Step; key: "stepData" | "stepIndex" | "stepModels" | "stepTables" | "stepCharts"; tab: "tabData" | "tabIndex" | "tabModels" | "tabTables" | "tabCharts" }[] = [
+  { id: "data", key: "stepData", tab: "tabData" },
+  { id: "index", key: "stepIndex", tab: "tabIndex" },
+  { id: "models", key: "stepModels", tab: "tabModels" },
+  { id: "tables", key: "stepTables", tab: "tabTables" },
+  { id: "charts", key: "stepCharts", tab: "tabCharts" },
 ];
 const ID = "province";
 const TIME = "year";
@@ -57,7 +58,17 @@ export function App({ io, initialLang }: AppProps) {
   const [tablesError, setTablesError] = useState<string | undefined>();
   const [tableLang, setTableLang] = useState<Lang>(initialLang);
   const [replaceOwn, setReplaceOwn] = useState(false);
-  const [status, setStatus] = useState<string | undefined>();
+  /** The last message, shown only on the step it belongs to (cleared when the step changes). */
+  const [message, setMessage] = useState<{ step: Step; text: string } | undefined>();
+  const stepRef = useRef<Step>("data");
+  const setStatus = useCallback((text: string | undefined) => setMessage(text === undefined ? undefined : { step: stepRef.current, text }), []);
+  const status = message && message.step === step ? message.text : undefined;
+  const [done, setDone] = useState<Partial<Record<Step, boolean>>>({});
+  const [attention, setAttention] = useState<Partial<Record<Step, boolean>>>({});
+  const markDone = (st: Step) => setDone((d) => ({ ...d, [st]: true }));
+  const markAttention = useCallback((st: Step, on: boolean) => setAttention((a) => (!!a[st] === on ? a : { ...a, [st]: on })), []);
+  const [study, setStudy] = useState<PresetVars>({ y: "", x: [], controls: [], mediators: [] });
+  const [hierarchyFound, setHierarchyFound] = useState<{ sheet: string; n: number } | undefined>();
   const [actionError, setActionError] = useState<string | undefined>();
   const [specText, setSpecText] = useState<string | null>(null);
   const [didForm, setDidForm] = useState<DidForm>(DEFAULT_DID_FORM);
@@ -88,10 +99,21 @@ export function App({ io, initialLang }: AppProps) {
     });
   }, [io]);
 
+  // Computed indices first (under their display names), then the data's columns.
   const variables = useMemo(() => {
     const cols = imported ? imported.table.names.filter((n) => !NON_VARIABLES.includes(n)) : [];
-    return [...cols, ...indices.map((ix) => ix.name).filter((n) => n && !cols.includes(n))];
+    const ix = indices.map((i) => i.name).filter((n) => n && !cols.includes(n));
+    return [...ix, ...cols];
   }, [imported, indices]);
+  const rename = useMemo(() => Object.fromEntries(indices.filter((ix) => ix.label && ix.label !== ix.name).map((ix) => [ix.name, ix.label!])), [indices]);
+  const display = useCallback((n: string) => (rename[n] ? `${rename[n]} (${n})` : n), [rename]);
+  const indexIndicators = useMemo(() => indices.flatMap((ix) => ix.groups.flatMap((g) => g.indicators.map((i) => i.name))), [indices]);
+  /** The Index step's missing-value choice follows the Data step's: interpolated there, interpolated here. */
+  const defaultMissing: NonNullable<IndexSpec["missing"]> = interpolate ? "interpolate" : "error";
+  // X starts as the first index (a removable tag) once the indices are known.
+  useEffect(() => {
+    if (indices.length && study.x.length === 0 && !study.y) setStudy((v) => ({ ...v, x: [indices[0].name] }));
+  }, [indices]);
 
   const provinces = useMemo(() => (imported ? [...new Set(labelColumn(imported.table, ID).filter((x): x is string => x !== null))] : []), [imported]);
   const years = useMemo(() => (imported ? [...new Set(Array.from(numericColumn(imported.table, TIME)).filter((y) => !Number.isNaN(y)))].sort((a, b) => a - b) : []), [imported]);
@@ -100,9 +122,9 @@ export function App({ io, initialLang }: AppProps) {
   const buildSpec = useCallback(
     (tables: ModelTableSpec[], did: DidTableSpec | null = didTable): AnalysisSpec => ({
       schema: SPEC_SCHEMA, version: SPEC_VERSION, lang: tableLang,
-      data: { sheets, interpolate, id: ID, time: TIME }, indices, tables: did ? [...tables, did] : tables,
+      data: { sheets, interpolate, id: ID, time: TIME }, indices: indices.map((ix) => ({ ...ix, missing: ix.missing ?? defaultMissing })), tables: did ? [...tables, did] : tables,
     }),
-    [tableLang, sheets, interpolate, indices, didTable],
+    [tableLang, sheets, interpolate, indices, didTable, defaultMissing],
   );
 
   /** The drafts as TableSpecs; errors go beside the fields of step 3. */
@@ -126,12 +148,26 @@ export function App({ io, initialLang }: AppProps) {
   const computeIndices = async () => {
     if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
     setStatus(undefined);
-    await task.run(async (report, isCancelled) => {
-      const run = runAnalysis(imported.table, buildSpec([], null));
-      const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
-      setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
-    });
+    try {
+      await task.run(async (report, isCancelled) => {
+        const run = runAnalysis(imported.table, buildSpec([], null));
+        const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
+        setStatus(outcome(names, isCancelled()));
+        if (!isCancelled()) markDone("index");
+      });
+      markAttention("index", false);
+    } catch (e) {
+      markAttention("index", true);
+      throw e;
+    }
   };
+
+  /** What a run wrote, or on Cancel what it wrote before stopping (or that nothing was). */
+  const outcome = (names: string[], cancelled: boolean) =>
+    cancelled
+      ? names.length ? t(lang, "cancelledWrote", { names: names.map((n) => `'${n}'`).join(lang === "zh" ? "、" : ", ") }) : t(lang, "cancelledNothing")
+      : names.map((name) => t(lang, "wroteSheet", { name })).join(" ");
+  const describe = (title: string, kind: "bootstrap" | "placebo", d: number, n: number) => t(lang, kind === "bootstrap" ? "bootstrapProgress" : "placeboRunProgress", { title, done: d, total: n });
 
   const writeTables = async () => {
     setStatus(undefined);
@@ -142,10 +178,14 @@ export function App({ io, initialLang }: AppProps) {
       const spec = buildSpec(checkedTables());
       await io.saveSpec(specJson(spec));
       await task.run(async (report, isCancelled) => {
-        const run = await runTablesStepwise(imported.table, spec, { lang: tableLang, onProgress: report, isCancelled });
-        if (!run) return;
+        const run = await runTablesStepwise(imported.table, spec, { lang: tableLang, onProgress: report, isCancelled, describe });
+        if (!run) {
+          setStatus(t(lang, "cancelledNothing"));
+          return;
+        }
         const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
-        setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
+        setStatus(outcome(names, isCancelled()));
+        if (!isCancelled()) markDone("tables");
       });
     } catch (e) {
       setTablesError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
@@ -160,11 +200,12 @@ export function App({ io, initialLang }: AppProps) {
     withPanel(card, async (panel, report, isCancelled) => {
       const model = await build(panel, report, isCancelled);
       if (!model) {
-        setStatus(t(lang, "cancelled"));
+        setStatus(t(lang, "cancelledNothing"));
         return;
       }
       const r = await writeChart(io, model, { replaceOwn });
       setStatus(r.outcome.fellBack ? t(lang, "chartFellBack", { sheet: r.sheet, reason: r.outcome.reason ?? "" }) : t(lang, "chartWritten", { sheet: r.sheet }));
+      markDone("charts");
     });
 
   /** Runs Charts-step work on the panel with the index scores; errors beside the field or under the card. */
@@ -223,7 +264,7 @@ export function App({ io, initialLang }: AppProps) {
     try {
       const r = await task.run((report, isCancelled) => rerunSavedSpec(io, { lang: tableLang, replaceOwn, onProgress: report, isCancelled }));
       if (r === undefined) return;
-      if (r === null) setStatus(t(lang, "cancelled"));
+      if (r === null) setStatus(t(lang, "cancelledNothing"));
       else if (!r.spec) setActionError(t(lang, "noSpec"));
       else setStatus(t(lang, "rerunDone", { n: r.written.length }));
     } catch (e) {
@@ -263,7 +304,35 @@ export function App({ io, initialLang }: AppProps) {
 
   const sheetNames = useCallback(async () => (await io.listSheets()).map((s) => s.name), [io]);
   const readHierarchy = useCallback(async (sheet: string) => hierarchyFromGrid(await io.readSheetValues(sheet), sheet), [io]);
-  const go = (s: Step) => setStep(s);
+  const go = (s: Step) => {
+    stepRef.current = s;
+    setStep(s);
+    setActionError(undefined);
+  };
+  useEffect(() => markAttention("models", Object.keys(draftErrors).length > 0), [draftErrors, markAttention]);
+  useEffect(() => markAttention("tables", !!tablesError), [tablesError, markAttention]);
+  useEffect(() => markAttention("charts", Object.keys(chartErrors).length > 0), [chartErrors, markAttention]);
+
+  /**
+   * After the data are read: when no indices are set yet, the first sheet outside the data that
+   * holds an indicator hierarchy (一级指标 / 二级指标 / 三级指标 / 方向) is read, with a note.
+   */
+  const findHierarchy = async (dataSheets: string[]) => {
+    if (indices.length) return;
+    const all = (await io.listSheets()).filter((x) => !x.ownedByEconSheet && !dataSheets.includes(x.name));
+    const candidates = [...all.filter((x) => nonDataName(x.name)), ...all.filter((x) => !nonDataName(x.name))];
+    for (const c of candidates) {
+      try {
+        const found = hierarchyFromGrid(await io.readSheetValues(c.name), c.name);
+        setIndices(found);
+        setHierarchyFound({ sheet: c.name, n: found.length });
+        return;
+      } catch {
+        /* not a hierarchy sheet */
+      }
+    }
+  };
+  const stepIndex = STEPS.findIndex((x) => x.id === step);
 
   return (
     <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en"}>
@@ -282,8 +351,16 @@ export function App({ io, initialLang }: AppProps) {
             </Field>
           </header>
           <nav aria-label={t(lang, "steps")}>
-            <TabList selectedValue={step} onTabSelect={(_, d) => setStep(d.value as Step)}>
-              {STEPS.map((s) => <Tab key={s.id} value={s.id} id={`tab-${s.id}`}>{t(lang, s.key)}</Tab>)}
+            <TabList selectedValue={step} onTabSelect={(_, d) => go(d.value as Step)} size="small" className="es-tabs">
+              {STEPS.map((s) => {
+                const mark = attention[s.id] ? "!" : done[s.id] ? "✓" : "";
+                const name = t(lang, s.tab);
+                return (
+                  <Tab key={s.id} value={s.id} id={`tab-${s.id}`} aria-label={mark ? t(lang, attention[s.id] ? "stepNeedsAttention" : "stepIsDone", { step: name }) : name} data-testid={`tab-${s.id}`}>
+                    {name}{mark && <span className={attention[s.id] ? "es-mark es-mark-attention" : "es-mark es-mark-done"} aria-hidden="true">{mark}</span>}
+                  </Tab>
+                );
+              })}
             </TabList>
           </nav>
           <div className="es-step" role="tabpanel" aria-labelledby={`tab-${step}`}>
@@ -291,17 +368,32 @@ export function App({ io, initialLang }: AppProps) {
               <DataStep
                 lang={lang} replaceOwn={replaceOwn} imported={imported} sheets={sheets} interpolate={interpolate}
                 onSheets={setSheets} onInterpolate={setInterpolate}
-                onImported={(r, names) => { setImported(r); if (names.length) setSheets(names); }}
-                onStatus={setStatus} onNext={() => go("index")}
+                onImported={(r, names) => {
+                  setImported(r);
+                  if (names.length) setSheets(names);
+                  if (r) {
+                    markDone("data");
+                    void findHierarchy(names);
+                  }
+                  markAttention("data", !r);
+                }}
+                onStatus={setStatus}
               />
             )}
             {step === "index" && (
               <IndexStep
                 lang={lang} indicators={imported?.indicators ?? []} indices={indices} onIndices={setIndices}
-                onCompute={computeIndices} readHierarchy={readHierarchy} sheetNames={sheetNames} onNext={() => go("models")} busy={task.running}
+                onCompute={computeIndices} readHierarchy={readHierarchy} sheetNames={sheetNames} busy={task.running}
+                defaultMissing={defaultMissing} foundHierarchy={hierarchyFound?.sheet}
+                hierarchyNote={hierarchyFound ? t(lang, "hierarchyFound", { sheet: hierarchyFound.sheet, n: hierarchyFound.n }) : undefined}
               />
             )}
-            {step === "models" && <ModelsStep lang={lang} variables={variables} drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onNext={() => go("tables")} />}
+            {step === "models" && (
+              <ModelsStep
+                lang={lang} variables={variables} display={display} rename={rename} indexIndicators={indexIndicators} indexNames={indices.map((ix) => ix.name)} study={study} onStudy={setStudy}
+                drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onWrite={() => void writeTables()} writeError={tablesError} busy={task.running}
+              />
+            )}
             {step === "tables" && (
               <TablesStep lang={lang} tableLang={tableLang} drafts={drafts} error={tablesError} busy={task.running} onTableLang={setTableLang} onWrite={() => void writeTables()} onSaveSpec={() => void saveSpec()} />
             )}
@@ -314,9 +406,13 @@ export function App({ io, initialLang }: AppProps) {
               />
             )}
           </div>
+          <div className="es-row es-nav">
+            <Button disabled={stepIndex === 0} onClick={() => go(STEPS[stepIndex - 1].id)} data-testid="back">{t(lang, "back")}</Button>
+            <Button disabled={stepIndex === STEPS.length - 1} onClick={() => go(STEPS[stepIndex + 1].id)} data-testid="next">{t(lang, "next")}</Button>
+          </div>
           {task.running && task.progress && (
             <div className="es-progress" role="status" aria-live="polite">
-              <Field label={t(lang, "progress", { done: task.progress.done, total: task.progress.total })} hint={task.progress.label}>
+              <Field label={t(lang, "progressStep", { step: t(lang, STEPS[stepIndex].tab), done: Math.floor(task.progress.done), total: task.progress.total })} hint={task.progress.label}>
                 <ProgressBar value={task.progress.total ? task.progress.done / task.progress.total : undefined} />
               </Field>
               <Button onClick={task.cancel}>{t(lang, "cancel")}</Button>

@@ -76,8 +76,8 @@ function serveDist(): Promise<{ url: string; close(): void }> {
   }));
 }
 
-async function openPane(ctx: Ctx, displayLanguage: string, host: { excelApi?: string; unsupportedChartTypes?: string[] } = {}): Promise<Page> {
-  const context = await ctx.browser.newContext({ viewport: { width: 520, height: 900 }, locale: displayLanguage });
+async function openPane(ctx: Ctx, displayLanguage: string, host: { excelApi?: string; unsupportedChartTypes?: string[] } = {}, width = 520): Promise<Page> {
+  const context = await ctx.browser.newContext({ viewport: { width, height: 900 }, locale: displayLanguage });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
@@ -126,9 +126,26 @@ async function axe(page: Page, where: string): Promise<void> {
 /* ------------------------------ the journey ------------------------------ */
 
 const L = {
-  en: { data: "1 Data", index: "2 Index", models: "3 Models", tables: "4 Tables", detect: "Detect layout", interpolate: "Fill interior gaps by linear interpolation within province", writePanel: "Write tidy panel sheet", readHierarchy: "Read hierarchy from sheet", compute: "Compute and write weights and scores", preset: "Preset", addTable: "Add table", writeTables: "Write tables", rerun: "Re-run", replaceOwn: "Replace sheets EconSheet created earlier (never your own sheets)", panel: "Panel", scores: "Index scores", freeze: "Freeze as values", exportSpec: "Export spec", tableLang: "Table labels", close: "Close" },
-  zh: { data: "1 数据", index: "2 指数", models: "3 模型", tables: "4 表格", detect: "识别版式", interpolate: "在省份内部对中间缺口做线性插值", writePanel: "写入面板数据工作表", readHierarchy: "从工作表读取指标体系", compute: "计算并写入权重与得分", preset: "预设", addTable: "添加表格", writeTables: "写入表格", rerun: "重新运行", replaceOwn: "替换 EconSheet 之前创建的工作表（不会替换您自己的工作表）", panel: "面板数据", scores: "指数得分", freeze: "公式转为数值", exportSpec: "导出分析设定", tableLang: "表格标签语言", close: "关闭" },
+  en: { data: "Data", index: "Index", models: "Models", tables: "Tables", detect: "Detect layout", interpolate: "Fill interior gaps by linear interpolation within province", writePanel: "Write tidy panel sheet", readHierarchy: "Read hierarchy from sheet", compute: "Compute and write weights and scores", preset: "Preset", addTable: "Add table", writeTables: "Write tables", rerun: "Re-run", replaceOwn: "Replace sheets EconSheet created earlier (never your own sheets)", panel: "Panel", scores: "Index scores", freeze: "Freeze as values", exportSpec: "Export spec", tableLang: "Table labels", close: "Close" },
+  zh: { data: "数据", index: "指数", models: "模型", tables: "表格", detect: "识别版式", interpolate: "在省份内部对中间缺口做线性插值", writePanel: "写入面板数据工作表", readHierarchy: "从工作表读取指标体系", compute: "计算并写入权重与得分", preset: "预设", addTable: "添加表格", writeTables: "写入表格", rerun: "重新运行", replaceOwn: "替换 EconSheet 之前创建的工作表（不会替换您自己的工作表）", panel: "面板数据", scores: "指数得分", freeze: "公式转为数值", exportSpec: "导出分析设定", tableLang: "表格标签语言", close: "关闭" },
 };
+
+/** Picks variables in a searchable multi-select (TagPicker) by clicking: open it, click each option; already chosen ones are kept. */
+async function pickVariables(page: Page, testId: string, names: readonly string[], count?: () => void): Promise<void> {
+  const field = page.getByTestId(testId);
+  for (const name of names) {
+    const chosen = await field.locator(".fui-Tag").allInnerTexts();
+    if (chosen.some((x) => x === name || x.endsWith(`(${name})`))) continue;
+    if ((await field.getByRole("combobox").getAttribute("aria-expanded")) !== "true") {
+      await field.getByRole("combobox").click();
+      count?.();
+    }
+    const option = page.locator(".fui-TagPickerList").getByRole("option", { name: new RegExp(`^(${escapeRe(name)}|.* \\(${escapeRe(name)}\\))$`) });
+    await option.click();
+    count?.();
+  }
+  await page.keyboard.press("Escape");
+}
 
 async function runJourney(page: Page, lang: "en" | "zh", tag: string, cfg: JourneyConfig): Promise<void> {
   const s = L[lang];
@@ -140,18 +157,19 @@ async function runJourney(page: Page, lang: "en" | "zh", tag: string, cfg: Journ
       await page.getByTestId("status").waitFor();
     }
   });
-  // 3 Models: baseline, mediation, heterogeneity presets
+  // 3 Models: the study variables, then baseline, mediation, heterogeneity presets
   await page.getByRole("tab", { name: s.models }).click();
+  await page.getByTestId("study-y").selectOption(cfg.y);
+  await pickVariables(page, "study-x", [cfg.x]);
+  await pickVariables(page, "study-controls", cfg.controls);
+  await pickVariables(page, "study-mediators", [cfg.mediator]);
   await page.getByTestId("preset").selectOption("baseline");
   await page.getByTestId("add-table").click();
-  await page.getByTestId("table-0-y").selectOption(cfg.y);
-  await page.getByTestId("table-0-x").getByRole("checkbox", { name: cfg.x, exact: true }).check();
-  for (const c of cfg.controls) await page.getByTestId("table-0-controls").getByRole("checkbox", { name: c, exact: true }).check();
   await page.getByTestId("preset").selectOption("mediation");
   await page.getByTestId("add-table").click();
-  await page.getByTestId("table-1-mediators").getByRole("checkbox", { name: cfg.mediator, exact: true }).check();
   if (lang === "en") {
     // A seeded bootstrap runs in the analysis worker (the pane stays responsive); its intervals are checked against Node below.
+    await page.getByTestId("table-1-toggle").click();
     await page.getByRole("spinbutton", { name: "Bootstrap replications (0 = Sobel only)" }).fill("200");
   }
   await page.getByTestId("preset").selectOption("heterogeneity");
@@ -322,10 +340,9 @@ test("errors appear beside the control, in the user's language", async (ctx) => 
   await page.getByRole("button", { name: L.en.detect }).click();
   await page.getByTestId("import-report").waitFor();
   await page.getByRole("tab", { name: L.en.models }).click();
+  await page.getByTestId("study-y").selectOption(cfg.y);
   await page.getByTestId("preset").selectOption("mediation");
   await page.getByTestId("add-table").click();
-  await page.getByTestId("table-0-y").selectOption(cfg.y);
-  await page.getByTestId("table-0-x").getByRole("checkbox", { name: cfg.controls[0], exact: true }).check();
   await page.getByRole("tab", { name: L.en.tables }).click();
   await page.getByRole("button", { name: L.en.writeTables }).click();
   await page.getByTestId("tables-error").getByText("Choose at least one mediator").waitFor();
@@ -353,6 +370,196 @@ test("freeze as values and export spec", async (ctx) => {
   await shot(page, "en-export-spec");
   await axe(page, "export dialog");
   await page.getByRole("button", { name: L.en.close }).click();
+  await page.context().close();
+});
+
+/* ------------------------------ narrow panes and clicks ------------------------------ */
+
+/** What sticks out of the pane: the document's own overflow, then any element right of the viewport (boxes that scroll themselves excepted). */
+async function overflow(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const de = document.documentElement;
+    const w = de.clientWidth;
+    const out: string[] = [];
+    if (de.scrollWidth > w) out.push(`document scrollWidth ${de.scrollWidth} > clientWidth ${w}`);
+    for (const el of Array.from(document.querySelectorAll(".es-app *"))) {
+      if (el.parentElement?.closest(".es-scroll")) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if (r.right > w + 0.5 || r.left < -0.5) out.push(`<${el.tagName.toLowerCase()} class="${String(el.getAttribute("class") ?? "").slice(0, 40)}"> "${(el.textContent ?? "").trim().slice(0, 30)}" spans ${Math.round(r.left)}–${Math.round(r.right)} px`);
+    }
+    return out.slice(0, 6);
+  });
+}
+
+/** Option labels (radios, tabs) on one line each: none broken inside a word. */
+async function brokenLabels(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    Array.from(document.querySelectorAll(".fui-Radio label, .fui-Tab"))
+      .filter((el) => {
+        const r = el.getBoundingClientRect();
+        const lh = parseFloat(getComputedStyle(el).lineHeight) || 20;
+        return r.height > 0 && r.height > 1.8 * lh + 12;
+      })
+      .map((el) => (el.textContent ?? "").trim()),
+  );
+}
+
+async function assertFits(page: Page, where: string): Promise<void> {
+  const o = await overflow(page);
+  assert(o.length === 0, `${where}: horizontal overflow: ${o.join("; ")}`);
+  const b = await brokenLabels(page);
+  assert(b.length === 0, `${where}: option labels broken across lines: ${b.join(", ")}`);
+}
+
+/** The indicator names of the hierarchy sheet (column 三级指标). */
+function hierarchyIndicators(ctx: Ctx): string[] {
+  const grid = ctx.seed.find((x) => x.name === ctx.config.hierarchySheet)!.values;
+  return grid.slice(1).map((r) => String(r[2] ?? "")).filter(Boolean);
+}
+
+/** Written table sheets against the core in Node on the same spec (every cell). */
+async function checkTablesAgainstCore(page: Page, ctx: Ctx, lang: "en" | "zh", want: number): Promise<AnalysisSpec> {
+  const spec = parseAnalysisSpec(JSON.parse((await settings(page))["econsheet.spec"] as string));
+  assert((spec.tables ?? []).length === want, `${want} table(s) in the saved spec, got ${(spec.tables ?? []).length}`);
+  const run = runAnalysis(nodePanel(ctx.config, ctx.seed), spec);
+  const book = await dump(page);
+  for (const sheet of analysisSheets(run, lang).slice(1 + run.indices.length)) {
+    const got = sheetByName(book, sheet.name);
+    let row = 0;
+    for (const model of sheet.tables) {
+      const grid = toGrid(model, { title: true });
+      grid.forEach((r, i) => r.forEach((v, j) => close(got[row + i]?.[j] ?? "", v, `sheet '${sheet.name}' R${row + i + 1}C${j + 1}`)));
+      row += grid.length + 1;
+    }
+  }
+  return spec;
+}
+
+for (const lang of ["en", "zh"] as const) {
+  test(`${lang}: at 320 and 500 px every step fits (no horizontal overflow), indicator names in full; screenshots`, async (ctx) => {
+    const s = L[lang];
+    const names = hierarchyIndicators(ctx);
+    for (const width of [320, 500]) {
+      const page = await openPane(ctx, lang === "zh" ? "zh-CN" : "en-US", {}, width);
+      const tag = `${lang}-${width}`;
+      await assertFits(page, `${tag} data (empty)`);
+      await page.getByTestId("select-all").click();
+      const skippedByName = ctx.seed.map((x) => x.name).filter((n) => /^说明|^Notes$|^指标体系$/.test(n));
+      for (const n of skippedByName) assert(!(await page.getByRole("checkbox", { name: n, exact: true }).isChecked()), `${tag}: “Select all” leaves out the non-data sheet '${n}'`);
+      // 说明 ticked by hand is skipped at import with a visible note.
+      const readme = ctx.seed.find((x) => x.name === "说明");
+      if (readme) await page.getByRole("checkbox", { name: "说明", exact: true }).check();
+      await page.getByRole("checkbox", { name: s.interpolate }).check();
+      await page.getByRole("button", { name: s.detect }).click();
+      await page.getByTestId("import-report").waitFor();
+      if (readme) await page.getByTestId("skipped-sheets").getByText("说明").waitFor();
+      await shot(page, `narrow-${tag}-1-data`);
+      // The folded details, opened, fit too.
+      await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
+      await assertFits(page, `${tag} data`);
+      await page.getByTestId("next").click();
+      await page.getByTestId("hierarchy-note").waitFor();
+      await page.getByTestId("index-2").waitFor();
+      // Every indicator's full name is on screen, none clipped.
+      const shown = await page.locator(".es-indicator-name").evaluateAll((els) => els.map((e) => ({ text: (e.textContent ?? "").trim(), clipped: e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().width === 0 })));
+      for (const n of names) {
+        const el = shown.find((x) => x.text === n);
+        assert(el && !el.clipped, `${tag}: indicator '${n}' shown in full (${JSON.stringify(el)})`);
+      }
+      await assertFits(page, `${tag} index`);
+      await shot(page, `narrow-${tag}-2-index`);
+      await page.getByTestId("next").click();
+      await page.getByTestId("study-y").selectOption(ctx.config.y);
+      await pickVariables(page, "study-mediators", [ctx.config.mediator]);
+      await page.getByTestId("add-others").click();
+      await page.getByTestId("paper-set").click();
+      await page.getByTestId("table-1-toggle").click();
+      await assertFits(page, `${tag} models`);
+      await shot(page, `narrow-${tag}-3-models`);
+      await page.getByTestId("next").click();
+      await page.getByRole("heading", { name: lang === "zh" ? "4 表格" : "4 Tables" }).waitFor();
+      await assertFits(page, `${tag} tables`);
+      await shot(page, `narrow-${tag}-4-tables`);
+      if (readme && width === 320) {
+        await page.getByRole("button", { name: lang === "zh" ? "在工作簿中保存分析设定" : "Save spec in workbook" }).click();
+        await page.getByTestId("status").waitFor();
+        const saved = parseAnalysisSpec(JSON.parse((await settings(page))["econsheet.spec"] as string));
+        const want = ctx.seed.map((x) => x.name).filter((n) => !skippedByName.includes(n));
+        close(JSON.stringify(saved.data.sheets), JSON.stringify(want), "the saved spec keeps the data sheets, not 说明");
+      }
+      await page.getByTestId("next").click();
+      await page.getByRole("heading", { name: lang === "zh" ? "5 图表" : "5 Charts" }).waitFor();
+      await assertFits(page, `${tag} charts`);
+      await shot(page, `narrow-${tag}-5-charts`);
+      await axe(page, `${tag} charts`);
+      const jsErrors = (page as unknown as { jsErrors: string[] }).jsErrors;
+      assert(jsErrors.length === 0, `no page errors: ${jsErrors.join("; ")}`);
+      await page.context().close();
+    }
+  });
+}
+
+/** Counts the user's clicks: a click is one, choosing in a drop-down is two (open it, pick). */
+function clickCounter(page: Page) {
+  const c = { n: 0, log: [] as string[] };
+  return {
+    c,
+    click: async (what: string, loc: ReturnType<Page["getByTestId"]>) => { await loc.click(); c.n++; c.log.push(what); },
+    choose: async (what: string, loc: ReturnType<Page["getByTestId"]>, value: string) => { await loc.selectOption(value); c.n += 2; c.log.push(`${what} (2)`); },
+    pick: async (testId: string, names: string[]) => pickVariables(page, testId, names, () => { c.n++; c.log.push(testId); }),
+  };
+}
+
+/** Opening the pane on the bundled workbook → the data read and the study variables set (shared by the two counts). */
+async function toStudyVariables(page: Page, ctx: Ctx, k: ReturnType<typeof clickCounter>): Promise<void> {
+  await k.click("Select all", page.getByTestId("select-all"));
+  await k.click("interpolate", page.getByRole("checkbox", { name: L.en.interpolate }));
+  await k.click("Detect layout", page.getByRole("button", { name: L.en.detect }));
+  await page.getByTestId("import-report").waitFor();
+  // The hierarchy sheet is found and read on its own; the Index step can be skipped (tables compute the indices).
+  await k.click("Models tab", page.getByRole("tab", { name: L.en.models }));
+  await page.getByTestId("study-x").locator(".fui-Tag").first().waitFor();
+  await k.choose("Y", page.getByTestId("study-y"), ctx.config.y);
+  await k.click("Add the other variables", page.getByTestId("add-others"));
+  // The other variables are the controls plus any second outcome, removed with one click on its tag.
+  const tags = await page.getByTestId("study-controls").locator(".fui-Tag").allInnerTexts();
+  for (const extra of tags.filter((x) => !ctx.config.controls.includes(x))) await k.click(`remove ${extra}`, page.getByTestId("study-controls").locator(".fui-Tag", { hasText: extra }));
+  const left = await page.getByTestId("study-controls").locator(".fui-Tag").allInnerTexts();
+  close(left.join(), ctx.config.controls.join(), "controls");
+}
+
+test("clicks: a written baseline table in ≤ 10 clicks, the paper's Tables 4–8 in ≤ 15, each equal to the core", async (ctx) => {
+  // Baseline: the study variables, the Baseline preset, Write tables.
+  let page = await openPane(ctx, "en-US", {}, 350);
+  let k = clickCounter(page);
+  await toStudyVariables(page, ctx, k);
+  await k.click("Add table (baseline preset)", page.getByTestId("add-table"));
+  await k.click("Write tables", page.getByTestId("models-write"));
+  await page.getByTestId("status").getByText("Wrote sheet 'Baseline regression'.").waitFor({ timeout: 60_000 });
+  console.log(`    baseline: ${k.c.n} clicks (${k.c.log.join(" → ")})`);
+  assert(k.c.n <= 10, `baseline in ≤ 10 clicks, took ${k.c.n}: ${k.c.log.join(" → ")}`);
+  const spec = await checkTablesAgainstCore(page, ctx, "en", 1);
+  // Stepwise controls as the paper's Table 5: X alone, then one more control per column.
+  const models = (spec.tables![0] as { models: { formula: string }[] }).models.map((m) => m.formula);
+  assert(models.length === ctx.config.controls.length + 1 && models[0] === `${ctx.config.y} ~ ${ctx.config.x}` && models.every((f, i) => f.split("+").length === i + 1), `stepwise columns: ${models.join(" | ")}`);
+  await shot(page, "clicks-baseline");
+  await page.context().close();
+
+  // The paper set: the same start, the mediator, one action, Write tables.
+  page = await openPane(ctx, "en-US", {}, 350);
+  k = clickCounter(page);
+  await toStudyVariables(page, ctx, k);
+  await k.pick("study-mediators", [ctx.config.mediator]);
+  await k.click("Add the paper set", page.getByTestId("paper-set"));
+  await k.click("Write tables", page.getByTestId("models-write"));
+  await page.getByTestId("status").getByText("Table 8b South-North").waitFor({ timeout: 120_000 });
+  console.log(`    paper set: ${k.c.n} clicks (${k.c.log.join(" → ")})`);
+  assert(k.c.n <= 15, `Tables 4–8 in ≤ 15 clicks, took ${k.c.n}: ${k.c.log.join(" → ")}`);
+  const paper = await checkTablesAgainstCore(page, ctx, "en", 6);
+  close(paper.tables!.map((x) => x.type).join(), "descriptive,regression,mediation,robustness,heterogeneity,heterogeneity", "the paper set's tables");
+  await page.getByRole("tab", { name: "Models" }).waitFor();
+  assert(await page.getByRole("tab", { name: "Tables: done" }).isVisible() || await page.getByRole("tab", { name: "Data: done" }).isVisible(), "step tabs mark finished steps");
   await page.context().close();
 });
 
@@ -395,7 +602,7 @@ test("keyboard only: tab order, Enter and Space through the Data and Index steps
   await page.keyboard.press("Enter");
   await page.getByTestId("status").waitFor();
   // The step tabs: focus the selected tab, arrow to "2 Index", Enter.
-  await page.getByRole("tab", { name: "1 Data" }).focus();
+  await page.getByRole("tab", { name: "Data" }).focus();
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "2 Index" }).waitFor();
@@ -434,25 +641,28 @@ test("keyboard only: Models, Tables and Charts steps", async (ctx) => {
   };
   const goToTab = async (name: string) => {
     // Arrow keys move along the tab list from the first tab; Enter opens the focused one.
-    await page.getByRole("tab", { name: "1 Data" }).focus();
+    await page.getByRole("tab", { name: "Data" }).focus();
     const steps = ["1 Data", "2 Index", "3 Models", "4 Tables", "5 Charts"];
     for (let i = 0; i < steps.indexOf(name); i++) await page.keyboard.press("ArrowRight");
     await page.keyboard.press("Enter");
     await page.getByRole("heading", { name }).waitFor();
   };
-  // 3 Models: preset, Add table, Y, X, controls — keys only.
+  // 3 Models: Y, X (the first index, already a tag), controls typed into the searchable picker, Add table — keys only.
   await goToTab("3 Models");
+  await tabTo(/^select:Dependent variable Y@study-y$/);
+  await arrowTo("study-y", cfg.y);
+  await tabTo(/^input:Controls@study-controls$/);
+  for (const c of cfg.controls) {
+    await page.keyboard.type(c);
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+  }
+  await page.keyboard.press("Escape");
+  const tags = await page.getByTestId("study-controls").locator(".fui-Tag").allInnerTexts();
+  close(tags.join(), cfg.controls.join(), "controls chosen with the keyboard");
   await tabTo(/^button:Add table@/);
   await page.keyboard.press("Enter");
   await page.getByTestId("table-0").waitFor();
-  await tabTo(/^select:Dependent variable Y@table-0-y$/);
-  await arrowTo("table-0-y", cfg.y);
-  await tabTo(new RegExp(`^input:${escapeRe(cfg.x)}@table-0-x$`));
-  await page.keyboard.press("Space");
-  for (const c of cfg.controls) {
-    await tabTo(new RegExp(`^input:${escapeRe(c)}@table-0-controls$`));
-    await page.keyboard.press("Space");
-  }
   // 4 Tables: write them.
   await goToTab("4 Tables");
   await tabTo(/^button:Write tables@/);
@@ -535,7 +745,7 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   const spec = parseAnalysisSpec(JSON.parse((await settings(page))["econsheet.spec"] as string));
   const panel = runAnalysis(nodePanel(cfg, ctx.seed), { ...spec, tables: [] }).panel;
 
-  await page.getByRole("tab", { name: "5 Charts" }).click();
+  await page.getByRole("tab", { name: "Charts" }).click();
   await page.getByTestId("did-y").selectOption(cfg.y);
   for (const p of PILOTS) await page.getByTestId("did-treated").getByRole("checkbox", { name: p, exact: true }).check();
   await page.getByTestId("did-first-year").fill("2013");
@@ -630,7 +840,7 @@ test("charts in Chinese: errors beside the field; a filled map where the host dr
   for (const name of cfg.dataSheets) await page.getByRole("checkbox", { name, exact: true }).check();
   await page.getByRole("button", { name: L.zh.detect }).click();
   await page.getByTestId("import-report").waitFor();
-  await page.getByRole("tab", { name: "5 图表" }).click();
+  await page.getByRole("tab", { name: "图表" }).click();
   await page.getByTestId("did-y").selectOption(cfg.controls[0]);
   await page.getByRole("button", { name: "绘制事件研究图" }).click();
   await page.getByTestId("did-treated").getByText("请勾选处理组（试点）省份").waitFor();

@@ -55,6 +55,8 @@ export interface LongRunOptions {
   replaceOwn?: boolean;
   onProgress?: (p: WriteProgress) => void;
   isCancelled?: () => boolean;
+  /** The progress line of a resampling table (bootstrap or placebo), in the UI's language. */
+  describe?: (title: string, kind: "bootstrap" | "placebo", done: number, total: number) => string;
 }
 
 const yieldToUi = () => new Promise((r) => setTimeout(r, 0));
@@ -77,7 +79,9 @@ export async function runTablesStepwise(panel: DataTable, spec: AnalysisSpec, op
     const resampled = (table.type === "mediation" && (table.bootstrap ?? 0) > 0) || (table.type === "did" && (table.placebo?.permutations ?? 0) > 0);
     if (resampled) {
       // A bootstrap or placebo runs in the analysis worker: the pane keeps repainting and Cancel stops it at once.
-      const off = await runAnalysisOffThread(panel, { ...spec, tables: [table] }, (done, total) => options.onProgress?.({ done: k + done / total, total: tables.length, label: `${table.title} — ${table.type === "did" ? "placebo" : "bootstrap"} ${done}/${total}` }), () => !!options.isCancelled?.());
+      const kind = table.type === "did" ? "placebo" : "bootstrap";
+      const describe = options.describe ?? ((title: string, what: string, d: number, n: number) => `${title} — ${what} ${d}/${n}`);
+      const off = await runAnalysisOffThread(panel, { ...spec, tables: [table] }, (done, total) => options.onProgress?.({ done: k, total: tables.length, label: describe(table.title, kind, done, total) }), () => !!options.isCancelled?.());
       if (!off) return null;
       one = off;
     } else {

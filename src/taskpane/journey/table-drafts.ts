@@ -20,11 +20,13 @@ export interface TableDraft {
   model: ModelKind;
   effect: EffectKind;
   vcov: VcovKind;
-  /** Regression: a first column without controls, then one with them. */
+  /** Regression: column 1 X alone, then one more control per column (the paper's Table 5). */
   stepwise: boolean;
   groups: "region4" | "southnorth";
   bootstrap: number;
   seed: number;
+  /** Display names of terms in the table (an index's label for its column name). */
+  rename?: Record<string, string>;
 }
 
 /** Which field of the draft an error belongs to (shown beside that control). */
@@ -63,6 +65,39 @@ export function presetDraft(preset: Preset, vars: PresetVars, lang: "en" | "zh")
   };
 }
 
+/** The columns of a stepwise table: X alone, then X with the first control, the first two, … all. */
+export function stepwiseColumns(x: readonly string[], controls: readonly string[]): string[][] {
+  return [[...x], ...controls.map((_, k) => [...x, ...controls.slice(0, k + 1)])];
+}
+
+/** The draft's display names for the terms it uses (none: no `rename` key). */
+function renameOf(d: TableDraft): { rename?: Record<string, string> } {
+  const used = new Set([d.y, ...d.x, ...d.controls, ...d.mediators]);
+  const r = Object.fromEntries(Object.entries(d.rename ?? {}).filter(([k, v]) => used.has(k) && v && v !== k));
+  return Object.keys(r).length ? { rename: r } : {};
+}
+
+/**
+ * The paper's Tables 4–8 from one set of study variables: descriptive statistics, the baseline
+ * (stepwise controls), mediation, robustness (lagged regressors, random effects) and
+ * heterogeneity by the four NBS regions and by South/North — six drafts, each still editable.
+ */
+export function paperSet(vars: PresetVars, lang: "en" | "zh", rename: Record<string, string> = {}): TableDraft[] {
+  const n = lang === "zh" ? (k: number, s: string) => `表${k} ${s}` : (k: number, s: string) => `Table ${k} ${s}`;
+  const made = (preset: Preset, k: number, patch: Partial<TableDraft> = {}) => {
+    const d = presetDraft(preset, vars, lang);
+    return { ...d, title: n(k, d.title), rename, ...patch };
+  };
+  return [
+    made("descriptive", 4),
+    made("baseline", 5),
+    made("mediation", 6, { x: vars.x.slice(0, 1) }),
+    made("robustness", 7),
+    made("heterogeneity", 8, { groups: "region4" }),
+    made("heterogeneity", 8, { groups: "southnorth", title: lang === "zh" ? "表8续 南北方异质性" : "Table 8b South-North" }),
+  ];
+}
+
 function formula(y: string, terms: readonly string[]): string {
   return `${y} ~ ${terms.join(" + ")}`;
 }
@@ -73,7 +108,7 @@ export function draftToSpec(d: TableDraft, lang: "en" | "zh"): ModelTableSpec {
   if (d.kind === "descriptive") {
     const vars = [...new Set([d.y, ...d.x, ...d.controls, ...d.mediators].filter(Boolean))];
     if (vars.length === 0) throw new DraftError("y", { en: "Choose at least one variable.", zh: "请至少选择一个变量。" });
-    return { type: "descriptive", title: d.title, vars, lang };
+    return { type: "descriptive", title: d.title, vars, lang, ...renameOf(d) };
   }
   if (!d.y) throw new DraftError("y", { en: "Choose the dependent variable Y.", zh: "请选择被解释变量 Y。" });
   if (d.x.length === 0) throw new DraftError("x", { en: "Choose at least one explanatory variable X.", zh: "请至少选择一个核心解释变量 X。" });
@@ -83,13 +118,13 @@ export function draftToSpec(d: TableDraft, lang: "en" | "zh"): ModelTableSpec {
   const base: ModelSpec = { formula: formula(d.y, [...d.x, ...d.controls]), model: d.model, effect: d.model === "fe" ? d.effect : "individual", vcov: d.vcov };
   switch (d.kind) {
     case "regression": {
-      const models: ModelSpec[] = d.stepwise && d.controls.length ? [{ ...base, formula: formula(d.y, d.x) }, base] : [base];
-      return { type: "regression", title: d.title, models, terms: [...d.x, ...d.controls], lang };
+      const models: ModelSpec[] = d.stepwise ? stepwiseColumns(d.x, d.controls).map((terms) => ({ ...base, formula: formula(d.y, terms) })) : [base];
+      return { type: "regression", title: d.title, models, terms: [...d.x, ...d.controls], lang, ...renameOf(d) };
     }
     case "heterogeneity":
-      return { type: "heterogeneity", title: d.title, base, groups: d.groups, terms: [...d.x, ...d.controls], lang };
+      return { type: "heterogeneity", title: d.title, base, groups: d.groups, terms: [...d.x, ...d.controls], lang, ...renameOf(d) };
     case "robustness":
-      return { type: "robustness", title: d.title, base, variants: ["lag", "re"], lang };
+      return { type: "robustness", title: d.title, base, variants: ["lag", "re"], lang, ...renameOf(d) };
     case "mediation": {
       if (d.x.length !== 1) throw new DraftError("x", { en: "Mediation needs exactly one X.", zh: "中介效应分析需要且只需要一个 X。" });
       if (d.mediators.length === 0) throw new DraftError("mediators", { en: "Choose at least one mediator M.", zh: "请至少选择一个中介变量 M。" });
@@ -97,7 +132,7 @@ export function draftToSpec(d: TableDraft, lang: "en" | "zh"): ModelTableSpec {
       if (bad) throw new DraftError("mediators", { en: `'${bad}' is already Y, X or a control.`, zh: `'${bad}' 已是 Y、X 或控制变量。` });
       return {
         type: "mediation", title: d.title, y: d.y, x: d.x[0], mediators: d.mediators, controls: d.controls, model: d.model,
-        effect: d.model === "fe" ? d.effect : "individual", vcov: d.vcov, ...(d.bootstrap > 0 ? { bootstrap: d.bootstrap, seed: d.seed } : {}), lang,
+        effect: d.model === "fe" ? d.effect : "individual", vcov: d.vcov, ...(d.bootstrap > 0 ? { bootstrap: d.bootstrap, seed: d.seed } : {}), lang, ...renameOf(d),
       };
     }
   }

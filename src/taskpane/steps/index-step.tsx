@@ -1,5 +1,5 @@
 import { useEffect, useState } from "react";
-import { Body1, Button, Card, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Card, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Text } from "@fluentui/react-components";
 import type { Lang } from "../../core/errors";
 import type { IndexSpec, IndexMode } from "../../core/spec/analysis-spec";
 import { useWorkbook } from "../workbook-context";
@@ -14,8 +14,12 @@ export interface IndexStepProps {
   onCompute(): Promise<void>;
   readHierarchy(sheet: string): Promise<IndexSpec[]>;
   sheetNames: () => Promise<string[]>;
-  onNext(): void;
   busy: boolean;
+  /** The missing-value choice that follows step 1 (interpolated there → interpolate here). */
+  defaultMissing: NonNullable<IndexSpec["missing"]>;
+  /** The sheet the hierarchy was found in automatically, and the note saying so. */
+  foundHierarchy?: string;
+  hierarchyNote?: string;
 }
 
 interface Row {
@@ -42,7 +46,7 @@ export function IndexStep(p: IndexStepProps) {
   const { lang } = p;
   useWorkbook();
   const [error, setError] = useState<string | undefined>();
-  const [hierarchySheet, setHierarchySheet] = useState("");
+  const [hierarchySheet, setHierarchySheet] = useState(p.foundHierarchy ?? "");
   const [sheets, setSheets] = useState<string[]>([]);
   const { sheetNames } = p;
   useEffect(() => {
@@ -72,7 +76,7 @@ export function IndexStep(p: IndexStepProps) {
       <Subtitle2 as="h2" id="step-index-title">{t(lang, "stepIndex")}</Subtitle2>
       <Body1 as="p">{t(lang, "indexIntro")}</Body1>
       <div className="es-row">
-        <Field label={t(lang, "readFromSheet")}>
+        <Field label={t(lang, "readFromSheet")} className="es-grow">
           <Select value={hierarchySheet} onChange={(_, d) => setHierarchySheet(d.value)} data-testid="hierarchy-sheet">
             <option value="">{t(lang, "none")}</option>
             {sheets.map((s) => <option key={s} value={s}>{s}</option>)}
@@ -80,54 +84,53 @@ export function IndexStep(p: IndexStepProps) {
         </Field>
         <Button disabled={!hierarchySheet} onClick={() => void read()}>{t(lang, "readFromSheet")}</Button>
       </div>
+      {p.hierarchyNote && <Caption1 as="p" data-testid="hierarchy-note">{p.hierarchyNote}</Caption1>}
       {p.indices.map((ix, k) => {
         const rows = rowsOf(ix);
         const prefix = `index-${k}`;
+        const unused = p.indicators.filter((n) => !rows.some((r) => r.name === n));
         return (
           <Card key={k} className="es-card" data-testid={prefix}>
             <div className="es-row">
-              <Field label={t(lang, "indexName")}>
+              <Field label={t(lang, "indexName")} className="es-grow">
                 <Input value={ix.name} onChange={(_, d) => update(k, { ...ix, name: d.value })} />
               </Field>
-              <Field label={t(lang, "indexLabel")}>
+              <Field label={t(lang, "indexLabel")} className="es-grow">
                 <Input value={ix.label ?? ""} onChange={(_, d) => update(k, { ...ix, label: d.value })} />
               </Field>
             </div>
-            <table className="es-grid">
-              <caption className="es-visually-hidden">{`${ix.label ?? ix.name}`}</caption>
-              <thead>
-                <tr><th scope="col">{t(lang, "group")}</th><th scope="col">{t(lang, "indicator")}</th><th scope="col">{t(lang, "direction")}</th><th scope="col"><span className="es-visually-hidden">{t(lang, "removeIndicator", { name: "" })}</span></th></tr>
-              </thead>
-              <tbody>
-                {rows.map((r, i) => {
-                  const set = (patch: Partial<Row>) => update(k, withRows(ix, rows.map((x, j) => (j === i ? { ...x, ...patch } : x))));
-                  return (
-                    <tr key={i}>
-                      <td><Input aria-label={`${t(lang, "group")} ${i + 1}`} value={r.group} onChange={(_, d) => set({ group: d.value })} /></td>
-                      <td>
-                        <Select aria-label={`${t(lang, "indicator")} ${i + 1}`} value={r.name} onChange={(_, d) => set({ name: d.value })}>
-                          {!p.indicators.includes(r.name) && <option value={r.name}>{r.name || t(lang, "none")}</option>}
-                          {p.indicators.map((n) => <option key={n} value={n}>{n}</option>)}
-                        </Select>
-                      </td>
-                      <td>
-                        <Select aria-label={`${t(lang, "direction")} ${i + 1}`} value={r.direction} onChange={(_, d) => set({ direction: d.value as "+" | "-" })}>
-                          <option value="+">{t(lang, "positive")}</option>
-                          <option value="-">{t(lang, "negative")}</option>
-                        </Select>
-                      </td>
-                      <td><Button size="small" aria-label={t(lang, "removeIndicator", { name: r.name })} onClick={() => update(k, withRows(ix, rows.filter((_, j) => j !== i)))}>−</Button></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <ol className="es-indicators" aria-label={`${ix.label ?? ix.name}`}>
+              {rows.map((r, i) => {
+                const set = (patch: Partial<Row>) => update(k, withRows(ix, rows.map((x, j) => (j === i ? { ...x, ...patch } : x))));
+                const n = t(lang, "indicatorN", { n: i + 1 });
+                return (
+                  <li key={i} className="es-indicator" data-testid={`${prefix}-indicator`}>
+                    <div className="es-indicator-head">
+                      <Text weight="semibold" className="es-indicator-name">{r.name || t(lang, "none")}</Text>
+                      <Button size="small" appearance="subtle" aria-label={t(lang, "removeIndicator", { name: r.name })} onClick={() => update(k, withRows(ix, rows.filter((_, j) => j !== i)))}>−</Button>
+                    </div>
+                    <div className="es-indicator-fields">
+                      <Input className="es-grow" aria-label={`${n}: ${t(lang, "group")}`} placeholder={t(lang, "group")} value={r.group} onChange={(_, d) => set({ group: d.value })} />
+                      <Select aria-label={`${n}: ${t(lang, "direction")}`} value={r.direction} onChange={(_, d) => set({ direction: d.value as "+" | "-" })}>
+                        <option value="+">{t(lang, "positive")}</option>
+                        <option value="-">{t(lang, "negative")}</option>
+                      </Select>
+                    </div>
+                  </li>
+                );
+              })}
+            </ol>
             <div className="es-row">
-              <Button size="small" onClick={() => update(k, withRows(ix, [...rows, { group: rows[rows.length - 1]?.group ?? "", name: p.indicators[0] ?? "", direction: "+" }]))}>{t(lang, "addIndicator")}</Button>
+              <Field label={t(lang, "addIndicatorChoice")} className="es-grow">
+                <Select value="" onChange={(_, d) => d.value && update(k, withRows(ix, [...rows, { group: rows[rows.length - 1]?.group ?? "", name: d.value, direction: "+" }]))} data-testid={`${prefix}-add-indicator`}>
+                  <option value="">{t(lang, "none")}</option>
+                  {unused.map((n) => <option key={n} value={n}>{n}</option>)}
+                </Select>
+              </Field>
               <Button size="small" onClick={() => p.onIndices(p.indices.filter((_, j) => j !== k))}>{t(lang, "removeIndex")}</Button>
             </div>
             <Field label={t(lang, "mode")}>
-              <RadioGroup layout="horizontal" value={ix.mode ?? "pooled"} onChange={(_, d) => update(k, { ...ix, mode: d.value as IndexMode })}>
+              <RadioGroup layout="horizontal" className="es-options" value={ix.mode ?? "pooled"} onChange={(_, d) => update(k, { ...ix, mode: d.value as IndexMode })}>
                 <Radio value="pooled" label={t(lang, "modePooled")} />
                 <Radio value="year" label={t(lang, "modeYear")} />
                 <Radio value="periods" label={t(lang, "modePeriods")} />
@@ -141,10 +144,10 @@ export function IndexStep(p: IndexStepProps) {
                 <Input value={String(ix.shift ?? 0.0001)} onChange={(_, d) => update(k, { ...ix, shift: Number(d.value) })} />
               </Field>
               <Field label={t(lang, "missingChoice")}>
-                <Select value={ix.missing ?? "error"} onChange={(_, d) => update(k, { ...ix, missing: d.value as IndexSpec["missing"] })} data-testid={`${prefix}-missing`}>
-                  <option value="error">{t(lang, "missingError")}</option>
+                <Select value={ix.missing ?? p.defaultMissing} onChange={(_, d) => update(k, { ...ix, missing: d.value as IndexSpec["missing"] })} data-testid={`${prefix}-missing`}>
+                  <option value="error">{t(lang, "missingError")}{p.defaultMissing === "error" ? ` (${t(lang, "missingFollows")})` : ""}</option>
                   <option value="drop">{t(lang, "missingDrop")}</option>
-                  <option value="interpolate">{t(lang, "missingInterpolate")}</option>
+                  <option value="interpolate">{t(lang, "missingInterpolate")}{p.defaultMissing === "interpolate" ? ` (${t(lang, "missingFollows")})` : ""}</option>
                 </Select>
               </Field>
             </div>
@@ -156,7 +159,6 @@ export function IndexStep(p: IndexStepProps) {
       <Field validationState={error ? "error" : "none"} validationMessage={error} data-testid="index-error">
         <div className="es-row">
           <Button appearance="primary" disabled={p.busy || p.indices.length === 0} onClick={() => void compute()}>{t(lang, "computeIndex")}</Button>
-          <Button onClick={p.onNext}>{t(lang, "next")}</Button>
         </div>
       </Field>
     </section>
