@@ -69,6 +69,7 @@ export function App({ io, initialLang }: AppProps) {
   const markAttention = useCallback((st: Step, on: boolean) => setAttention((a) => (!!a[st] === on ? a : { ...a, [st]: on })), []);
   const [study, setStudy] = useState<PresetVars>({ y: "", x: [], controls: [], mediators: [] });
   const [hierarchyFound, setHierarchyFound] = useState<{ sheet: string; n: number } | undefined>();
+  const [indexErrors, setIndexErrors] = useState<Record<number, string>>({});
   const [actionError, setActionError] = useState<string | undefined>();
   const [specText, setSpecText] = useState<string | null>(null);
   const [didForm, setDidForm] = useState<DidForm>(DEFAULT_DID_FORM);
@@ -145,9 +146,33 @@ export function App({ io, initialLang }: AppProps) {
     return specs;
   };
 
+  /**
+   * Indices set to "Stop and list them" whose indicators still have missing cells: the message
+   * goes beside that index's missing-value choice, naming indicator, province, year and the
+   * sheet cell, in the UI's language (the core's message speaks the spec's keywords).
+   */
+  const missingErrors = (): Record<number, string> => {
+    const out: Record<number, string> = {};
+    indices.forEach((ix, k) => {
+      if ((ix.missing ?? defaultMissing) !== "error" || !imported) return;
+      const names = new Set(ix.groups.flatMap((g) => g.indicators.map((i) => i.name)));
+      const cells = imported.report.indicators.filter((r) => names.has(r.name)).flatMap((r) => r.leftMissing.map((m) => ({ ...m, indicator: r.name })));
+      if (cells.length === 0) return;
+      const list = cells.slice(0, 5).map((m) => `${m.indicator} · ${m.province} ${m.year}${m.place ? ` (${m.place})` : ""}`).join(lang === "zh" ? "；" : "; ") + (cells.length > 5 ? " …" : "");
+      out[k] = t(lang, "indexMissingCells", { n: cells.length, list });
+    });
+    return out;
+  };
+
   const computeIndices = async () => {
     if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
     setStatus(undefined);
+    const bad = missingErrors();
+    setIndexErrors(bad);
+    if (Object.keys(bad).length) {
+      markAttention("index", true);
+      throw new DraftError("title", { en: t("en", "indexFixMissing"), zh: t("zh", "indexFixMissing") });
+    }
     try {
       await task.run(async (report, isCancelled) => {
         const run = runAnalysis(imported.table, buildSpec([], null));
@@ -384,7 +409,7 @@ export function App({ io, initialLang }: AppProps) {
               <IndexStep
                 lang={lang} indicators={imported?.indicators ?? []} indices={indices} onIndices={setIndices}
                 onCompute={computeIndices} readHierarchy={readHierarchy} sheetNames={sheetNames} busy={task.running}
-                defaultMissing={defaultMissing} foundHierarchy={hierarchyFound?.sheet}
+                defaultMissing={defaultMissing} missingErrors={indexErrors} foundHierarchy={hierarchyFound?.sheet}
                 hierarchyNote={hierarchyFound ? t(lang, "hierarchyFound", { sheet: hierarchyFound.sheet, n: hierarchyFound.n }) : undefined}
               />
             )}

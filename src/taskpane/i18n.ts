@@ -211,6 +211,8 @@ const STRINGS = {
   cancelledNothing: { en: "Cancelled — nothing was written.", zh: "已取消——未写入任何内容。" },
   cancelledWrote: { en: "Cancelled — wrote {names}; nothing more was written.", zh: "已取消——已写入 {names}，其余未写入。" },
   writeTablesNow: { en: "Write tables", zh: "写入表格" },
+  indexMissingCells: { en: "{n} missing cell(s) stop this index: {list}. Choose “Drop those rows” or “Interpolate within province” here, or fill the cells.", zh: "{n} 个缺失单元格使该指数无法计算：{list}。请在此选择“删除这些行”或“省份内插值”，或补全这些单元格。" },
+  indexFixMissing: { en: "Some indices have missing cells: see the message under their Missing values choice.", zh: "部分指数存在缺失单元格：请查看其“缺失值处理”下方的提示。" },
   noTablesYet: { en: "Add a table (or the paper set) first.", zh: "请先添加表格（或论文全套表格）。" },
 } as const;
 

@@ -102,9 +102,14 @@ const stats = (page: Page) => page.evaluate(() => (window as unknown as { __exce
 const cellFormat = (page: Page, sheet: string, r: number, c: number) =>
   page.evaluate(([s, rr, cc]) => (window as unknown as { __excelDouble: { cellFormat(s: string, r: number, c: number): { numberFormat: string; borders: Record<string, { weight?: string }> } | null } }).__excelDouble.cellFormat(s as string, rr as number, cc as number), [sheet, r, c] as const);
 
-async function shot(page: Page, name: string): Promise<void> {
+async function shot(page: Page, name: string, view = false): Promise<void> {
   fs.mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  if (view) {
+    // What the pane shows first, as a user sees it in Excel (the top of the step, one screen high).
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(shots, `${name}-view.png`), fullPage: false });
+  }
 }
 
 /**
@@ -347,7 +352,7 @@ test("errors appear beside the control, in the user's language", async (ctx) => 
   await page.getByRole("button", { name: L.en.writeTables }).click();
   await page.getByTestId("tables-error").getByText("Choose at least one mediator").waitFor();
   await page.getByRole("tab", { name: L.en.models }).click();
-  await page.getByText("Choose at least one mediator M.").waitFor();
+  await page.getByTestId("table-0-mediators").getByText("Choose at least one mediator M.").waitFor();
   await shot(page, "en-error-models");
   await axe(page, "errors");
   await page.context().close();
@@ -454,7 +459,7 @@ for (const lang of ["en", "zh"] as const) {
       await page.getByRole("button", { name: s.detect }).click();
       await page.getByTestId("import-report").waitFor();
       if (readme) await page.getByTestId("skipped-sheets").getByText("说明").waitFor();
-      await shot(page, `narrow-${tag}-1-data`);
+      await shot(page, `narrow-${tag}-1-data`, true);
       // The folded details, opened, fit too.
       await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
       await assertFits(page, `${tag} data`);
@@ -468,7 +473,7 @@ for (const lang of ["en", "zh"] as const) {
         assert(el && !el.clipped, `${tag}: indicator '${n}' shown in full (${JSON.stringify(el)})`);
       }
       await assertFits(page, `${tag} index`);
-      await shot(page, `narrow-${tag}-2-index`);
+      await shot(page, `narrow-${tag}-2-index`, true);
       await page.getByTestId("next").click();
       await page.getByTestId("study-y").selectOption(ctx.config.y);
       await pickVariables(page, "study-mediators", [ctx.config.mediator]);
@@ -476,11 +481,11 @@ for (const lang of ["en", "zh"] as const) {
       await page.getByTestId("paper-set").click();
       await page.getByTestId("table-1-toggle").click();
       await assertFits(page, `${tag} models`);
-      await shot(page, `narrow-${tag}-3-models`);
+      await shot(page, `narrow-${tag}-3-models`, true);
       await page.getByTestId("next").click();
       await page.getByRole("heading", { name: lang === "zh" ? "4 表格" : "4 Tables" }).waitFor();
       await assertFits(page, `${tag} tables`);
-      await shot(page, `narrow-${tag}-4-tables`);
+      await shot(page, `narrow-${tag}-4-tables`, true);
       if (readme && width === 320) {
         await page.getByRole("button", { name: lang === "zh" ? "在工作簿中保存分析设定" : "Save spec in workbook" }).click();
         await page.getByTestId("status").waitFor();
@@ -491,7 +496,7 @@ for (const lang of ["en", "zh"] as const) {
       await page.getByTestId("next").click();
       await page.getByRole("heading", { name: lang === "zh" ? "5 图表" : "5 Charts" }).waitFor();
       await assertFits(page, `${tag} charts`);
-      await shot(page, `narrow-${tag}-5-charts`);
+      await shot(page, `narrow-${tag}-5-charts`, true);
       await axe(page, `${tag} charts`);
       const jsErrors = (page as unknown as { jsErrors: string[] }).jsErrors;
       assert(jsErrors.length === 0, `no page errors: ${jsErrors.join("; ")}`);
@@ -560,6 +565,38 @@ test("clicks: a written baseline table in ≤ 10 clicks, the paper's Tables 4–
   close(paper.tables!.map((x) => x.type).join(), "descriptive,regression,mediation,robustness,heterogeneity,heterogeneity", "the paper set's tables");
   await page.getByRole("tab", { name: "Models" }).waitFor();
   assert(await page.getByRole("tab", { name: "Tables: done" }).isVisible() || await page.getByRole("tab", { name: "Data: done" }).isVisible(), "step tabs mark finished steps");
+  await page.context().close();
+});
+
+test("progress: integer counts with the step's name in the UI's language; Cancel says nothing was written", async (ctx) => {
+  const page = await openPane(ctx, "zh-CN", {}, 320);
+  const k = clickCounter(page);
+  await k.click("全选", page.getByTestId("select-all"));
+  await page.getByRole("checkbox", { name: L.zh.interpolate }).check();
+  await page.getByRole("button", { name: L.zh.detect }).click();
+  await page.getByTestId("import-report").waitFor();
+  await page.getByRole("tab", { name: L.zh.models }).click();
+  await page.getByTestId("study-x").locator(".fui-Tag").first().waitFor();
+  await page.getByTestId("study-y").selectOption(ctx.config.y);
+  await pickVariables(page, "study-controls", ctx.config.controls);
+  await pickVariables(page, "study-mediators", [ctx.config.mediator]);
+  await page.getByTestId("paper-set").click();
+  // A long bootstrap in the mediation table (the third), so there is time to cancel.
+  await page.getByTestId("table-2-toggle").click();
+  await page.getByRole("spinbutton", { name: "Bootstrap 次数（0 表示只做 Sobel 检验）" }).fill("30000");
+  const before = (await dump(page)).map((x) => x.name);
+  await page.getByTestId("models-write").click();
+  const bar = page.getByRole("status");
+  await bar.getByText(/Bootstrap 第 \d+ \/ 30000 次/).waitFor({ timeout: 60_000 });
+  const text = await bar.innerText();
+  assert(/模型：\d+ \/ 6/.test(text) && !/\d\.\d/.test(text.split("\n")[0]), `integer progress with the step's name in Chinese: ${JSON.stringify(text)}`);
+  await shot(page, "zh-320-progress");
+  await page.getByRole("button", { name: "取消" }).click();
+  await page.getByTestId("status").getByText("已取消——未写入任何内容。").waitFor({ timeout: 30_000 });
+  close(JSON.stringify((await dump(page)).map((x) => x.name)), JSON.stringify(before), "no sheet written after Cancel");
+  // The message belongs to its step: gone on the next step.
+  await page.getByTestId("next").click();
+  assert(!(await page.getByTestId("status").isVisible()), "the Models step's message is not shown on the Tables step");
   await page.context().close();
 });
 

@@ -2,7 +2,8 @@
 import { langFromOffice, t, allStrings, errorText } from "../../src/taskpane/i18n";
 import { importSheets, tableGrid } from "../../src/taskpane/journey/import-sheets";
 import { hierarchyFromGrid } from "../../src/taskpane/journey/hierarchy-sheet";
-import { draftToSpec, presetDraft, DraftError, specToDraft } from "../../src/taskpane/journey/table-drafts";
+import { draftToSpec, presetDraft, DraftError, specToDraft, paperSet, stepwiseColumns } from "../../src/taskpane/journey/table-drafts";
+import { looksLikeData, matchesPattern, nonDataName } from "../../src/taskpane/journey/sheet-kinds";
 import { threeLineFormat, fixedFormat } from "../../src/taskpane/journey/write-sheets";
 import { parseAnalysisSpec } from "../../src/core/spec/analysis-spec";
 import { inputError } from "../../src/core/errors";
@@ -108,8 +109,27 @@ describe("table drafts", () => {
     const spec = parseAnalysisSpec({ schema: "econsheet.analysis", version: 1, data: { sheets: ["面板"] }, tables });
     expect(spec.tables!.map((t) => t.type)).toEqual(["regression", "mediation", "heterogeneity", "robustness", "descriptive"]);
     const base = spec.tables![0];
-    expect(base.type === "regression" && base.models.map((m) => m.formula)).toEqual(["hq ~ fi", "hq ~ fi + urb + gov"]);
+    // Stepwise as the paper's Table 5: X alone, then one more control per column.
+    expect(base.type === "regression" && base.models.map((m) => m.formula)).toEqual(["hq ~ fi", "hq ~ fi + urb", "hq ~ fi + urb + gov"]);
     expect(base.title).toBe("基准回归");
+  });
+  test("stepwiseColumns: X alone, then one more control each", () => {
+    expect(stepwiseColumns(["x"], [])).toEqual([["x"]]);
+    expect(stepwiseColumns(["x"], ["a", "b", "c"])).toEqual([["x"], ["x", "a"], ["x", "a", "b"], ["x", "a", "b", "c"]]);
+  });
+  test("the paper set: Tables 4–8 (heterogeneity by four regions and South/North), index display names, valid specs", () => {
+    const drafts = paperSet({ ...vars, x: ["fi", "rcd"] }, "zh", { fi: "要素创新", rcd: "区域协调" });
+    const tables = drafts.map((d) => draftToSpec(d, "zh"));
+    const spec = parseAnalysisSpec({ schema: "econsheet.analysis", version: 1, data: { sheets: ["面板"] }, tables });
+    expect(spec.tables!.map((t) => t.type)).toEqual(["descriptive", "regression", "mediation", "robustness", "heterogeneity", "heterogeneity"]);
+    expect(tables.map((t) => t.title)).toEqual(["表4 描述性统计", "表5 基准回归", "表6 中介效应", "表7 稳健性检验", "表8 区域异质性", "表8续 南北方异质性"]);
+    expect(tables.slice(4).map((t) => (t as { groups: string }).groups)).toEqual(["region4", "southnorth"]);
+    const med = tables[2] as { x: string; mediators: string[]; rename?: Record<string, string> };
+    expect(med.x).toBe("fi");
+    expect(med.mediators).toEqual(["dig"]);
+    expect(med.rename).toEqual({ fi: "要素创新" });
+    expect((tables[1] as { rename?: Record<string, string> }).rename).toEqual({ fi: "要素创新", rcd: "区域协调" });
+    expect(paperSet(vars, "en").map((d) => d.title)[5]).toBe("Table 8b South-North");
   });
   test("errors name the field", () => {
     const d = presetDraft("mediation", { ...vars, mediators: [] }, "en");
@@ -129,6 +149,25 @@ describe("table drafts", () => {
     const spec = draftToSpec(presetDraft("baseline", vars, "en"), "en");
     const again = draftToSpec({ ...specToDraft(spec), key: "k" }, "en");
     expect(again).toEqual(spec);
+  });
+});
+
+describe("sheet kinds (Select all, import)", () => {
+  test("read-me, notes and hierarchy sheets are not data by name", () => {
+    expect(["说明", "Notes", "README", "目录", "指标体系", "notes 2019"].map(nonDataName)).toEqual([true, true, true, true, true, true]);
+    expect(["城镇化率", "GDP notes per capita", "2019", "面板"].map(nonDataName)).toEqual([false, false, false, false]);
+  });
+  test("a sheet is data when its first columns name three provinces", () => {
+    expect(looksLikeData([["地区", "2003年"], ["北京市", 1], ["天津市", 2], ["Hebei", 3]])).toBe(true);
+    expect(looksLikeData([["说明"], ["本工作簿为合成数据，北京、上海仅举例。"]])).toBe(false);
+    expect(looksLikeData([["一级指标", "二级指标", "三级指标"], ["要素创新 (fi)", "劳动力", "失业率"]])).toBe(false);
+  });
+  test("patterns: text anywhere, * and ? wildcards, case-insensitive", () => {
+    expect(matchesPattern("GDP", "人均GDP相对差距")).toBe(true);
+    expect(matchesPattern("每*数", "每万人发明专利授权数")).toBe(true);
+    expect(matchesPattern("每*数", "每万人R&D人员全时当量")).toBe(false);
+    expect(matchesPattern("sheet?", "Sheet1")).toBe(true);
+    expect(matchesPattern("  ", "x")).toBe(false);
   });
 });
 

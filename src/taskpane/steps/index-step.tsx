@@ -4,6 +4,7 @@ import type { Lang } from "../../core/errors";
 import type { IndexSpec, IndexMode } from "../../core/spec/analysis-spec";
 import { useWorkbook } from "../workbook-context";
 import { t, errorText } from "../i18n";
+import { DraftError } from "../journey/table-drafts";
 
 export interface IndexStepProps {
   lang: Lang;
@@ -17,6 +18,8 @@ export interface IndexStepProps {
   busy: boolean;
   /** The missing-value choice that follows step 1 (interpolated there → interpolate here). */
   defaultMissing: NonNullable<IndexSpec["missing"]>;
+  /** Per index: the missing cells that stop "Stop and list them", shown beside that choice. */
+  missingErrors: Record<number, string>;
   /** The sheet the hierarchy was found in automatically, and the note saying so. */
   foundHierarchy?: string;
   hierarchyNote?: string;
@@ -59,7 +62,7 @@ export function IndexStep(p: IndexStepProps) {
     try {
       await p.onCompute();
     } catch (e) {
-      setError(errorText(e, lang));
+      setError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
     }
   };
   const read = async () => {
@@ -143,7 +146,7 @@ export function IndexStep(p: IndexStepProps) {
               <Field label={t(lang, "shift")}>
                 <Input value={String(ix.shift ?? 0.0001)} onChange={(_, d) => update(k, { ...ix, shift: Number(d.value) })} />
               </Field>
-              <Field label={t(lang, "missingChoice")}>
+              <Field label={t(lang, "missingChoice")} validationState={p.missingErrors[k] ? "error" : "none"} validationMessage={p.missingErrors[k]}>
                 <Select value={ix.missing ?? p.defaultMissing} onChange={(_, d) => update(k, { ...ix, missing: d.value as IndexSpec["missing"] })} data-testid={`${prefix}-missing`}>
                   <option value="error">{t(lang, "missingError")}{p.defaultMissing === "error" ? ` (${t(lang, "missingFollows")})` : ""}</option>
                   <option value="drop">{t(lang, "missingDrop")}</option>

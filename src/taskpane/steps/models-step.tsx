@@ -46,18 +46,19 @@ const without = (list: string[], ...drop: (string | string[])[]) => list.filter(
  * paper's Tables 4–8 in one action — each table a folded card that stays editable.
  */
 export function ModelsStep(p: ModelsStepProps) {
-  const { lang, study } = p;
+  const { lang } = p;
+  // Y is never an X, a control or a mediator; an X is not a control or a mediator. Applied when
+  // read, not stored: arrowing through Y's list must not wipe out the X already chosen.
+  const study: PresetVars = (() => {
+    const v = p.study;
+    const x = without(v.x, v.y);
+    const mediators = without(v.mediators, v.y, x);
+    return { y: v.y, x, mediators, controls: without(v.controls, v.y, x, mediators) };
+  })();
   const [preset, setPreset] = useState<Preset>("baseline");
   const [open, setOpen] = useState<string[]>([]);
   const update = (k: number, patch: Partial<TableDraft>) => p.onDrafts(p.drafts.map((d, j) => (j === k ? { ...d, ...patch } : d)));
-  const setStudy = (patch: Partial<PresetVars>) => {
-    const v = { ...study, ...patch };
-    // Y is never an X, a control or a mediator; an X is not a control or a mediator.
-    v.x = without(v.x, v.y);
-    v.mediators = without(v.mediators, v.y, v.x);
-    v.controls = without(v.controls, v.y, v.x, v.mediators);
-    p.onStudy(v);
-  };
+  const setStudy = (patch: Partial<PresetVars>) => p.onStudy(patch.y !== undefined ? { ...p.study, ...patch } : { ...study, ...patch });
   const others = without(p.variables, study.y, study.x, study.mediators, study.controls, p.indexIndicators, Object.keys(p.rename), p.indexNames);
   const add = () => p.onDrafts([...p.drafts, { ...presetDraft(preset, study, lang), rename: p.rename }]);
   const addPaperSet = () => p.onDrafts([...p.drafts, ...paperSet(study, lang, p.rename)]);

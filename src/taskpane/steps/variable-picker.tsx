@@ -30,6 +30,7 @@ export function VariablePicker(p: VariablePickerProps) {
     <Field label={p.label} validationState={p.error ? "error" : "none"} validationMessage={p.error} data-testid={p.testId}>
       <TagPicker
         open={open}
+        positioning={{ autoSize: true }}
         onOpenChange={(_, d) => setOpen(d.open)}
         selectedOptions={p.value}
         onOptionSelect={(_, d) => {
@@ -47,7 +48,7 @@ export function VariablePicker(p: VariablePickerProps) {
           </TagPickerGroup>
           <TagPickerInput aria-label={p.label} placeholder={p.value.length ? undefined : t(p.lang, "pickerSearch")} value={query} onClick={() => setOpen(true)} onChange={(e) => { setQuery(e.target.value); setOpen(true); }} />
         </TagPickerControl>
-        <TagPickerList>
+        <TagPickerList className="es-picker-list">
           {left.length > 0
             ? left.map((o) => <TagPickerOption key={o} value={o} text={p.display(o)}>{p.display(o)}</TagPickerOption>)
             : t(p.lang, "pickerNoMatch")}
