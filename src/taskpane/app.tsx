@@ -240,7 +240,11 @@ export function App({ io, initialLang }: AppProps) {
     try {
       if (!imported) throw new ChartFormError("y", { en: t("en", "noData"), zh: t("zh", "noData") });
       await task.run(async (report, isCancelled) => {
-        const panel = indices.length ? runAnalysis(imported.table, buildSpec([], null)).panel : imported.table;
+        // Index scores are computed only when the card uses an index (a chart of raw variables
+        // must not fail on an index's missing cells).
+        const used = card === "did" ? [didForm.y, didForm.firstYearColumn, ...didForm.controls] : card === "trend" ? [trend.index] : [mapChoice.index];
+        const needsIndex = indices.some((ix) => used.includes(ix.name));
+        const panel = needsIndex ? runAnalysis(imported.table, buildSpec([], null)).panel : imported.table;
         await work(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
       });
     } catch (e) {

@@ -79,7 +79,7 @@ export function IndexStep(p: IndexStepProps) {
       <Subtitle2 as="h2" id="step-index-title">{t(lang, "stepIndex")}</Subtitle2>
       <Body1 as="p">{t(lang, "indexIntro")}</Body1>
       <div className="es-row">
-        <Field label={t(lang, "readFromSheet")} className="es-grow">
+        <Field label={t(lang, "hierarchySheet")} className="es-grow">
           <Select value={hierarchySheet} onChange={(_, d) => setHierarchySheet(d.value)} data-testid="hierarchy-sheet">
             <option value="">{t(lang, "none")}</option>
             {sheets.map((s) => <option key={s} value={s}>{s}</option>)}
