@@ -213,7 +213,7 @@ const STRINGS = {
   writeTablesNow: { en: "Write tables", zh: "写入表格" },
   indexMissingCells: { en: "{n} missing cell(s) stop this index: {list}. Choose “Drop those rows” or “Interpolate within province” here, or fill the cells.", zh: "{n} 个缺失单元格使该指数无法计算：{list}。请在此选择“删除这些行”或“省份内插值”，或补全这些单元格。" },
   indexFixMissing: { en: "Some indices have missing cells: see the message under their Missing values choice.", zh: "部分指数存在缺失单元格：请查看其“缺失值处理”下方的提示。" },
-  hierarchySheet: { en: "Sheet with the indicator system", zh: "指标体系所在工作表" },
+  hierarchySheet: { en: "Hierarchy sheet", zh: "指标体系工作表" },
   noTablesYet: { en: "Add a table (or the paper set) first.", zh: "请先添加表格（或论文全套表格）。" },
 } as const;
 
