@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import {
-  FluentProvider, webLightTheme, Title3, Caption1, TabList, Tab, Button, Checkbox, Field, Select, ProgressBar,
+  FluentProvider, webLightTheme, Title3, Caption1, Button, Checkbox, Field, Select, ProgressBar,
   MessageBar, MessageBarBody, Dialog, DialogSurface, DialogBody, DialogTitle, DialogContent, DialogActions, Textarea, Tooltip,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/errors";
@@ -8,9 +8,10 @@ import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, Model
 import { runAnalysis } from "../core/spec/run-analysis";
 import type { WorkbookIO } from "./excel-io";
 import { WorkbookContext } from "./workbook-context";
-import { t, errorText } from "./i18n";
+import { t, errorText, writeOutcome } from "./i18n";
 import { useLongTask } from "./use-long-task";
 import { DataStep } from "./steps/data-step";
+import { Step, STEPS, StepTabs } from "./steps/step-tabs";
 import { IndexStep } from "./steps/index-step";
 import { ModelsStep } from "./steps/models-step";
 import { TablesStep } from "./steps/tables-step";
@@ -18,7 +19,8 @@ import { ChartsStep, ChartErrors } from "./steps/charts-step";
 import type { ImportResult } from "./journey/import-sheets";
 import { DraftError, DraftField, draftToSpec, PresetVars, specToDraft, TableDraft } from "./journey/table-drafts";
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
-import { nonDataName } from "./journey/sheet-kinds";
+import { findHierarchySheet } from "./journey/find-hierarchy";
+import { indexMissingErrors } from "./journey/index-missing";
 import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
 import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didFormOf, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
@@ -28,14 +30,6 @@ import type { ChartModel } from "../render/charts/chart-model";
 import type { DataTable } from "../core/data/data-table";
 import { labelColumn, numericColumn } from "../core/data/data-table";
 
-type Step = "data" | "index" | "models" | "tables" | "charts";
-const STEPS: { id: Step; key: "stepData" | "stepIndex" | "stepModels" | "stepTables" | "stepCharts"; tab: "tabData" | "tabIndex" | "tabModels" | "tabTables" | "tabCharts" }[] = [
-  { id: "data", key: "stepData", tab: "tabData" },
-  { id: "index", key: "stepIndex", tab: "tabIndex" },
-  { id: "models", key: "stepModels", tab: "tabModels" },
-  { id: "tables", key: "stepTables", tab: "tabTables" },
-  { id: "charts", key: "stepCharts", tab: "tabCharts" },
-];
 const ID = "province";
 const TIME = "year";
 const NON_VARIABLES = [ID, TIME, "code", "region4", "southnorth"];
@@ -146,28 +140,10 @@ export function App({ io, initialLang }: AppProps) {
     return specs;
   };
 
-  /**
-   * Indices set to "Stop and list them" whose indicators still have missing cells: the message
-   * goes beside that index's missing-value choice, naming indicator, province, year and the
-   * sheet cell, in the UI's language (the core's message speaks the spec's keywords).
-   */
-  const missingErrors = (): Record<number, string> => {
-    const out: Record<number, string> = {};
-    indices.forEach((ix, k) => {
-      if ((ix.missing ?? defaultMissing) !== "error" || !imported) return;
-      const names = new Set(ix.groups.flatMap((g) => g.indicators.map((i) => i.name)));
-      const cells = imported.report.indicators.filter((r) => names.has(r.name)).flatMap((r) => r.leftMissing.map((m) => ({ ...m, indicator: r.name })));
-      if (cells.length === 0) return;
-      const list = cells.slice(0, 5).map((m) => `${m.indicator} · ${m.province} ${m.year}${m.place ? ` (${m.place})` : ""}`).join(lang === "zh" ? "；" : "; ") + (cells.length > 5 ? " …" : "");
-      out[k] = t(lang, "indexMissingCells", { n: cells.length, list });
-    });
-    return out;
-  };
-
   const computeIndices = async () => {
     if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
     setStatus(undefined);
-    const bad = missingErrors();
+    const bad = imported ? indexMissingErrors(indices, defaultMissing, imported, lang) : {};
     setIndexErrors(bad);
     if (Object.keys(bad).length) {
       markAttention("index", true);
@@ -187,11 +163,7 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
-  /** What a run wrote, or on Cancel what it wrote before stopping (or that nothing was). */
-  const outcome = (names: string[], cancelled: boolean) =>
-    cancelled
-      ? names.length ? t(lang, "cancelledWrote", { names: names.map((n) => `'${n}'`).join(lang === "zh" ? "、" : ", ") }) : t(lang, "cancelledNothing")
-      : names.map((name) => t(lang, "wroteSheet", { name })).join(" ");
+  const outcome = (names: string[], cancelled: boolean) => writeOutcome(lang, names, cancelled);
   const describe = (title: string, kind: "bootstrap" | "placebo", d: number, n: number) => t(lang, kind === "bootstrap" ? "bootstrapProgress" : "placeboRunProgress", { title, done: d, total: n });
 
   const writeTables = async () => {
@@ -342,24 +314,13 @@ export function App({ io, initialLang }: AppProps) {
   useEffect(() => markAttention("tables", !!tablesError), [tablesError, markAttention]);
   useEffect(() => markAttention("charts", Object.keys(chartErrors).length > 0), [chartErrors, markAttention]);
 
-  /**
-   * After the data are read: when no indices are set yet, the first sheet outside the data that
-   * holds an indicator hierarchy (一级指标 / 二级指标 / 三级指标 / 方向) is read, with a note.
-   */
+  /** After the data are read, with no indices yet: the hierarchy sheet, when one exists, is read (with a note). */
   const findHierarchy = async (dataSheets: string[]) => {
     if (indices.length) return;
-    const all = (await io.listSheets()).filter((x) => !x.ownedByEconSheet && !dataSheets.includes(x.name));
-    const candidates = [...all.filter((x) => nonDataName(x.name)), ...all.filter((x) => !nonDataName(x.name))];
-    for (const c of candidates) {
-      try {
-        const found = hierarchyFromGrid(await io.readSheetValues(c.name), c.name);
-        setIndices(found);
-        setHierarchyFound({ sheet: c.name, n: found.length });
-        return;
-      } catch {
-        /* not a hierarchy sheet */
-      }
-    }
+    const found = await findHierarchySheet(io, dataSheets);
+    if (!found) return;
+    setIndices(found.indices);
+    setHierarchyFound({ sheet: found.sheet, n: found.indices.length });
   };
   const stepIndex = STEPS.findIndex((x) => x.id === step);
 
@@ -380,17 +341,7 @@ export function App({ io, initialLang }: AppProps) {
             </Field>
           </header>
           <nav aria-label={t(lang, "steps")}>
-            <TabList selectedValue={step} onTabSelect={(_, d) => go(d.value as Step)} size="small" className="es-tabs">
-              {STEPS.map((s) => {
-                const mark = attention[s.id] ? "!" : done[s.id] ? "✓" : "";
-                const name = t(lang, s.tab);
-                return (
-                  <Tab key={s.id} value={s.id} id={`tab-${s.id}`} aria-label={mark ? t(lang, attention[s.id] ? "stepNeedsAttention" : "stepIsDone", { step: name }) : name} data-testid={`tab-${s.id}`}>
-                    {name}{mark && <span className={attention[s.id] ? "es-mark es-mark-attention" : "es-mark es-mark-done"} aria-hidden="true">{mark}</span>}
-                  </Tab>
-                );
-              })}
-            </TabList>
+            <StepTabs lang={lang} step={step} onStep={go} done={{ ...done, models: drafts.length > 0 }} attention={attention} />
           </nav>
           <div className="es-step" role="tabpanel" aria-labelledby={`tab-${step}`}>
             {step === "data" && (

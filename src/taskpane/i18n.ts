@@ -240,3 +240,9 @@ export function errorText(e: unknown, lang: Lang): string {
   const message = e instanceof Error ? e.message : String(e);
   return t(lang, "unexpected", { message });
 }
+
+/** What a run wrote, or on Cancel what it wrote before stopping (or that nothing was). */
+export function writeOutcome(lang: Lang, names: readonly string[], cancelled: boolean): string {
+  if (!cancelled) return names.map((name) => t(lang, "wroteSheet", { name })).join(" ");
+  return names.length ? t(lang, "cancelledWrote", { names: names.map((n) => `'${n}'`).join(lang === "zh" ? "、" : ", ") }) : t(lang, "cancelledNothing");
+}
