@@ -496,6 +496,11 @@ for (const lang of ["en", "zh"] as const) {
       await page.getByTestId("next").click();
       await page.getByRole("heading", { name: lang === "zh" ? "5 图表" : "5 Charts" }).waitFor();
       await assertFits(page, `${tag} charts`);
+      // The worst case for the tab row: every step marked (a mark added to each tab that has none).
+      await page.evaluate(() => document.querySelectorAll(".fui-Tab").forEach((tab) => {
+        if (!tab.querySelector(".es-mark")) tab.insertAdjacentHTML("beforeend", '<span class="es-mark es-mark-attention" aria-hidden="true">!</span>');
+      }));
+      await assertFits(page, `${tag} tabs, every step marked`);
       await shot(page, `narrow-${tag}-5-charts`, true);
       await axe(page, `${tag} charts`);
       const jsErrors = (page as unknown as { jsErrors: string[] }).jsErrors;
