@@ -1,4 +1,4 @@
-import { Matrix, inverse } from "ml-matrix";
+import { waldForm } from "../inference/quad-form";
 import { DataTable } from "../data/data-table";
 import { fitPanel, PanelSpec } from "../estimators/fit-panel";
 import { PanelResult } from "../results/panel-result";
@@ -65,22 +65,22 @@ function coefs(model: PanelResult, names: { rel: number; name: string }[], level
   return out.sort((a, b) => a.rel - b.rel);
 }
 
-/** Wald test that the coefficients `terms` are jointly zero, with the model's covariance. */
+/**
+ * Wald test that the coefficients `terms` are jointly zero, with the model's covariance (or the
+ * given vector and covariance). Decided on the correlation matrix, so it does not depend on units;
+ * undefined when that covariance is not positive definite (e.g. more leads than clusters − 1).
+ */
 export function waldTest(model: PanelResult, terms: string[], coefVector?: number[], V?: number[][]): WaldTest | undefined {
+  if (model.exactFit) return undefined;
   const idx = terms.map((t) => model.slopes.indexOf(t)).filter((i) => i >= 0);
   const q = coefVector ? coefVector.length : idx.length;
   if (q === 0) return undefined;
   const k = model.slopes.length;
   const b = coefVector ?? idx.map((i) => model.params[model.slopes[i]]);
-  const M = new Matrix(V ?? idx.map((a) => idx.map((c) => model.vcovSlopes[a * k + c])));
-  let inv: Matrix;
-  try {
-    inv = inverse(M);
-  } catch {
-    return undefined;
-  }
-  let chi2 = 0;
-  for (let i = 0; i < q; i++) for (let j = 0; j < q; j++) chi2 += b[i] * inv.get(i, j) * b[j];
+  const M = V ? V.flat() : idx.flatMap((a) => idx.map((c) => model.vcovSlopes[a * k + c]));
+  const w = waldForm(b, M);
+  if (w.value === undefined) return undefined;
+  const chi2 = w.value;
   const df2 = model.vcov === "cluster" && model.nclusters ? model.nclusters - 1 : model.dfResid;
   return { F: chi2 / q, df1: q, df2, pF: pF(chi2 / q, q, df2), chi2, pChi2: pChi2(chi2, q) };
 }

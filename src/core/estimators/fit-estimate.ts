@@ -37,6 +37,19 @@ export interface PanelEstimates {
   notes: string[];
 }
 
+/**
+ * A fit is exact when the residual sum of squares is at rounding level relative to the total
+ * (uncentered) sum of squares of y: SSR ≤ (1000·ε)²·Σyᵢ², i.e. residuals below about 2e-13 of
+ * y's root mean square — the size double-precision QR and demeaning leave behind on a perfect fit.
+ */
+export const EXACT_FIT_TOL = (1000 * Number.EPSILON) ** 2;
+
+export function isExactFit(ssr: number, y: ArrayLike<number>): boolean {
+  let yy = 0;
+  for (let i = 0; i < y.length; i++) yy += y[i] * y[i];
+  return ssr <= EXACT_FIT_TOL * yy;
+}
+
 export type Estimation = ReturnType<typeof estimate>;
 
 /** Everything up to the coefficients: sample checks, design (within/quasi-demeaning), QR fit, FE `_cons`. */
@@ -95,6 +108,8 @@ export function estimate(s: PanelSample, o: FitOptions) {
     );
   }
   const sigma2 = fit.ssr / dfResid;
+  // An exact fit: the residuals are rounding error, so every SE, t, p and test would be noise.
+  const exactFit = isExactFit(fit.ssr, s.y);
 
   // Stata-style constant for FE: _cons = ȳ − x̄'b, SE from [1, x̃ + x̄] (see test/fixtures/README.md).
   let consRow: Float64Array | undefined;
@@ -110,7 +125,7 @@ export function estimate(s: PanelSample, o: FitOptions) {
     consRow = constantRow(fit.xtxInv, xbars, N);
   }
 
-  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, params };
+  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, params, exactFit };
 }
 
 /**

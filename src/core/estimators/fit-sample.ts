@@ -36,6 +36,7 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
   const confInt: Record<string, [number, number]> = {};
   const stars: Record<string, string> = {};
   const setInference = (name: string, b: number, v: number) => {
+    if (e.exactFit) return; // the fit is reported, inference refused (see the note)
     const se = Math.sqrt(Math.max(v, 0));
     stdErrors[name] = se;
     confInt[name] = [b - q * se, b + q * se];
@@ -54,7 +55,21 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
   const vcovSlopesClassical = block(classical);
 
   const stats = fitStatistics(s, o, e);
-  const test = modelTest(slopeNames.map((nm) => params[nm]), vcovSlopes, o.model, o.vcov, dfResid, G_cl);
+  const mt = e.exactFit ? {} : modelTest(slopeNames.map((nm) => params[nm]), vcovSlopes, o.model, o.vcov, dfResid, G_cl);
+  if (e.exactFit) {
+    e.note(
+      `Exact fit: the residual sum of squares (${fit.ssr.toPrecision(3)}) is at rounding level relative to the total sum of squares of ${s.dependent}; y is an exact linear function of the regressors${o.model === "fe" ? " and the fixed effects" : o.model === "re" ? " and the entity effects" : ""}. Coefficients are reported; standard errors, t, p, stars and tests are not (they would be rounding noise). Check that ${s.dependent} is not built from the regressors.`,
+      `完全拟合：残差平方和（${fit.ssr.toPrecision(3)}）相对于 ${s.dependent} 的总平方和仅为舍入误差量级，被解释变量是解释变量${o.model === "fe" ? "与固定效应" : o.model === "re" ? "与个体效应" : ""}的精确线性函数。只报告系数，不报告标准误、t、p、星号与检验（它们只是舍入噪声）。请检查 ${s.dependent} 是否由解释变量构造。`,
+    );
+  } else if (mt.rank !== undefined) {
+    const why = mt.reason === "indefinite" ? "is not positive semi-definite" : `has rank ${mt.rank} < ${k}${o.vcov === "cluster" ? ` (${G_cl} clusters for ${k} slopes: a cluster covariance has rank at most G − 1)` : ""}`;
+    const whyZh = mt.reason === "indefinite" ? "不是半正定矩阵" : `的秩为 ${mt.rank} < ${k}${o.vcov === "cluster" ? `（${G_cl} 个聚类、${k} 个斜率：聚类协方差的秩至多为 G − 1）` : ""}`;
+    e.note(
+      `The joint ${o.model === "re" ? "Wald" : "F"} test of the ${k} slopes is not reported: their covariance matrix ${why} (decided on the correlation scale, independent of units), as Stata reports no F. Test fewer coefficients jointly.`,
+      `未报告 ${k} 个斜率的联合${o.model === "re" ? " Wald " : " F "}检验：其协方差矩阵${whyZh}（在相关系数尺度上判断，与单位无关），与 Stata 不报告 F 相同。请减少联合检验的系数个数。`,
+    );
+  }
+  const test = mt.test;
   const sigmaE = o.model === "re" ? Math.sqrt(sigma!.e2) : Math.sqrt(sigma2);
   const sigmaU = stats.sigmaU;
   const rho = sigmaU !== undefined ? (sigmaU * sigmaU) / (sigmaU * sigmaU + sigmaE * sigmaE) : undefined;
@@ -96,6 +111,7 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
     dropped: s.dropped,
     demeanIterations,
     demeanMethod,
+    exactFit: e.exactFit || undefined,
     notes,
     notesZh,
     slopes: slopeNames,

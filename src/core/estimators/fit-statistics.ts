@@ -47,7 +47,7 @@ export function fitStatistics(s: PanelSample, o: FitOptions, e: Estimation): Fit
     rsquared.lsdvAdjusted = adjust(rsquared.lsdv, N, dfResid);
     rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
     rsquared.overall = corr2(xb, s.y);
-    if (!o.skipEffectsTest) effectsTest = effectsFTest(slopeNames.map((nm) => s.X[s.names.indexOf(nm)]), s.y, fit.ssr, design.absorbed, dfResid);
+    if (!o.skipEffectsTest && !e.exactFit) effectsTest = effectsFTest(slopeNames.map((nm) => s.X[s.names.indexOf(nm)]), s.y, fit.ssr, design.absorbed, dfResid);
     if (o.effect === "individual") {
       const ybarG = groupMeans(s.y, s.entity, G);
       const xbG = groupMeans(xb, s.entity, G);

@@ -1,37 +1,34 @@
-import { Matrix, EigenvalueDecomposition } from "ml-matrix";
+import { waldForm } from "../inference/quad-form";
 import { pF, pChi2 } from "../inference/distributions";
 import { TestStat, ModelKind, VcovKind } from "../results/panel-result";
 import { mean } from "./fit-stats";
 
 /**
  * b' V⁻¹ b for a small symmetric V (row-major k×k), or undefined when V is not positive definite
- * (e.g. a cluster covariance with fewer clusters than slopes, where Stata reports no F).
+ * (e.g. a cluster covariance with fewer clusters than slopes, where Stata reports no F). Decided on
+ * the correlation matrix, so the answer does not depend on the regressors' units (see waldForm).
  */
 export function quadForm(b: readonly number[], V: readonly number[], k: number): number | undefined {
-  const m = new Matrix(k, k);
-  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) m.set(i, j, V[i * k + j]);
-  const eig = new EigenvalueDecomposition(m, { assumeSymmetric: true });
-  const values = eig.realEigenvalues;
-  const top = Math.max(...values.map(Math.abs));
-  if (!(top > 0) || values.some((v) => !(v > 1e-12 * top))) return undefined;
-  const Q = eig.eigenvectorMatrix;
-  let s = 0;
-  for (let c = 0; c < k; c++) {
-    let proj = 0;
-    for (let i = 0; i < k; i++) proj += Q.get(i, c) * b[i];
-    s += (proj * proj) / values[c];
-  }
-  return s;
+  return waldForm(b.slice(0, k), V).value;
+}
+
+export interface ModelTestResult {
+  test?: TestStat;
+  /** The rank of the slopes' covariance when no test could be formed. */
+  rank?: number;
+  reason?: "rank" | "indefinite";
 }
 
 /** Joint test of the slopes: Wald χ²(k) for RE, F(k, df2) otherwise (df2 = G − 1 when clustering). */
-export function modelTest(b: readonly number[], V: readonly number[], model: ModelKind, vcov: VcovKind, dfResid: number, nclusters: number): TestStat | undefined {
+export function modelTest(b: readonly number[], V: readonly number[], model: ModelKind, vcov: VcovKind, dfResid: number, nclusters: number): ModelTestResult {
   const k = b.length;
-  const wald = k > 0 ? quadForm(b, V, k) : undefined;
-  if (wald === undefined) return undefined;
-  if (model === "re") return { value: wald, df1: k, p: pChi2(wald, k), dist: "chi2" };
+  if (k === 0) return {};
+  const w = waldForm(b, V);
+  if (w.value === undefined) return { rank: w.rank, reason: w.reason };
+  const wald = w.value;
+  if (model === "re") return { test: { value: wald, df1: k, p: pChi2(wald, k), dist: "chi2" } };
   const df2 = vcov === "cluster" ? nclusters - 1 : dfResid;
-  return { value: wald / k, df1: k, df2, p: pF(wald / k, k, df2), dist: "F" };
+  return { test: { value: wald / k, df1: k, df2, p: pF(wald / k, k, df2), dist: "F" } };
 }
 
 /** F test that all fixed effects are zero (plm pFtest): pooled OLS of y on [1, X] on the same sample. */
