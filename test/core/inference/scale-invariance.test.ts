@@ -47,7 +47,7 @@ describe("Grunfeld: rescaled regressors give the same tests", () => {
   const base = models.map((m) => fitPanel(grunfeld, { ...spec, ...m }));
 
   test.each(FACTORS)("value × %p, capital × its inverse (and each alone)", (c) => {
-    for (const scales of [{ value: c, capital: 1 / c }, { value: c }, { capital: c }]) {
+    for (const scales of [{ value: c, capital: 1 / c }, { value: c }, { capital: c }] as Record<string, number>[]) {
       const t = rescale(grunfeld, scales);
       const h = hausman(t, spec);
       expect(h.df).toBe(h0.df);
@@ -68,7 +68,7 @@ describe("Grunfeld: rescaled regressors give the same tests", () => {
         if (b.effectsTest) expectRel(r.effectsTest!.value, b.effectsTest.value, 1e-8, "effects F");
         // Coefficients scale exactly with 1/c, t-statistics do not move.
         for (const term of ["value", "capital"]) {
-          const sc = (scales as Record<string, number>)[term] ?? 1;
+          const sc = scales[term] ?? 1;
           expectRel(r.params[term] * sc, b.params[term], 1e-8, `${term} coefficient`);
           expectRel(r.tstats[term], b.tstats[term], 1e-8, `${term} t`);
         }
