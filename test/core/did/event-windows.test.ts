@@ -1,0 +1,45 @@
+/**
+ * Event-study inputs that must be whole numbers (issue #15), and Sun–Abraham naming the cells it
+ * drops: a window of 2.5 leads, a reference of −1.5 or a year 2003.5 among whole years is refused
+ * with a message naming the place; a cohort whose reference-period outcomes are all blank has one
+ * cell collinear with its unit effects, which is named in a note.
+ */
+import { eventStudy } from "../../../src/core/did/event-study";
+import { tableFromGrid, DataTable } from "../../../src/core/data/data-table";
+import { simulateDid } from "../../../scripts/lib/simulate-did";
+import { errorOf } from "../../helpers/error-of";
+
+const grid = simulateDid({ design: "staggered", seed: "stag-1" });
+const staggered = tableFromGrid(grid);
+const header = grid[0] as string[];
+const spec = { y: "y", id: "unit", time: "year", firstYearColumn: "first_treat", controls: ["x"] };
+
+test.each([
+  [{ leads: 2.5 }, /leads = 2.5 is not a whole number/],
+  [{ lags: 3.5 }, /lags = 3.5 is not a whole number/],
+  [{ reference: -1.5 }, /reference = -1.5 is not a whole number/],
+])("window %p is refused", (w, msg) => {
+  const e = errorOf(() => eventStudy(staggered, { ...spec, ...w }));
+  expect(e.message).toMatch(msg);
+  expect(e.message).toMatch(/whole number/);
+});
+
+test("a single non-integer year among whole years is refused with its row", () => {
+  const ti = header.indexOf("year");
+  const bad: DataTable = { ...staggered, rows: staggered.rows.map((r, i) => (i === 6 ? r.map((c, j) => (j === ti ? 2003.5 : c)) : r)) };
+  const e = errorOf(() => eventStudy(bad, spec));
+  expect(e.message).toMatch(/Column 'year' row 8 .*2003\.5 is not a whole period/);
+});
+
+test("Sun–Abraham names a cell dropped for collinearity (a cohort without reference-period outcomes)", () => {
+  const yi = header.indexOf("y"), fi = header.indexOf("first_treat"), ti = header.indexOf("year");
+  // Blank y for every unit of the earliest cohort in its reference year (first − 1).
+  const firsts = staggered.rows.map((r) => Number(r[fi])).filter((f) => f > 0);
+  const earliest = Math.min(...firsts);
+  const rows = staggered.rows.map((r) => (Number(r[fi]) === earliest && Number(r[ti]) === earliest - 1 ? r.map((c, j) => (j === yi ? "" : c)) : r));
+  const r = eventStudy({ ...staggered, rows }, spec);
+  expect(r.sunAbrahamDropped!.collinear.length).toBe(1);
+  const name = r.sunAbrahamDropped!.collinear[0];
+  expect(name.startsWith(`sa_${earliest}_`)).toBe(true);
+  expect(r.notes.some((n) => n.includes("collinear with the fixed effects") && n.includes(name))).toBe(true);
+});
