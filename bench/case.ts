@@ -73,10 +73,10 @@ if (which in sizes) {
   const r = entropyIndex({ indicators }, { mode: "pooled" });
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
   report("entropy weights, pooled, 30 indicators", n, sec, `w0 = ${r.weights.x0.toFixed(5)}`);
-} else if (which === "event-study-100k" || which === "event-study-1m") {
+} else if (which === "event-study-100k" || which === "event-study-300k" || which === "event-study-1m") {
   // Staggered adoption at scale (issue #15): G units × 20 years, 4 cohorts and never-treated units,
   // one control; TWFE event study plus Sun–Abraham, from a DataTable (frame + sample + both fits).
-  const G = which === "event-study-1m" ? 50000 : 5000;
+  const G = which === "event-study-1m" ? 50000 : which === "event-study-300k" ? 15000 : 5000;
   const T = 20;
   const rng = seedrandom("event-study");
   const cohorts = [2005, 2008, 2011, 2014, 0];

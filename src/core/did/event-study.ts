@@ -86,16 +86,20 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   const cols: (EventColumn & { rel: number })[] = window.map((r) => ({ name: relName("rel_", r), rel: r, values: new Float64Array(N) }));
   const colOf = new Map(window.map((r, j) => [r, j]));
   const binCounts = new Map<number, number>();
+  const codes = new Int32Array(N).fill(-1);
   for (let k = 0; k < N; k++) {
     const v = rel[sample.rows[k]];
     if (Number.isNaN(v)) continue;
     const b = bin(v);
     binCounts.set(b, (binCounts.get(b) ?? 0) + 1);
     const j = colOf.get(b);
-    if (j !== undefined) cols[j].values[k] = 1;
+    if (j !== undefined) {
+      cols[j].values[k] = 1;
+      codes[k] = j;
+    }
   }
   const formula = `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`;
-  const model = fitSample(withColumns(sample, cols), { ...options, formula });
+  const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length } });
   const twfe = coefs(model, cols, level, ref);
   const leadNames = cols.filter((c) => c.rel < ref).map((c) => c.name);
   const notes: string[] = [];

@@ -118,10 +118,15 @@ export function sunAbraham(
   const cols: EventColumn[] = order.map((c) => ({ name: cells[c].name, values: new Float64Array(N) }));
   const position = new Int32Array(cells.length);
   order.forEach((c, p) => (position[c] = p));
-  for (let k = 0; k < N; k++) if (rowCell[k] >= 0) cols[position[rowCell[k]]].values[k] = 1;
+  const codes = new Int32Array(N).fill(-1);
+  for (let k = 0; k < N; k++) {
+    if (rowCell[k] < 0) continue;
+    codes[k] = position[rowCell[k]];
+    cols[codes[k]].values[k] = 1;
+  }
   const sorted = order.map((c) => cells[c]);
   const formula = `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`;
-  const model = fitSample(withColumns(sample, cols), { ...options, formula });
+  const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length } });
   const collinear = sorted.filter((c) => !(c.name in model.params)).map((c) => c.name);
   if (collinear.length) {
     notes.push(`Sun–Abraham: ${collinear.length} cohort × relative-time cell(s) are collinear with the fixed effects and dropped (their weight goes to the other cohorts at that relative time): ${listNames(collinear)}.`);

@@ -61,21 +61,21 @@ export function fitCovariance(s: PanelSample, o: FitOptions, e: Estimation): Fit
 function constantVariance(a0: Float64Array, cols: Float64Array[], xbar: number[], resid: Float64Array, clusters: Int32Array | undefined, G: number, factor: number): number {
   const k = cols.length;
   const n = resid.length;
+  // zᵢ = a0[0] + Σⱼ a0[j+1]·(x̃ᵢⱼ + x̄ⱼ), built column by column (sequential passes, cache-friendly).
+  let c0 = a0[0];
+  for (let j = 0; j < k; j++) c0 += a0[j + 1] * xbar[j];
+  const z = new Float64Array(n).fill(c0);
+  for (let j = 0; j < k; j++) {
+    const a = a0[j + 1], col = cols[j];
+    if (a !== 0) for (let i = 0; i < n; i++) z[i] += a * col[i];
+  }
   if (!clusters) {
     let v = 0;
-    for (let i = 0; i < n; i++) {
-      let z = a0[0];
-      for (let j = 0; j < k; j++) z += a0[j + 1] * (cols[j][i] + xbar[j]);
-      v += z * z * resid[i] * resid[i];
-    }
+    for (let i = 0; i < n; i++) v += z[i] * z[i] * resid[i] * resid[i];
     return v * factor;
   }
   const score = new Float64Array(G);
-  for (let i = 0; i < n; i++) {
-    let z = a0[0];
-    for (let j = 0; j < k; j++) z += a0[j + 1] * (cols[j][i] + xbar[j]);
-    score[clusters[i]] += z * resid[i];
-  }
+  for (let i = 0; i < n; i++) score[clusters[i]] += z[i] * resid[i];
   let v = 0;
   for (let g = 0; g < G; g++) v += score[g] * score[g];
   return v * factor;

@@ -1,4 +1,5 @@
 import { leastSquares } from "../linalg/least-squares";
+import { projectedLeastSquares } from "../linalg/projected-least-squares";
 import { PanelSample } from "./panel-sample";
 import { ModelKind, EffectKind, VcovKind, ClusterAdjustment } from "../results/panel-result";
 import { inputError } from "../errors";
@@ -24,6 +25,12 @@ export interface FitOptions {
   estimatesOnly?: boolean;
   /** Skip the F test that all fixed effects are zero (callers that do not report it, e.g. event studies). */
   skipEffectsTest?: boolean;
+  /**
+   * FE only: the first `count` regressors are disjoint 0/1 indicators (codes[i] = which one is 1 in
+   * sample row i, −1 none), e.g. event-study cells. The fit then uses projectedLeastSquares
+   * (O(n·k) cross-products through the indicators, Cholesky) instead of the dense QR.
+   */
+  indicators?: { codes: Int32Array; count: number };
 }
 
 /** Coefficients of a fit without inference (see fitEstimates). */
@@ -82,7 +89,15 @@ export function estimate(s: PanelSample, o: FitOptions) {
   const built = buildDesign(s, o.model, o.effect, note, o);
   const { design, demeanIterations, demeanMethod, sigma } = built;
   const omitted = [...built.absorbedNames];
-  const fit = leastSquares(design.cols, design.yT);
+  const fit = o.indicators && o.model === "fe"
+    ? projectedLeastSquares(design.cols, design.yT, {
+        codes: o.indicators.codes,
+        raw: design.names.map((nm) => {
+          const j = s.names.indexOf(nm);
+          return j < o.indicators!.count ? { indicator: j } : { dense: s.X[j] };
+        }),
+      })
+    : leastSquares(design.cols, design.yT);
   for (const j of fit.omitted) {
     const name = design.names[j];
     if (name === "_cons") continue;
