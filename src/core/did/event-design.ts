@@ -43,7 +43,7 @@ export function checkWholeTimes(frame: PanelFrame, first: Float64Array, time: st
   }
 }
 
-/** A typed regressor added to the estimation sample, with its values over the sample's rows. */
+/** A typed regressor added to the estimation sample, with its values over the sample's rows (empty when given as indicator codes). */
 export interface EventColumn {
   name: string;
   values: Float64Array;

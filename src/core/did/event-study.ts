@@ -83,7 +83,8 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   const bin = (r: number) => Math.min(Math.max(r, -leads), lags);
   const { sample, options } = eventSample(frame, spec);
   const N = sample.rows.length;
-  const cols: (EventColumn & { rel: number })[] = window.map((r) => ({ name: relName("rel_", r), rel: r, values: new Float64Array(N) }));
+  // The dummies are disjoint: given to the fit by their row codes (values are empty placeholders).
+  const cols: (EventColumn & { rel: number })[] = window.map((r) => ({ name: relName("rel_", r), rel: r, values: new Float64Array(0) }));
   const colOf = new Map(window.map((r, j) => [r, j]));
   const binCounts = new Map<number, number>();
   const codes = new Int32Array(N).fill(-1);
@@ -93,10 +94,7 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
     const b = bin(v);
     binCounts.set(b, (binCounts.get(b) ?? 0) + 1);
     const j = colOf.get(b);
-    if (j !== undefined) {
-      cols[j].values[k] = 1;
-      codes[k] = j;
-    }
+    if (j !== undefined) codes[k] = j;
   }
   const formula = `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`;
   const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length } });

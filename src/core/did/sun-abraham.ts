@@ -115,14 +115,14 @@ export function sunAbraham(
   }
   if (cells.length === 0) return undefined;
   const order = cells.map((_, c) => c).sort((a, b) => cells[a].cohort - cells[b].cohort || cells[a].rel - cells[b].rel);
-  const cols: EventColumn[] = order.map((c) => ({ name: cells[c].name, values: new Float64Array(N) }));
+  // Disjoint 0/1 cells: given to the fit by their row codes (values are empty placeholders).
+  const cols: EventColumn[] = order.map((c) => ({ name: cells[c].name, values: new Float64Array(0) }));
   const position = new Int32Array(cells.length);
   order.forEach((c, p) => (position[c] = p));
   const codes = new Int32Array(N).fill(-1);
   for (let k = 0; k < N; k++) {
     if (rowCell[k] < 0) continue;
     codes[k] = position[rowCell[k]];
-    cols[codes[k]].values[k] = 1;
   }
   const sorted = order.map((c) => cells[c]);
   const formula = `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`;

@@ -2,7 +2,7 @@ import { demeanOneWay, twoWayProjector, groupMeans, TwoWayProjector } from "./de
 import { PanelSample } from "./panel-sample";
 import { PanelResult, ModelKind, EffectKind } from "../results/panel-result";
 import { inputError } from "../errors";
-import { ones, sumSq, groupCounts } from "./fit-stats";
+import { ones, sumSq, groupCounts, Indicators, indicatorColumn, indicatorCounts } from "./fit-stats";
 import { ABSORBED_TOL, withinSigma2, betweenSigma2u } from "./variance-components";
 
 /** The regression the QR solves: transformed response and columns, with what the transformation absorbed. */
@@ -31,6 +31,13 @@ export interface BuiltDesign {
 
 export type Note = (en: string, zh: string) => void;
 
+export interface DesignOptions {
+  demeanMethod?: "exact" | "alternating";
+  estimatesOnly?: boolean;
+  /** FE only: s.X[0..count−1] are these indicators (and may be empty placeholders). */
+  indicators?: Indicators;
+}
+
 export function isBalanced(s: PanelSample): boolean {
   return s.y.length === s.ngroups * s.nperiods;
 }
@@ -39,7 +46,7 @@ export function isBalanced(s: PanelSample): boolean {
  * The design of pooled OLS (`[1, X]`), fixed effects (within transformation: one-way demeaning,
  * or the two-way projector) or random effects (Swamy–Arora quasi-demeaning with θᵢ).
  */
-export function buildDesign(s: PanelSample, model: ModelKind, effect: EffectKind, note: Note, opts: { demeanMethod?: "exact" | "alternating"; estimatesOnly?: boolean } = {}): BuiltDesign {
+export function buildDesign(s: PanelSample, model: ModelKind, effect: EffectKind, note: Note, opts: DesignOptions = {}): BuiltDesign {
   const N = s.y.length;
   if (model === "pooled") {
     return { design: { cols: [ones(N), ...s.X], names: ["_cons", ...s.names], yT: s.y, absorbed: 0, hasConstant: true }, absorbedNames: [] };
@@ -48,7 +55,7 @@ export function buildDesign(s: PanelSample, model: ModelKind, effect: EffectKind
   return reDesign(s, note);
 }
 
-function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: { demeanMethod?: "exact" | "alternating"; estimatesOnly?: boolean }): BuiltDesign {
+function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOptions): BuiltDesign {
   const G = s.ngroups;
   const T = s.nperiods;
   let yT: Float64Array;
@@ -57,17 +64,22 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: { demean
   let projector: TwoWayProjector | undefined;
   let demeanIterations: number | undefined;
   let demeanMethod: PanelResult["demeanMethod"];
+  // Indicator columns are materialised one at a time into one buffer (never all at once).
+  const ind = opts.indicators;
+  const buffer = ind ? new Float64Array(s.y.length) : undefined;
+  const raw = (x: Float64Array, j: number) => (ind && j < ind.count ? indicatorColumn(ind, j, buffer) : x);
+  const rawNorm2 = ind ? indicatorCounts(ind) : undefined;
   if (effect === "individual" || effect === "time") {
     const codes = effect === "individual" ? s.entity : s.period;
     const n = effect === "individual" ? G : T;
     yT = demeanOneWay(s.y, codes, n);
-    XT = s.X.map((x) => demeanOneWay(x, codes, n));
+    XT = s.X.map((x, j) => demeanOneWay(raw(x, j), codes, n));
     absorbed = n;
   } else {
     const proj = twoWayProjector(s.entity, G, s.period, T, { balanced: isBalanced(s), method: opts.demeanMethod });
     projector = proj;
     yT = proj.apply(s.y);
-    XT = s.X.map((x) => proj.apply(x));
+    XT = s.X.map((x, j) => proj.apply(raw(x, j)));
     absorbed = proj.absorbed;
     demeanMethod = proj.method;
     if (proj.method === "alternating") {
@@ -84,7 +96,7 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: { demean
   const keepNames: string[] = [];
   const absorbedNames: string[] = [];
   XT.forEach((xt, j) => {
-    const scale = Math.sqrt(sumSq(s.X[j])) || 1;
+    const scale = Math.sqrt(ind && j < ind.count ? rawNorm2![j] : sumSq(s.X[j])) || 1;
     if (Math.sqrt(sumSq(xt)) <= ABSORBED_TOL * scale) {
       absorbedNames.push(s.names[j]);
       const by = effect === "individual" ? "entity" : effect === "time" ? "period" : "entity and period";

@@ -3,7 +3,7 @@ import { projectedLeastSquares } from "../linalg/projected-least-squares";
 import { PanelSample } from "./panel-sample";
 import { ModelKind, EffectKind, VcovKind, ClusterAdjustment } from "../results/panel-result";
 import { inputError } from "../errors";
-import { mean, minOf, maxOf, pick } from "./fit-stats";
+import { mean, minOf, maxOf, pick, Indicators, indicatorColumn, indicatorCounts } from "./fit-stats";
 import { buildDesign, isBalanced } from "./fit-design";
 
 export interface FitOptions {
@@ -30,7 +30,7 @@ export interface FitOptions {
    * sample row i, −1 none), e.g. event-study cells. The fit then uses projectedLeastSquares
    * (O(n·k) cross-products through the indicators, Cholesky) instead of the dense QR.
    */
-  indicators?: { codes: Int32Array; count: number };
+  indicators?: Indicators;
 }
 
 /** Coefficients of a fit without inference (see fitEstimates). */
@@ -60,7 +60,10 @@ export function isExactFit(ssr: number, y: ArrayLike<number>): boolean {
 export type Estimation = ReturnType<typeof estimate>;
 
 /** Everything up to the coefficients: sample checks, design (within/quasi-demeaning), QR fit, FE `_cons`. */
-export function estimate(s: PanelSample, o: FitOptions) {
+export function estimate(s0: PanelSample, o0: FitOptions) {
+  // Indicators are used by the FE path only; otherwise they are materialised as ordinary columns.
+  const s = o0.indicators && o0.model !== "fe" ? { ...s0, X: s0.X.map((x, j) => (j < o0.indicators!.count ? indicatorColumn(o0.indicators!, j) : x)) } : s0;
+  const o = o0.indicators && o0.model !== "fe" ? { ...o0, indicators: undefined } : o0;
   const N = s.y.length;
   const G = s.ngroups;
   const T = s.nperiods;
@@ -133,14 +136,18 @@ export function estimate(s: PanelSample, o: FitOptions) {
   fit.kept.forEach((j, c) => (params[design.names[j]] = fit.coef[c]));
   if (o.model === "fe") {
     const ybar = mean(s.y);
-    xbars = slopeNames.map((nm) => mean(s.X[s.names.indexOf(nm)]));
+    const counts = o.indicators ? indicatorCounts(o.indicators) : undefined;
+    xbars = slopeNames.map((nm) => {
+      const j = s.names.indexOf(nm);
+      return counts && j < counts.length ? counts[j] / N : mean(s.X[j]);
+    });
     let cons = ybar;
     slopeNames.forEach((nm, c) => (cons -= xbars[c] * params[nm]));
     params["_cons"] = cons;
     consRow = constantRow(fit.xtxInv, xbars, N);
   }
 
-  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, params, exactFit };
+  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, params, exactFit, sample: s, options: o };
 }
 
 /**

@@ -16,15 +16,25 @@ export interface FitStatistics {
 }
 
 /** R² (within / LSDV / between / overall / OLS), σᵤ and θ, and the FE effects F test. */
-export function fitStatistics(s: PanelSample, o: FitOptions, e: Estimation): FitStatistics {
+export function fitStatistics(s0: PanelSample, o0: FitOptions, e: Estimation): FitStatistics {
   const { N, G, T, fit, slopeNames, params, dfResid, design, sigma, balanced } = e;
+  const s = e.sample ?? s0;
+  const o = e.options ?? o0;
+  const ind = o.indicators;
   const rsquared: PanelResult["rsquared"] = {};
   const xb = new Float64Array(N);
+  const bInd = ind ? new Float64Array(ind.count) : undefined;
   slopeNames.forEach((nm) => {
-    const x = s.X[s.names.indexOf(nm)];
+    const j = s.names.indexOf(nm);
     const b = params[nm];
+    if (ind && j < ind.count) {
+      bInd![j] = b;
+      return;
+    }
+    const x = s.X[j];
     for (let i = 0; i < N; i++) xb[i] += b * x[i];
   });
+  if (ind) for (let i = 0; i < N; i++) if (ind.codes[i] >= 0) xb[i] += bInd![ind.codes[i]];
   const tss = sumSq(s.y, mean(s.y));
   let effectsTest: TestStat | undefined;
   let sigmaU: number | undefined;
@@ -47,7 +57,7 @@ export function fitStatistics(s: PanelSample, o: FitOptions, e: Estimation): Fit
     rsquared.lsdvAdjusted = adjust(rsquared.lsdv, N, dfResid);
     rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
     rsquared.overall = corr2(xb, s.y);
-    if (!o.skipEffectsTest && !e.exactFit) effectsTest = effectsFTest(slopeNames.map((nm) => s.X[s.names.indexOf(nm)]), s.y, fit.ssr, design.absorbed, dfResid);
+    if (!o.skipEffectsTest && !e.exactFit && !ind) effectsTest = effectsFTest(slopeNames.map((nm) => s.X[s.names.indexOf(nm)]), s.y, fit.ssr, design.absorbed, dfResid);
     if (o.effect === "individual") {
       const ybarG = groupMeans(s.y, s.entity, G);
       const xbG = groupMeans(xb, s.entity, G);

@@ -59,3 +59,23 @@ export function pick<T>(obj: Record<string, T>, keys: string[]): Record<string, 
   for (const k of keys) if (k in obj) out[k] = obj[k];
   return out;
 }
+
+/** Disjoint 0/1 indicator columns given by row codes (codes[i] = the column that is 1 in row i, −1 none). */
+export interface Indicators {
+  codes: Int32Array;
+  count: number;
+}
+
+/** Column j of the indicators as a dense 0/1 vector (into `out` when given). */
+export function indicatorColumn(ind: Indicators, j: number, out = new Float64Array(ind.codes.length)): Float64Array {
+  const c = ind.codes;
+  for (let i = 0; i < c.length; i++) out[i] = c[i] === j ? 1 : 0;
+  return out;
+}
+
+/** Rows per indicator column. */
+export function indicatorCounts(ind: Indicators): Float64Array {
+  const n = new Float64Array(ind.count);
+  for (const c of ind.codes) if (c >= 0) n[c]++;
+  return n;
+}
