@@ -102,6 +102,10 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   const leadNames = cols.filter((c) => c.rel < ref).map((c) => c.name);
   const notes: string[] = [];
   const notesZh: string[] = [];
+  if (sample.ngroups === 1) {
+    notes.push("The sample has a single entity.");
+    notesZh.push("样本中只有一个个体。");
+  }
   const postCols = cols.filter((c) => c.rel >= 0 && c.name in model.params);
   const postTotal = postCols.reduce((s, c) => s + (binCounts.get(c.rel) ?? 0), 0);
   const pa = postTotal ? combine(model, postCols.map((c) => c.name), postCols.map((c) => (binCounts.get(c.rel) ?? 0) / postTotal)) : { estimate: NaN, se: NaN };
