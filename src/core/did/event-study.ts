@@ -114,7 +114,10 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   };
   if (t.staggered) {
     const sa = sunAbraham(frame, t, rel, spec, window, leads, lags, ref, level);
-    if (sa) {
+    if (!("coefs" in sa)) {
+      notes.push(...sa.notes);
+      notesZh.push(...sa.notesZh);
+    } else {
       result.sunAbraham = sa.coefs;
       result.sunAbrahamPreTrend = sa.preTrend;
       result.controlGroup = sa.controlGroup;

@@ -55,7 +55,7 @@ const listNames = (xs: string[]) => (xs.length <= 10 ? xs.join(", ") : `${xs.sli
  */
 export function sunAbraham(
   frame: PanelFrame, t: Treatment, rel: Float64Array, spec: DidSpec, window: number[], leads: number, lags: number, ref: number, level: number,
-): SunAbrahamResult | undefined {
+): SunAbrahamResult | { notes: string[]; notesZh: string[] } {
   const n = frame.nrows;
   const notes: string[] = [];
   const notesZh: string[] = [];
@@ -113,7 +113,12 @@ export function sunAbraham(
     cells[c].count++;
     rowCell[k] = c;
   }
-  if (cells.length === 0) return undefined;
+  if (cells.length === 0) {
+    // Report why there is no Sun–Abraham estimate rather than leaving it out silently.
+    notes.push("Sun–Abraham not estimated: after the rules above no treated cohort has observations in the estimation sample.");
+    notesZh.push("未估计 Sun–Abraham：按上述规则处理后，估计样本中没有任何处理批次的观测。");
+    return { notes, notesZh };
+  }
   const order = cells.map((_, c) => c).sort((a, b) => cells[a].cohort - cells[b].cohort || cells[a].rel - cells[b].rel);
   // Disjoint 0/1 cells: given to the fit by their row codes (values are empty placeholders).
   const cols: EventColumn[] = order.map((c) => ({ name: cells[c].name, values: new Float64Array(0) }));

@@ -43,3 +43,14 @@ test("Sun–Abraham names a cell dropped for collinearity (a cohort without refe
   expect(name.startsWith(`sa_${earliest}_`)).toBe(true);
   expect(r.notes.some((n) => n.includes("collinear with the fixed effects") && n.includes(name))).toBe(true);
 });
+
+test("Sun–Abraham with every treated unit always-treated in the estimation sample: no estimate, and a note says why", () => {
+  const yi = header.indexOf("y"), fi = header.indexOf("first_treat"), ti = header.indexOf("year");
+  // Blank y before treatment for every treated unit: all are always-treated once blanks are dropped.
+  const rows = staggered.rows.map((r) => (Number(r[fi]) > 0 && Number(r[ti]) < Number(r[fi]) ? r.map((c, j) => (j === yi ? "" : c)) : r));
+  const r = eventStudy({ ...staggered, rows }, spec);
+  expect(r.sunAbraham).toBeUndefined();
+  expect(r.notes.some((n) => /always-treated unit/.test(n))).toBe(true);
+  expect(r.notes.some((n) => /Sun–Abraham not estimated/.test(n))).toBe(true);
+  expect(r.notesZh.some((n) => /未估计 Sun–Abraham/.test(n))).toBe(true);
+});
