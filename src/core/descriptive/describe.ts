@@ -55,7 +55,7 @@ export interface DescribeResult {
  * Complexity O(n log n) per variable (sorting for quantiles), O(n) otherwise.
  */
 export function describe(table: DataTable, options: DescribeOptions = {}): DescribeResult {
-  if (table.rows.length === 0) {
+  if (table.nrows === 0) {
     throw emptyError(
       "The range has a header row but no data rows: nothing to describe.",
       "所选区域只有表头、没有数据行：无可描述的数据。",

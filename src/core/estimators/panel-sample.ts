@@ -86,6 +86,9 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     }
     if (ok) keep.push(i);
   }
+  if (frame.nrows === 0) {
+    throw emptyError("The data have a header row but no data rows: add one row per observation below the column names.", "数据只有表头、没有数据行：请在列名下方每行填入一条观测。");
+  }
   if (inSubset === 0) {
     const w = typeof spec.where === "function" ? "given by the row filter" : `'${spec.where}'`;
     const wZh = typeof spec.where === "function" ? "（行筛选条件）" : `'${spec.where}' `;
