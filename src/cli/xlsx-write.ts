@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { TableModel } from "../render/table-model";
 
 const RULE_HEAVY: Partial<ExcelJS.Border> = { style: "medium", color: { argb: "FF000000" } };

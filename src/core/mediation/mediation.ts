@@ -7,11 +7,9 @@ import { buildSample, PanelSample, resampleEntities } from "../estimators/panel-
 import { fitSample, fitEstimates, FitOptions } from "../estimators/fit-sample";
 import { resolveModel, resolveEffect, resolveVcov, resolveClusterAdjustment } from "../estimators/fit-panel";
 import { PanelResult } from "../results/panel-result";
-import { pTwoSided } from "../inference/distributions";
 import { inputError } from "../errors";
 import { quantileSorted } from "../descriptive/quantile";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { normalCdf, normalQuantile, pTwoSided } from "../inference/distributions";
 
 export interface MediationSpec {
   y: string;
