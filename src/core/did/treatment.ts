@@ -1,6 +1,7 @@
 import { DataTable, labelColumn, numericColumn, rangeRow } from "../data/data-table";
 import { buildPanelFrame, PanelFrame } from "../data/panel-frame";
 import { inputError } from "../errors";
+import { maxOf, minOf } from "../data/extent";
 
 /**
  * How treatment is given:
@@ -80,7 +81,7 @@ export function buildTreatment(table: DataTable, id: string, time: string, spec:
     else after++;
   }
   const times = Array.from(frame.timeValue).filter((t) => !Number.isNaN(t));
-  const span = `${Math.min(...times)}–${Math.max(...times)}`;
+  const span = `${minOf(times)}–${maxOf(times)}`;
   if (after === 0) {
     throw inputError(`No treated entity is observed in or after its first treated year (${cohorts.join(", ")}); the data cover ${span}.`, `没有处理组个体在首次处理年份（${cohorts.join("、")}）及之后被观测到；数据覆盖 ${span}。`);
   }

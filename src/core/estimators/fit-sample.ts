@@ -536,13 +536,13 @@ function adjust(r: number | undefined, N: number, dfResid: number): number | und
   return r === undefined ? undefined : 1 - (1 - r) * (N - 1) / dfResid;
 }
 
-function minOf(x: Float64Array): number {
+function minOf(x: ArrayLike<number>): number {
   let m = Infinity;
   for (let i = 0; i < x.length; i++) if (x[i] < m) m = x[i];
   return m;
 }
 
-function maxOf(x: Float64Array): number {
+function maxOf(x: ArrayLike<number>): number {
   let m = -Infinity;
   for (let i = 0; i < x.length; i++) if (x[i] > m) m = x[i];
   return m;
@@ -563,7 +563,7 @@ export function quadForm(b: readonly number[], V: readonly number[], k: number):
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) m.set(i, j, V[i * k + j]);
   const eig = new EigenvalueDecomposition(m, { assumeSymmetric: true });
   const values = eig.realEigenvalues;
-  const top = Math.max(...values.map(Math.abs));
+  const top = maxOf(values.map(Math.abs));
   if (!(top > 0) || values.some((v) => !(v > 1e-12 * top))) return undefined;
   const Q = eig.eigenvectorMatrix;
   let s = 0;

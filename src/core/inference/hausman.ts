@@ -8,6 +8,7 @@ import { groupMeans } from "../estimators/demean";
 import { pChi2 } from "./distributions";
 import { PanelResult } from "../results/panel-result";
 import { inputError, numericError } from "../errors";
+import { maxOf } from "../data/extent";
 
 /**
  * d' V⁻ d with V⁻ the Moore–Penrose inverse of the symmetric V (eigenvalues with
@@ -18,7 +19,7 @@ export function generalizedQuadForm(V: Matrix, d: readonly number[]): { value: n
   const k = d.length;
   const eig = new EigenvalueDecomposition(V, { assumeSymmetric: true });
   const values = eig.realEigenvalues;
-  const top = Math.max(0, ...values.map(Math.abs));
+  const top = maxOf(values.map(Math.abs), 0);
   const tol = 1e-12 * top;
   const Q = eig.eigenvectorMatrix;
   let value = 0, rank = 0;
