@@ -38,6 +38,16 @@ function parseTime(cell: unknown): number | undefined {
   return undefined;
 }
 
+/** True when every value is an integer in [0, 4n + 1024] (no blanks). */
+function smallIntegers(values: Float64Array, n: number): boolean {
+  const top = 4 * n + 1024;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!(v >= 0 && v <= top) || v !== Math.floor(v)) return false;
+  }
+  return true;
+}
+
 export function panelKey(entity: number, time: number): string {
   return `${entity}\u0000${time}`;
 }
@@ -73,6 +83,19 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
           names.push(t);
         }
         byLevel[c] = code;
+      }
+      entity[i] = code;
+    }
+  } else if (idCol.kind === "number" && smallIntegers(idCol.values, n)) {
+    // Integer ids 0…~4n (firm numbers): a direct lookup instead of a hash map.
+    const byValue = new Int32Array(4 * n + 1025).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const v = idCol.values[i];
+      let code = byValue[v];
+      if (code < 0) {
+        code = names.length;
+        byValue[v] = code;
+        names.push(String(v));
       }
       entity[i] = code;
     }

@@ -4,15 +4,12 @@
  * and a power of ten up to 22 take Clinger's fast path (an exact integer times or divided by
  * an exact power of ten: one correctly rounded operation); anything longer goes to Number(),
  * so every result equals Number(text) exactly.
- * Returns NaN for text that is not a number; `lastHadLeadingZero` marks "007"-like integers
- * (ids, codes), which the CSV reader keeps as text so they print as written.
+ * Returns NaN for text that is not a number.
  */
-export let lastHadLeadingZero = false;
-
-const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
+/** 10^0 … 10^22, each exact in double precision. */
+export const POW10 = Array.from({ length: 23 }, (_, k) => Number(`1e${k}`));
 
 export function parseNumberText(text: string, a: number, b: number): number {
-  lastHadLeadingZero = false;
   let i = a;
   let neg = false;
   let c = text.charCodeAt(i);
@@ -24,7 +21,6 @@ export function parseNumberText(text: string, a: number, b: number): number {
   let sig = 0;
   let intDigits = 0;
   let fracDigits = 0;
-  const intStart = i;
   while (i < b && (c = text.charCodeAt(i)) >= 48 && c <= 57) {
     if (sig > 0 || c !== 48) {
       m = m * 10 + (c - 48);
@@ -33,7 +29,6 @@ export function parseNumberText(text: string, a: number, b: number): number {
     intDigits++;
     i++;
   }
-  if (intDigits > 1 && text.charCodeAt(intStart) === 48) lastHadLeadingZero = true;
   if (i < b && text.charCodeAt(i) === 46) {
     i++;
     while (i < b && (c = text.charCodeAt(i)) >= 48 && c <= 57) {

@@ -1,7 +1,7 @@
 import { DataTable, checkHeader, makeTable } from "../data-table";
 import { Column } from "../table-column";
 import { emptyError, inputError } from "../../errors";
-import { lastHadLeadingZero, parseNumberText } from "./number-text";
+import { POW10, parseNumberText } from "./number-text";
 import { detectDelimiter } from "./dialect";
 
 export interface CsvOptions {
@@ -46,6 +46,72 @@ function toText(col: Building, rows: number, cap: number): void {
   col.values = null;
 }
 
+/** A quoted field read from text at `pos` (the opening quote): its value, where it ends, and the line breaks inside. */
+interface Quoted {
+  value: string;
+  end: number;
+  breaks: number;
+}
+
+function readQuoted(text: string, pos: number, D: number, file: string, line: number): Quoted {
+  pos++;
+  let out = "";
+  for (;;) {
+    const q = text.indexOf('"', pos);
+    if (q < 0) {
+      throw inputError(
+        `${file} line ${line}: a double quote opens a field that never closes. Close the quote, or remove it.`,
+        `${file} 第 ${line} 行：一个双引号开始的字段没有结束。请补上闭合的引号或删去该引号。`,
+      );
+    }
+    out += text.slice(pos, q);
+    if (text.charCodeAt(q + 1) === 34) {
+      out += '"';
+      pos = q + 2;
+      continue;
+    }
+    pos = q + 1;
+    break;
+  }
+  let breaks = 0;
+  for (let k = out.indexOf("\n"); k >= 0; k = out.indexOf("\n", k + 1)) breaks++;
+  // Text after the closing quote (`"a" b,`) is kept with the field, as Excel does.
+  const rest = pos;
+  const n = text.length;
+  while (pos < n) {
+    const c = text.charCodeAt(pos);
+    if (c === D || c === 10 || c === 13) break;
+    pos++;
+  }
+  if (pos > rest) out += text.slice(rest, pos).trimEnd();
+  return { value: out, end: pos, breaks };
+}
+
+function grow(cols: Building[], cap: number): number {
+  cap *= 2;
+  for (const col of cols) {
+    if (col.values) {
+      const v = new Float64Array(cap);
+      v.set(col.values);
+      col.values = v;
+    } else {
+      const v = new Int32Array(cap);
+      v.set(col.codes!);
+      col.codes = v;
+    }
+  }
+  return cap;
+}
+
+/** "007", "-01": an integer written with a leading zero (an id or a code, kept as text). */
+function leadingZero(text: string, a: number, b: number): boolean {
+  let c = text.charCodeAt(a);
+  if (c === 43 || c === 45) c = text.charCodeAt(++a);
+  if (c !== 48 || a + 1 >= b) return false;
+  const d = text.charCodeAt(a + 1);
+  return d >= 48 && d <= 57;
+}
+
 function isSpace(c: number): boolean {
   return c === 32 || c === 9;
 }
@@ -68,43 +134,6 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
   const n = text.length;
   let pos = 0;
   let line = 1;
-  let field = "";
-  let fieldQuoted = false;
-
-  /** Reads one field from pos; unquoted fields are left in place as [start, pos), quoted ones in `field`. */
-  const readQuoted = (): void => {
-    const opened = line;
-    pos++;
-    let out = "";
-    for (;;) {
-      const q = text.indexOf('"', pos);
-      if (q < 0) {
-        throw inputError(
-          `${file} line ${opened}: a double quote opens a field that never closes. Close the quote, or remove it.`,
-          `${file} 第 ${opened} 行：一个双引号开始的字段没有结束。请补上闭合的引号或删去该引号。`,
-        );
-      }
-      out += text.slice(pos, q);
-      if (text.charCodeAt(q + 1) === 34) {
-        out += '"';
-        pos = q + 2;
-        continue;
-      }
-      pos = q + 1;
-      break;
-    }
-    for (let k = out.indexOf("\n"); k >= 0; k = out.indexOf("\n", k + 1)) line++;
-    // Text after the closing quote (`"a" b,`) is kept with the field, as Excel does.
-    const rest = pos;
-    while (pos < n) {
-      const c = text.charCodeAt(pos);
-      if (c === D || c === 10 || c === 13) break;
-      pos++;
-    }
-    if (pos > rest) out += text.slice(rest, pos).trimEnd();
-    field = out;
-    fieldQuoted = true;
-  };
 
   // Header line.
   while (pos < n && (text.charCodeAt(pos) === 10 || text.charCodeAt(pos) === 13)) {
@@ -114,8 +143,13 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
   const headerLine = line;
   const header: string[] = [];
   for (;;) {
-    if (text.charCodeAt(pos) === 34) readQuoted();
-    else {
+    let field: string;
+    if (text.charCodeAt(pos) === 34) {
+      const q = readQuoted(text, pos, D, file, line);
+      field = q.value;
+      pos = q.end;
+      line += q.breaks;
+    } else {
       const a = pos;
       while (pos < n) {
         const c = text.charCodeAt(pos);
@@ -141,20 +175,6 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
   for (let k = text.indexOf("\n", pos); k >= 0; k = text.indexOf("\n", k + 1)) cap++;
   if (cap === 1) for (let k = text.indexOf("\r", pos); k >= 0; k = text.indexOf("\r", k + 1)) cap++;
   const cols: Building[] = header.map(() => ({ values: new Float64Array(cap), codes: null, levels: [], index: new Map(), used: false }));
-  const grow = () => {
-    cap *= 2;
-    for (const col of cols) {
-      if (col.values) {
-        const v = new Float64Array(cap);
-        v.set(col.values);
-        col.values = v;
-      } else {
-        const v = new Int32Array(cap);
-        v.set(col.codes!);
-        col.codes = v;
-      }
-    }
-  };
 
   let row = 0;
   let lastUsed = -1;
@@ -166,17 +186,59 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
       line++;
       continue;
     }
-    if (row >= cap) grow();
+    if (row >= cap) cap = grow(cols, cap);
     const rowLine = line;
     let j = 0;
     let blankRow = true;
     for (;;) {
+      // Fast path, read while scanning: a plain decimal (≤ 15 digits, no exponent, no spaces) in a numeric column.
+      const fast = j < width ? cols[j].values : null;
+      if (fast !== null) {
+        let i = pos;
+        let ch = text.charCodeAt(i);
+        const neg = ch === 45;
+        if (neg) ch = text.charCodeAt(++i);
+        const first = ch;
+        let m = 0, ni = 0, frac = 0;
+        while (ch >= 48 && ch <= 57) {
+          m = m * 10 + (ch - 48);
+          ni++;
+          ch = text.charCodeAt(++i);
+        }
+        if (ch === 46) {
+          ch = text.charCodeAt(++i);
+          while (ch >= 48 && ch <= 57) {
+            m = m * 10 + (ch - 48);
+            frac++;
+            ch = text.charCodeAt(++i);
+          }
+        }
+        const nd = ni + frac;
+        if (nd > 0 && nd <= 15 && (ch === D || ch === 10 || ch === 13 || i >= n) && !(first === 48 && ni > 1)) {
+          const v = frac === 0 ? m : m / POW10[frac];
+          fast[row] = neg ? -v : v;
+          cols[j].used = true;
+          blankRow = false;
+          pos = i;
+          j++;
+          if (pos >= n) break;
+          c = text.charCodeAt(pos++);
+          if (c === D) continue;
+          if (c === 13 && text.charCodeAt(pos) === 10) pos++;
+          line++;
+          break;
+        }
+      }
       let a: number, b: number, src: string;
+      let quoted = false;
       if (text.charCodeAt(pos) === 34) {
-        readQuoted();
-        src = field;
+        const q = readQuoted(text, pos, D, file, line);
+        pos = q.end;
+        line += q.breaks;
+        src = q.value;
         a = 0;
-        b = field.length;
+        b = src.length;
+        quoted = true;
       } else {
         a = pos;
         while (pos < n) {
@@ -186,7 +248,6 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
         }
         b = pos;
         src = text;
-        fieldQuoted = false;
       }
       while (a < b && isSpace(src.charCodeAt(a))) a++;
       while (b > a && isSpace(src.charCodeAt(b - 1))) b--;
@@ -201,7 +262,7 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
           let stored = false;
           if (col.values) {
             const v = parseNumberText(src, a, b);
-            if (!Number.isNaN(v) && !lastHadLeadingZero) {
+            if (!Number.isNaN(v) && !leadingZero(src, a, b)) {
               col.values[row] = v;
               stored = true;
             } else if (missing.length && missing.includes(src.slice(a, b))) {
@@ -211,7 +272,7 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
               toText(col, row, cap);
             }
           }
-          if (!stored) col.codes![row] = intern(col, fieldQuoted && a === 0 && b === src.length ? src : src.slice(a, b));
+          if (!stored) col.codes![row] = intern(col, quoted && a === 0 && b === src.length ? src : src.slice(a, b));
         }
       } else if (a < b) {
         const shown = src.slice(a, b);
