@@ -1,3 +1,4 @@
+import { quoteName } from "../data/formula";
 import { Matrix, inverse } from "ml-matrix";
 import { DataTable } from "../data/data-table";
 import { fitPanel, PanelSpec } from "../estimators/fit-panel";
@@ -114,7 +115,7 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   const vcov = (spec.vcov ?? "cluster") as PanelSpec["vcov"];
   const controls = spec.controls ?? [];
   const data = appendColumns(table, cols);
-  const model = fitPanel(data, { formula: `${spec.y} ~ ${[...cols.map((c) => c.name), ...controls].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov, cluster: spec.cluster, where: spec.where });
+  const model = fitPanel(data, { formula: `${quoteName(spec.y)} ~ ${[...cols.map((c) => c.name), ...controls].map(quoteName).join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov, cluster: spec.cluster, where: spec.where });
   const twfe = coefs(model, cols, level, ref);
   const leadNames = cols.filter((c) => c.rel < ref).map((c) => c.name);
   const notes: string[] = [];
@@ -188,7 +189,7 @@ function sunAbraham(
   const keepCol = "sa_keep";
   const data = appendColumns(table, [...cols, { name: keepCol, values: keep }]);
   const where = spec.where ? `${spec.where} & ${keepCol}=1` : `${keepCol}=1`;
-  const model = fitPanel(data, { formula: `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov, cluster: spec.cluster, where });
+  const model = fitPanel(data, { formula: `${quoteName(spec.y)} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].map(quoteName).join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov, cluster: spec.cluster, where });
   const k = model.slopes.length;
   const q = critical(level, model.pDistribution === "normal" ? { kind: "normal" } : { kind: "t", df: Number(/\d+/.exec(model.pDistribution)![0]) });
   const dist = model.pDistribution === "normal" ? ({ kind: "normal" } as const) : ({ kind: "t", df: Number(/\d+/.exec(model.pDistribution)![0]) } as const);
