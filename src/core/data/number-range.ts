@@ -16,15 +16,6 @@ export function outOfRangeError(column: string, row: number, place: string | und
   );
 }
 
-/** The index of the first value with |v| > LARGEST_SQUARABLE, or −1. */
-export function firstHuge(values: ArrayLike<number>): number {
-  for (let i = 0; i < values.length; i++) {
-    const v = values[i];
-    if (v > LARGEST_SQUARABLE || v < -LARGEST_SQUARABLE) return i;
-  }
-  return -1;
-}
-
 /** Refusal of a value whose square overflows, naming column, row and the rescaling. */
 export function hugeValueError(column: string, row: number, place: string | undefined, value: number): EconError {
   const where = place ? ` (${place})` : "";

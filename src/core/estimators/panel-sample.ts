@@ -1,7 +1,8 @@
 import { PanelFrame, buildPanelFrame } from "../data/panel-frame";
 import { Formula, parseFormula, evaluate } from "../data/formula";
 import { whereMask, Where } from "../data/where";
-import { DataTable, labelColumn } from "../data/data-table";
+import { DataTable, labelColumn, rangeRow } from "../data/data-table";
+import { LARGEST_SQUARABLE, hugeValueError } from "../data/number-range";
 import { emptyError } from "../errors";
 
 /**
@@ -101,6 +102,14 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     );
   }
   const rows = Int32Array.from(keep);
+  // Values whose squares overflow would turn sums of squares into Infinity and variables into
+  // false "does not vary" drops: refused here, naming the cell and the rescaling.
+  [y, ...X].forEach((v, j) => {
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r];
+      if (v[i] > LARGEST_SQUARABLE || v[i] < -LARGEST_SQUARABLE) throw hugeValueError(j === 0 ? formula.response.name : names[j - 1], rangeRow(i), frame.rowLabel(i), v[i]);
+    }
+  });
   const pick = (v: Float64Array) => {
     const out = new Float64Array(rows.length);
     for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]];
