@@ -262,7 +262,8 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
           let stored = false;
           if (col.values) {
             const v = parseNumberText(src, a, b);
-            if (!Number.isNaN(v) && !leadingZero(src, a, b)) {
+            // ±Infinity ("1e309") keeps its text, so the refusal can quote the cell as written.
+            if (v - v === 0 && !leadingZero(src, a, b)) {
               col.values[row] = v;
               stored = true;
             } else if (missing.length && missing.includes(src.slice(a, b))) {
