@@ -11,6 +11,16 @@ const OFFICE_AND_DOM_GLOBALS = [
 
 const NODE_AND_UI_MODULES = ["fs", "fs/*", "path", "os", "child_process", "http", "https", "net", "exceljs", "react", "react-dom", "@fluentui/*", "@microsoft/office-js", "office-*", "node:*"];
 
+// Spreading a data-sized array into call arguments overflows the call stack near 125,000
+// elements ("Maximum call stack size exceeded"): tables of a million rows are everyday input.
+// Use maxOf / minOf / pushAll (src/core/data/extent.ts) or a loop. Literal arrays may be spread.
+const SPREAD_MESSAGE = "Spreading an array into call arguments overflows the stack on large data (~125k elements): use maxOf/minOf/pushAll from src/core/data/extent.ts or a loop.";
+const NO_DATA_SPREAD = [
+  { selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement:not([argument.type='ArrayExpression'])", message: SPREAD_MESSAGE },
+  { selector: "CallExpression[callee.property.name=/^(push|unshift|fromCharCode|fromCodePoint)$/] > SpreadElement:not([argument.type='ArrayExpression'])", message: SPREAD_MESSAGE },
+  { selector: "CallExpression[callee.property.name='apply'][callee.object.property.name=/^(max|min|push|unshift|fromCharCode)$/]", message: SPREAD_MESSAGE },
+];
+
 module.exports = tseslint.config(
   { ignores: ["dist/", "build-tsc/", "node_modules/", "coverage/", "test-artifacts/", "demo/"] },
   js.configs.recommended,
@@ -22,6 +32,10 @@ module.exports = tseslint.config(
       "@typescript-eslint/no-require-imports": "off",
       "no-console": "off",
     },
+  },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    rules: { "no-restricted-syntax": ["error", ...NO_DATA_SPREAD] },
   },
   {
     files: ["src/functions/functions.ts"],

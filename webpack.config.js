@@ -103,8 +103,16 @@ function cliConfig() {
     output: { path: dist, filename: "[name].js" },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
-    // Node packages are required at run time from node_modules rather than bundled.
-    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? callback(null, "commonjs " + request) : callback())],
+    // Node packages are required at run time from node_modules rather than bundled — except the
+    // @stdlib distributions: each is a tree of ~100 one-function packages, and resolving them file by
+    // file costs more than the whole of a 20k-row regression. Bundled, they are still evaluated only on
+    // first use (src/core/inference/distributions.ts requires them lazily).
+    externals: [
+      ({ request, context }, callback) =>
+        /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") && !request.startsWith("@stdlib/") && !/[\\/]node_modules[\\/]@stdlib[\\/]/.test(context ?? "")
+          ? callback(null, "commonjs " + request)
+          : callback(),
+    ],
     optimization: { minimize: false },
     plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true })],
     performance: { hints: false },

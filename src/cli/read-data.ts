@@ -1,9 +1,11 @@
-import { readFileSync } from "fs";
+import { readFileSync, statSync } from "fs";
 import { extname } from "path";
-import { parse } from "csv-parse/sync";
 import { Cell } from "../core/data/cells";
 import { DataTable, tableFromGrid } from "../core/data/data-table";
-import { inputError } from "../core/errors";
+import { parseCsvTable } from "../core/data/csv/parse-csv";
+import { decodeText } from "../core/data/csv/decode-text";
+import { delimiterOption } from "../core/data/csv/dialect";
+import { emptyError, inputError } from "../core/errors";
 
 /**
  * Text read as missing in CSV files besides empty fields: R's `NA` and Stata's `.`, so files
@@ -11,10 +13,45 @@ import { inputError } from "../core/errors";
  */
 export const CSV_MISSING_TOKENS = ["NA", "."] as const;
 
-/** Reads a CSV (UTF-8, header row) into a grid of strings (BOM stripped). */
+/** How CSV files are read: `--encoding` and `--delimiter` of any command (set by main.ts). */
+export interface CsvReadOptions {
+  encoding?: string;
+  delimiter?: string;
+}
+
+let csvOptions: CsvReadOptions = {};
+
+/** Sets the CSV options of this command line (validated here, so a bad value is reported before any work). */
+export function setCsvReadOptions(options: CsvReadOptions): void {
+  csvOptions = { ...options, delimiter: options.delimiter === undefined ? undefined : delimiterOption(options.delimiter) };
+}
+
+/**
+ * Reads a CSV file into a table in one pass: bytes → text (encoding detected: UTF-8 with or
+ * without BOM, UTF-16, GB18030/GBK; or --encoding) → typed columns (delimiter detected: comma,
+ * semicolon, tab; or --delimiter). A header with no data rows is refused, naming the file.
+ */
+export function readCsvTable(path: string): DataTable {
+  if (statSync(path).isDirectory()) throw inputError(`${path} is a folder, not a data file. Give the path of a .csv or .xlsx file.`, `${path} 是文件夹，不是数据文件。请给出 .csv 或 .xlsx 文件的路径。`);
+  const encoding = csvOptions.encoding === "gbk" ? "gb18030" : csvOptions.encoding;
+  const { text } = decodeText(readFileSync(path), path, encoding);
+  const table = parseCsvTable(text, { delimiter: csvOptions.delimiter, missingTokens: CSV_MISSING_TOKENS, file: path });
+  if (table.nrows === 0) {
+    throw emptyError(
+      `${path} has a header (${table.names.slice(0, 8).join(", ")}${table.names.length > 8 ? ", …" : ""}) but no data rows. Add one line per observation below the header.`,
+      `${path} 只有表头（${table.names.slice(0, 8).join("、")}${table.names.length > 8 ? "、…" : ""}），没有数据行。请在表头下方每行填入一条观测。`,
+    );
+  }
+  return table;
+}
+
+/**
+ * A CSV file as a grid of strings (header row first). For tests and previews only: the data
+ * path reads files with readCsvTable, which never builds a grid.
+ */
 export function readCsvGrid(path: string): Cell[][] {
-  const text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
-  return parse(text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
+  const { parse } = require("csv-parse/sync") as typeof import("csv-parse/sync");
+  return parse(decodeText(readFileSync(path), path).text, { relax_column_count: true, skip_empty_lines: true }) as string[][];
 }
 
 /** Reads the first (or the named) sheet of an xlsx file into a grid of cell values. */
@@ -36,7 +73,7 @@ export async function readXlsxGrid(path: string, sheet?: string): Promise<Cell[]
 export async function readDataTable(path: string, sheet?: string): Promise<DataTable> {
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") return tableFromGrid(await readXlsxGrid(path, sheet));
-  return tableFromGrid(readCsvGrid(path), { missingTokens: CSV_MISSING_TOKENS });
+  return readCsvTable(path);
 }
 
 /** A JSON file (an analysis or table spec); an unreadable or malformed file is an error naming it. */

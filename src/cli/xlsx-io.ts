@@ -1,4 +1,4 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { Cell } from "../core/data/cells";
 
 export interface SheetGrid {
@@ -8,7 +8,9 @@ export interface SheetGrid {
 
 /** Reads every worksheet of an xlsx file as a grid of plain values (formulas give their cached results). */
 export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
-  const wb = new ExcelJS.Workbook();
+  // exceljs is loaded by the commands that read workbooks only (it takes ~0.3 s or more to load).
+  const { Workbook } = (await import("exceljs")).default;
+  const wb = new Workbook();
   await wb.xlsx.readFile(path);
   const out: SheetGrid[] = [];
   wb.eachSheet((ws) => {

@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { TableModel } from "../render/table-model";
+import { maxOf } from "../core/data/extent";
 
 const RULE_HEAVY: Partial<ExcelJS.Border> = { style: "medium", color: { argb: "FF000000" } };
 const RULE_THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
@@ -17,7 +18,7 @@ function numFmt(digits: number | undefined): string | undefined {
  */
 export function writeThreeLineTable(ws: ExcelJS.Worksheet, model: TableModel, startRow = 1): number {
   let r = startRow;
-  const width = Math.max(1, ...[...model.header, ...model.body].map((row) => row.length));
+  const width = maxOf([...model.header, ...model.body].map((row) => row.length), 1);
   if (model.title) {
     ws.getCell(r, 1).value = model.title;
     ws.getCell(r, 1).font = { bold: true };
@@ -49,7 +50,7 @@ export function writeThreeLineTable(ws: ExcelJS.Worksheet, model: TableModel, st
     c.font = { size: 9 };
     r += 1;
   }
-  ws.getColumn(1).width = Math.max(12, ...rows.map((row) => String(row[0]?.value ?? "").length * 1.6));
+  ws.getColumn(1).width = maxOf(rows.map((row) => String(row[0]?.value ?? "").length * 1.6), 12);
   for (let j = 2; j <= width; j++) ws.getColumn(j).width = 14;
   return r;
 }

@@ -5,6 +5,7 @@ import { TableModel, TableCell, cell, headerRow } from "./table-model";
 import { regressionTable } from "./regression-table";
 import { panelColumn } from "./panel-columns";
 import { fillTemplate } from "./template";
+import { pushAll } from "../core/data/extent";
 
 const T = {
   stat: { en: "Statistic", zh: "统计量" },
@@ -69,7 +70,7 @@ export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableMo
   const fmt = (w?: { F: number; df1: number; df2: number; pF: number }) => (w ? `F(${w.df1}, ${w.df2}) = ${w.F.toFixed(3)}, p = ${w.pF.toFixed(3)}` : "n/a");
   notes.push(`${T.pre[lang]}: ${T.twfe[lang]} ${fmt(r.preTrend)}${sa ? `; ${T.sa[lang]} ${fmt(r.sunAbrahamPreTrend)}` : ""}`);
   notes.push(lang === "zh" ? `参照期系数为 0；端点分箱；对照组：${r.controlGroup === "never-treated" ? "从未处理个体" : "最晚处理批次"}` : `Reference period fixed at 0; endpoints binned; controls: ${r.controlGroup} units`);
-  notes.push(...(lang === "zh" ? r.notesZh : r.notes));
+  pushAll(notes, lang === "zh" ? r.notesZh : r.notes);
   return { header: [headerRow(head)], body, notes };
 }
 

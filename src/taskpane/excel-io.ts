@@ -1,6 +1,7 @@
 /* global Excel, Office */
 import { EconError, inputError } from "../core/errors";
 import type { CellSpan, ChartDrawing, ChartModel, ChartSeries, ChartType } from "../render/charts/chart-model";
+import { maxOf } from "../core/data/extent";
 
 /**
  * The task pane's only door to the workbook. Everything the wizard reads or writes goes through
@@ -183,7 +184,7 @@ function rectsOverlap(a: CellRect, b: CellRect): boolean {
 
 /** Pads ragged rows with null so Excel gets a rectangle. */
 function rectangular(values: readonly (readonly CellValue[])[]): CellValue[][] {
-  const width = Math.max(1, ...values.map((r) => r.length));
+  const width = maxOf(values.map((r) => r.length), 1);
   return values.map((r) => (r.length === width ? [...r] : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
 }
 
@@ -411,7 +412,7 @@ export function officeWorkbookIO(): WorkbookIO {
           `当前 Excel 版本不支持加载项创建图表（需要 ExcelApi 1.7：Excel 2019 及以上、Microsoft 365 或网页版 Excel）。图表数据已写入工作表 '${sheet}'。`,
         );
       }
-      const width = Math.max(1, ...model.data.map((r) => r.length));
+      const width = maxOf(model.data.map((r) => r.length), 1);
       const draw = (d: ChartDrawing) =>
         Excel.run(async (ctx) => {
           const ws = await sheetOrFail(ctx, sheet);

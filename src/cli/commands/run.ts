@@ -1,6 +1,5 @@
 import { writeFileSync, mkdirSync } from "fs";
 import { dirname, resolve, extname } from "path";
-import ExcelJS from "exceljs";
 import { Command } from "./command";
 import { checkFlags, flagString } from "../args";
 import { parseAnalysisSpec } from "../../core/spec/analysis-spec";
@@ -43,7 +42,8 @@ export const runCommand: Command = {
     let n = 1;
     const run = runAnalysis(panel, spec, { onStep: (m) => io.stderr(`[${++n}] ${m}\n`) });
     const lang = (flagString(args, "lang") as "zh" | "en" | undefined) ?? spec.lang ?? "en";
-    const wb = new ExcelJS.Workbook();
+    const { Workbook } = (await import("exceljs")).default; // loaded only when a workbook is written
+    const wb = new Workbook();
     wb.creator = "EconSheet";
     const fixed = new Date(Date.UTC(2000, 0, 1));
     wb.created = fixed;

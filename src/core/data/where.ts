@@ -1,5 +1,5 @@
 import { PanelFrame } from "./panel-frame";
-import { DataTable, columnIndex } from "./data-table";
+import { DataTable, cellAt, columnIndex } from "./data-table";
 import { inputError } from "../errors";
 import { Cell, isBlank, parseNumberCell, showCell } from "./cells";
 
@@ -15,11 +15,11 @@ export type Where = string | RowPredicate;
  * Returns a boolean mask over the table's rows. A predicate function is applied to every row.
  */
 export function whereMask(table: DataTable, where: Where | undefined): Uint8Array {
-  const mask = new Uint8Array(table.rows.length).fill(1);
+  const mask = new Uint8Array(table.nrows).fill(1);
   if (typeof where === "function") {
     const row: Record<string, Cell> = {};
-    for (let i = 0; i < table.rows.length; i++) {
-      table.names.forEach((n, j) => (row[n] = table.rows[i][j]));
+    for (let i = 0; i < table.nrows; i++) {
+      table.names.forEach((n, j) => (row[n] = cellAt(table, i, j)));
       mask[i] = where(row, i) ? 1 : 0;
     }
     return mask;
@@ -37,9 +37,9 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
     const j = columnIndex(table, col);
     const op = rawOp.trim().toLowerCase();
     const values = op === "in" ? rawValue.replace(/^\(|\)$/g, "").split(/\s*,\s*/) : [rawValue.replace(/^["']|["']$/g, "")];
-    for (let i = 0; i < table.rows.length; i++) {
+    for (let i = 0; i < table.nrows; i++) {
       if (!mask[i]) continue;
-      const cell = table.rows[i][j];
+      const cell = cellAt(table, i, j);
       if (isBlank(cell)) {
         mask[i] = 0;
         continue;

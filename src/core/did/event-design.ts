@@ -1,5 +1,5 @@
 import { PanelFrame } from "../data/panel-frame";
-import { parseFormula, Formula } from "../data/formula";
+import { parseFormula, Formula, quoteName } from "../data/formula";
 import { rangeRow } from "../data/data-table";
 import { prepareFit, PanelSpec } from "../estimators/fit-panel";
 import { FitOptions } from "../estimators/fit-sample";
@@ -56,9 +56,9 @@ export interface EventColumn {
 export function eventSample(frame: PanelFrame, spec: DidSpec, rowMask?: Uint8Array): { sample: PanelSample; options: FitOptions } {
   const controls = spec.controls ?? [];
   const response = parseFormula(`${spec.y} ~ ${spec.y}`).response;
-  const formula: Formula = { response, regressors: controls.length ? parseFormula(`${spec.y} ~ ${controls.join(" + ")}`).regressors : [] };
+  const formula: Formula = { response, regressors: controls.length ? parseFormula(`${quoteName(spec.y)} ~ ${controls.map(quoteName).join(" + ")}`).regressors : [] };
   const pspec: PanelSpec = {
-    formula: `${spec.y} ~ ${controls.join(" + ") || "1"}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways",
+    formula: `${quoteName(spec.y)} ~ ${controls.map(quoteName).join(" + ") || "1"}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways",
     vcov: (spec.vcov ?? "cluster") as PanelSpec["vcov"], cluster: spec.cluster, where: spec.where,
   };
   const { sample, options } = prepareFit(frame, pspec, { formula, rowMask });

@@ -1,3 +1,4 @@
+import { quoteName } from "../data/formula";
 import { DataTable } from "../data/data-table";
 import { fitSample } from "../estimators/fit-sample";
 import { PanelResult } from "../results/panel-result";
@@ -96,7 +97,7 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
     const j = colOf.get(b);
     if (j !== undefined) codes[k] = j;
   }
-  const formula = `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`;
+  const formula = `${quoteName(spec.y)} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].map(quoteName).join(" + ")}`;
   const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length } });
   const twfe = coefs(model, cols, level, ref);
   const leadNames = cols.filter((c) => c.rel < ref).map((c) => c.name);

@@ -1,3 +1,4 @@
+import { quoteName } from "../data/formula";
 import { PanelFrame } from "../data/panel-frame";
 import { fitSample } from "../estimators/fit-sample";
 import { PanelResult } from "../results/panel-result";
@@ -130,7 +131,7 @@ export function sunAbraham(
     codes[k] = position[rowCell[k]];
   }
   const sorted = order.map((c) => cells[c]);
-  const formula = `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`;
+  const formula = `${quoteName(spec.y)} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].map(quoteName).join(" + ")}`;
   const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length } });
   const collinear = sorted.filter((c) => !(c.name in model.params)).map((c) => c.name);
   if (collinear.length) {

@@ -190,13 +190,14 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
     const gacc = groupNames.map(() => new Float64Array(rows.length));
     for (let j = 0; j < cols.length; j++) {
       const w = b.weights[j];
-      const range = b.max[j] - b.min[j];
+      const sc = Number.isFinite(b.max[j] - b.min[j]) ? 1 : 0.5; // as in entropyWeights: halve a span beyond double range
+      const range = b.max[j] * sc - b.min[j] * sc;
       if (!(range > 0) || w === 0) continue;
-      const c = cols[j], lo = b.min[j], hi = b.max[j], neg = directions[j] === "negative";
+      const c = cols[j], lo = b.min[j] * sc, hi = b.max[j] * sc, neg = directions[j] === "negative";
       const ga = groupIndex[j] >= 0 ? gacc[groupIndex[j]] : undefined;
       for (let r = 0; r < rows.length; r++) {
         const v = c[rows[r]];
-        const t = (w * (neg ? hi - v : v - lo)) / range;
+        const t = (w * (neg ? hi - v * sc : v * sc - lo)) / range;
         acc[r] += t;
         if (ga) ga[r] += t;
       }

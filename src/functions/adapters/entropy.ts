@@ -9,6 +9,7 @@ import { entropyWeightsTable, entropyScoreColumn, aboveMeanTable } from "../../r
 import { toGrid, SpillGrid } from "../../render/grid";
 import { OptionsArg, parseOptions, checkOptionKeys, optionalText, optionBool, parseVarList } from "../options";
 import { inputError, Lang } from "../../core/errors";
+import { maxOf } from "../../core/data/extent";
 
 const ENTROPY_OPTIONS = ["id", "time", "mode", "periods", "shift", "missing", "groups", "level1", "lang", "indicators", "subindices"];
 
@@ -46,7 +47,7 @@ function readRange(data: unknown[][]): { table: DataTable; hasHeader: boolean } 
   const first = grid[0] ?? [];
   const hasHeader = !(first.some((c) => typeof c === "number") && first.every((c) => typeof c === "number" || isBlank(c)));
   if (hasHeader) return { table: tableFromGrid(grid), hasHeader };
-  const width = Math.max(...grid.map((r) => r.length));
+  const width = maxOf(grid.map((r) => r.length));
   const names = Array.from({ length: width }, (_, j) => `column ${j + 1}`);
   grid.forEach((row, i) =>
     row.forEach((c, j) => {

@@ -1,4 +1,5 @@
 import { ChartDrawing, ChartModel, ChartSeries, spanValues } from "./chart-model";
+import { maxOf, minOf } from "../../core/data/extent";
 
 /**
  * A chart model drawn as a standalone SVG figure — the same series as the Excel chart, for the
@@ -80,7 +81,7 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     ? spanValues(model.data, catSpan).map((v) => (v === null ? "" : typeof v === "number" && catDigits !== undefined ? v.toFixed(catDigits).replace(/^-/, "−") : String(v)))
     : [];
   const H = options.height ?? (horizontal ? Math.max(440, 150 + 16 * categories.length) : 440);
-  const left = horizontal ? 30 + 7 * Math.max(4, ...categories.map(textWidth)) : 78;
+  const left = horizontal ? 30 + 7 * maxOf(categories.map(textWidth), 4) : 78;
   const right = 24, top = 44, bottom = 92;
   const pw = W - left - right, ph = H - top - bottom;
   const colorOf = (s: ChartSeries, k: number) => s.color ?? PALETTE[k % PALETTE.length];
@@ -90,7 +91,7 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
 
   // Value range (y; x for horizontal bars), with 0 for bars.
   const allValues = numbers(seriesValues.flat());
-  let vlo = Math.min(...allValues), vhi = Math.max(...allValues);
+  let vlo = minOf(allValues), vhi = maxOf(allValues);
   if (isColumns) {
     vlo = Math.min(0, vlo);
     vhi = Math.max(0, vhi);
@@ -100,8 +101,8 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
 
   if (d.type === "XYScatter") {
     const xs = numbers(d.series.flatMap((s) => (s.x ? spanValues(model.data, s.x) : [])));
-    const xt = niceTicks(Math.min(...xs), Math.max(...xs), 8);
-    const x0 = Math.min(xt[0], ...xs), x1 = Math.max(xt[xt.length - 1], ...xs);
+    const xt = niceTicks(minOf(xs), maxOf(xs), 8);
+    const x0 = minOf(xs, xt[0]), x1 = maxOf(xs, xt[xt.length - 1]);
     const X = (v: number) => left + ((v - x0) / (x1 - x0)) * pw;
     const Y = (v: number) => top + ph - ((v - v0) / (v1 - v0)) * ph;
     for (const t of vt) body.push(`<line x1="${left}" x2="${left + pw}" y1="${Y(t)}" y2="${Y(t)}" stroke="#E7E6E6"/><text x="${left - 8}" y="${Y(t) + 4}" text-anchor="end" font-size="11" fill="${AXIS}">${label(t)}</text>`);

@@ -3,6 +3,7 @@ import type { PlaceboResult } from "../../core/did/did";
 import { binOf, histogram } from "../../core/descriptive/histogram";
 import { ChartModel, ChartValue } from "./chart-model";
 import { chartLabel, fmt } from "./chart-labels";
+import { maxOf } from "../../core/data/extent";
 
 /** Decimals that tell neighbouring bins apart: one more than the bin width's leading digit. */
 function binDigits(width: number): number {
@@ -20,7 +21,7 @@ export function placeboChart(result: PlaceboResult, lang: Lang, options: { bins?
   const h = histogram(result.estimates, { bins: options.bins, include: [result.estimate] });
   const k = h.counts.length;
   const realBin = binOf(result.estimate, h.edges[0], h.width, k);
-  const tallest = Math.max(...h.counts);
+  const tallest = maxOf(h.counts);
   const realName = L("realEstimate", { value: fmt(result.estimate) });
   const data: ChartValue[][] = [[L("binFrom"), L("binTo"), L("binMid"), L("placeboCount"), realName]];
   for (let j = 0; j < k; j++) {

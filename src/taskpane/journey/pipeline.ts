@@ -9,6 +9,7 @@ import { analysisSheets } from "../../render/analysis-sheets";
 import type { WorkbookIO, CellValue } from "../excel-io";
 import { importSheets, ImportResult, tableGrid } from "./import-sheets";
 import { OutputSheet, writeOutputs, WriteProgress } from "./write-sheets";
+import { pushAll } from "../../core/data/extent";
 
 /**
  * The journey's steps as plain functions over the workbook boundary, shared by the wizard and
@@ -83,7 +84,7 @@ export async function runTablesStepwise(panel: DataTable, spec: AnalysisSpec, op
     } else {
       one = runAnalysis(panel, { ...spec, tables: [table] });
     }
-    results.push(...one.tables);
+    pushAll(results, one.tables);
     if (one.panel.names.length > panelOut.names.length) panelOut = one.panel;
   }
   return { ...base, panel: panelOut, tables: results };

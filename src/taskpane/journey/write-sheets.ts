@@ -1,6 +1,7 @@
 import type { TableModel } from "../../render/table-model";
 import { toGrid } from "../../render/grid";
 import type { CellValue, ThreeLineFormat, WorkbookIO } from "../excel-io";
+import { maxOf } from "../../core/data/extent";
 
 /** A sheet to write: tables one under the other (a blank row between), or a plain data grid. */
 export interface OutputSheet {
@@ -42,7 +43,7 @@ export function threeLineFormat(model: TableModel, row: number, col: number): Th
   const headerStart = titleRows;
   const headerEnd = titleRows + Math.max(model.header.length, 1) - 1;
   const bodyEnd = headerEnd + model.body.length;
-  const width = Math.max(1, ...[...model.header, ...model.body].map((r) => r.length));
+  const width = maxOf([...model.header, ...model.body].map((r) => r.length), 1);
   const numberFormats: ThreeLineFormat["numberFormats"] = [];
   model.body.forEach((r, i) =>
     r.forEach((c, j) => {
