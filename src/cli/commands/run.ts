@@ -31,7 +31,7 @@ export const runCommand: Command = {
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the analysis spec: econsheet run SPEC.json --out RESULT.xlsx.", "请给出分析设定：econsheet run SPEC.json --out RESULT.xlsx。");
     const out = flagString(args, "out", true);
-    const spec = parseAnalysisSpec(readJsonFile(specPath));
+    const spec = parseAnalysisSpec(readJsonFile(specPath), specPath);
     const dataPath = flagString(args, "data") ?? (spec.data.workbook ? resolve(dirname(specPath), spec.data.workbook) : undefined);
     if (!dataPath) throw inputError(`${specPath}: no data.workbook and no --data.`, `${specPath}：既没有 data.workbook，也没有 --data。`);
     const guard = { force: flagBool(args, "force"), inputs: [specPath, dataPath] };
