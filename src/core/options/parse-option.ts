@@ -116,7 +116,7 @@ export function parseLevel(value: unknown, where: string): number | undefined {
   const hint = { en: "give a share such as 0.95 or a percentage from 50 to 99.9 such as 95", zh: "请给出 0.95 这样的比例，或 50 到 99.9 之间的百分数，如 95" };
   if (n === undefined || !Number.isFinite(n)) throw inputError(`${where}: ${shown} is not a confidence level; ${hint.en}.`, `${where}：${shown} 不是置信水平；${hint.zh}。`);
   if (n > 0 && n < 1) return n;
-  if (n >= 50 && n <= 99.9) return n / 100;
+  if (n >= 50 && n <= 99.9) return Number((n / 100).toPrecision(12));
   throw inputError(`${where}: ${shown} is not a confidence level; ${hint.en}.`, `${where}：${shown} 不是有效的置信水平；${hint.zh}。`);
 }
 
