@@ -1,4 +1,4 @@
-import { inputError } from "../errors";
+import { inputError, EconError } from "../errors";
 import { validateSpec } from "./validate-spec";
 
 /**
@@ -216,7 +216,16 @@ function checkDid(t: Record<string, unknown>, p: string, common: string[]): void
 export function parseAnalysisSpec(json: unknown, source?: string): AnalysisSpec {
   // The JSON Schema first (spec-schema.ts): types, keys, enums, ranges, each problem by path.
   validateSpec(json, "analysis", source);
-  // Then what a schema cannot say (e.g. the treatment given in exactly one way).
+  // Then what a schema cannot say (e.g. the treatment given in exactly one way), naming the file.
+  try {
+    return checkSpecRules(json);
+  } catch (e) {
+    if (!source || !(e instanceof EconError)) throw e;
+    throw inputError(e.text.en.replace(/^Analysis spec,/, `Analysis spec ${source},`), e.text.zh.replace(/^分析设定 /, `分析设定 ${source} `));
+  }
+}
+
+function checkSpecRules(json: unknown): AnalysisSpec {
   if (!isObject(json)) fail("(root)", "must be a JSON object.", "应为 JSON 对象。");
   checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment"], "(root)");
   if (json.schema !== SPEC_SCHEMA) fail("schema", `must be "${SPEC_SCHEMA}".`, `应为 "${SPEC_SCHEMA}"。`);

@@ -20,8 +20,10 @@ const compiled = new Map<SpecKind, ValidateFunction>();
 function validator(kind: SpecKind): ValidateFunction {
   let v = compiled.get(kind);
   if (!v) {
-    ajv ??= new Ajv({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true, strict: true });
-    if (!ajv.getKeyword("expected")) ajv.addVocabulary(["expected"]);
+    if (!ajv) {
+      ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true, strict: true });
+      ajv.addVocabulary(["expected"]);
+    }
     v = ajv.compile(kind === "analysis" ? analysisSpecSchema() : tableSpecSchema());
     compiled.set(kind, v);
   }
