@@ -1,4 +1,5 @@
 import { inputError } from "../core/errors";
+import { didYouMean } from "../core/options/did-you-mean";
 
 /**
  * The `[options]` argument of ECON.* functions, in either form a user can type:
@@ -49,9 +50,10 @@ export function parseOptions(arg: OptionsArg): Map<string, string> {
 export function checkOptionKeys(options: Map<string, string>, allowed: readonly string[], fn: string): void {
   for (const k of options.keys()) {
     if (!allowed.includes(k)) {
+      const guess = didYouMean(k, allowed);
       throw inputError(
-        `${fn}: unknown option '${k}'. Allowed options: ${allowed.join(", ")}.`,
-        `${fn}：未知选项 '${k}'。可用选项：${allowed.join("、")}。`,
+        `${fn}: unknown option '${k}'.${guess ? ` Did you mean '${guess}'?` : ""} Allowed options: ${allowed.join(", ")}.`,
+        `${fn}：未知选项 '${k}'。${guess ? `您是想写 '${guess}' 吗？` : ""}可用选项：${allowed.join("、")}。`,
       );
     }
   }

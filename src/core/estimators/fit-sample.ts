@@ -559,6 +559,8 @@ function groupCounts(codes: Int32Array, n: number): Float64Array {
  * (e.g. a cluster covariance with fewer clusters than slopes, where Stata reports no F).
  */
 export function quadForm(b: readonly number[], V: readonly number[], k: number): number | undefined {
+  // A covariance with NaN/±Infinity (degenerate or overflowing data) has no F either; ml-matrix would throw a TypeError.
+  if (!b.every(Number.isFinite) || !V.every(Number.isFinite)) return undefined;
   const m = new Matrix(k, k);
   for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) m.set(i, j, V[i * k + j]);
   const eig = new EigenvalueDecomposition(m, { assumeSymmetric: true });

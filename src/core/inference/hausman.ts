@@ -16,6 +16,12 @@ import { inputError, numericError } from "../errors";
  */
 export function generalizedQuadForm(V: Matrix, d: readonly number[]): { value: number; rank: number; eigenvalues: number[]; tol: number } {
   const k = d.length;
+  if (!d.every(Number.isFinite) || !V.to1DArray().every(Number.isFinite)) {
+    throw numericError(
+      "Hausman test: the FE or RE covariance is not finite (the data are degenerate or too large in magnitude); rescale the variables or check for constant columns.",
+      "Hausman 检验：FE 或 RE 的协方差矩阵不是有限值（数据退化或数量级过大）；请对变量做缩放或检查是否有常数列。",
+    );
+  }
   const eig = new EigenvalueDecomposition(V, { assumeSymmetric: true });
   const values = eig.realEigenvalues;
   const top = Math.max(0, ...values.map(Math.abs));
