@@ -21,9 +21,25 @@ export function progressReporter(io: CliIO, label: string, lang: Lang = "en", no
   };
 }
 
-/** Seconds one call of `f` takes (a measured unit cost for the limit estimates). */
-export function secondsOf(f: () => unknown): number {
-  const t0 = process.hrtime.bigint();
-  f();
-  return Number(process.hrtime.bigint() - t0) / 1e9;
+/**
+ * Seconds one replication takes, measured on the real loop: `run` starts the resampling with
+ * the progress callback given, which stops it (returns false) after about half a second or 200
+ * replications. Timed from the first replication on, so the fits before the loop and the
+ * first (cold) replication do not count.
+ */
+export function measurePerReplication(run: (onProgress: (done: number, total: number) => boolean) => void): number {
+  let t0 = 0n, first = 0, last = 0, tLast = 0n;
+  run((done) => {
+    const now = process.hrtime.bigint();
+    if (first === 0) {
+      first = done;
+      t0 = now;
+      return true;
+    }
+    last = done;
+    tLast = now;
+    return !(now - t0 > 500_000_000n || done - first >= 200);
+  });
+  if (last <= first) return 0;
+  return Number(tLast - t0) / 1e9 / (last - first);
 }

@@ -1,7 +1,7 @@
 import { Command, printJson } from "./command";
 import { checkFlags, flagBool, flagInteger, flagList, flagString, flagValue } from "../args";
 import { checkReplicationLimit, parseReference, parseReplicationCount, parseWindow } from "../../core/options/parse-option";
-import { progressReporter, secondsOf } from "../progress";
+import { measurePerReplication, progressReporter } from "../progress";
 import { readDataTable } from "../read-data";
 import { did, placebo, DidSpec } from "../../core/did/did";
 import { eventStudy } from "../../core/did/event-study";
@@ -46,9 +46,9 @@ export const didCommand: Command = {
     const leads = parseWindow(flagValue(args, "leads"), "--leads", 1);
     const lags = parseWindow(flagValue(args, "lags"), "--lags", 0);
     const reference = parseReference(flagValue(args, "reference"), "--reference");
-    let r!: ReturnType<typeof did>;
-    const fitSeconds = secondsOf(() => (r = did(table, spec)));
-    checkReplicationLimit("--placebo", n, () => fitSeconds);
+    const r = did(table, spec);
+    // Over the limit: a few permutations of the real loop measure what one costs, for the estimate.
+    checkReplicationLimit("--placebo", n, () => measurePerReplication((onProgress) => placebo(table, spec, n, flagString(args, "seed") ?? 20240601, { onProgress })));
     const pl = n > 0 ? placebo(table, spec, n, flagString(args, "seed") ?? 20240601, { onProgress: progressReporter(io, lang === "zh" ? "安慰剂置换" : "placebo", lang) }) : undefined;
     if (plSvg && !pl) throw inputError("--placebo-svg needs --placebo N (the number of permutations).", "--placebo-svg 需要同时给出 --placebo N（置换次数）。");
     const es = flagBool(args, "event-study") || esSvg ? eventStudy(table, { ...spec, leads, lags, reference }) : undefined;

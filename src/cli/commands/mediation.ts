@@ -1,7 +1,7 @@
 import { Command, printJson } from "./command";
 import { checkFlags, flagBool, flagList, flagString, flagValue } from "../args";
 import { checkReplicationLimit, parseReplicationCount } from "../../core/options/parse-option";
-import { progressReporter, secondsOf } from "../progress";
+import { measurePerReplication, progressReporter } from "../progress";
 import { readDataTable } from "../read-data";
 import { mediation, MediationSpec } from "../../core/mediation/mediation";
 import { mediationSummaryTable } from "../../render/mediation-table";
@@ -31,8 +31,8 @@ export const mediationCommand: Command = {
       xToMOnly: flagBool(args, "x-to-m-only"),
       onProgress: progressReporter(io, "bootstrap", lang),
     };
-    // Over the limit: one fit without resampling measures what a replication costs (two of the three equations).
-    checkReplicationLimit("--bootstrap", bootstrap, () => (secondsOf(() => mediation(table, { ...spec, bootstrap: 0 })) * 2) / 3);
+    // Over the limit: a few replications of the real loop measure what one costs, for the estimate.
+    checkReplicationLimit("--bootstrap", bootstrap, () => measurePerReplication((onProgress) => mediation(table, { ...spec, onProgress })));
     const r = mediation(table, spec);
     if (flagBool(args, "json")) {
       const one = (m: (typeof r.mediators)[number]) => {
