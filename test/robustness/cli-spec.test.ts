@@ -37,7 +37,7 @@ const ANALYSIS_CASES: [string, Json, RegExp][] = [
   ["periods: 3", index({ periods: 3 }), /indices\[0\]\.periods: must be text such as/],
   ["workbook: 123", analysis({ data: { workbook: 123 } }), /data\.workbook: must be a file name \(text\), relative to the spec's folder; got 123/],
   ["modles at a table", table({ type: "regression", title: "T5", modles: [{ formula: "y ~ x" }] }), /tables\[0\]: unknown key 'modles'\. Did you mean 'models'\?/],
-  ["modles also reports the missing models", table({ type: "regression", title: "T5", modles: [] }), /tables\[0\]\.models: is required/],
+  ["tables[].models missing, no typo", table({ type: "regression", title: "T5" }), /tables\[0\]\.models: is required \(a list of models/],
   ["tabels at the root", analysis({ tabels: [] }), /\(root\): unknown key 'tabels'\. Did you mean 'tables'\?/],
   ["indice at the root", analysis({ indice: [] }), /Did you mean 'indices'\?/],
   ["bootstrap -5", med({ bootstrap: -5 }), /tables\[0\]\.bootstrap: -5 must be a whole number ≥ 0/],
@@ -107,6 +107,12 @@ describe("analysis spec through econsheet run", () => {
     expect(r.stderr).not.toMatch(/\[1\] reading/);
     expect(existsSync(out)).toBe(false);
   });
+});
+
+test("a typo is not reported a second time as the missing key it misspells", () => {
+  const problems = specProblems(table({ type: "regression", title: "T5", modles: [{ formula: "y ~ x" }] }), "analysis");
+  expect(problems.map((p) => p.path)).toEqual(["tables[0]"]);
+  expect(problems[0].text.en).toMatch(/unknown key 'modles'\. Did you mean 'models'\?/);
 });
 
 test("several problems are reported together, one line each", () => {

@@ -165,6 +165,14 @@ export function specProblems(json: unknown, kind: SpecKind): { path: string; tex
       for (const e of below) if (!inside.includes(e)) drop.add(e);
     } else for (const e of below) drop.add(e);
   }
+  // A typo answers for the key it misspells: "unknown key 'modles'. Did you mean 'models'?" says
+  // all that "models: is required" would.
+  for (const e of errors) {
+    if (e.keyword !== "additionalProperties") continue;
+    const allowed = Object.keys(((e.parentSchema as Schema)?.properties ?? {}) as Schema);
+    const guess = didYouMean(String((e.params as Record<string, unknown>).additionalProperty), allowed);
+    for (const r of errors) if (r.keyword === "required" && r.instancePath === e.instancePath && (r.params as Record<string, unknown>).missingProperty === guess) drop.add(r);
+  }
   const kept = errors.filter((e) => !drop.has(e));
   // An integer type error already says "whole number"; a range error on the same value adds nothing.
   const out: { path: string; text: Localized }[] = [];
