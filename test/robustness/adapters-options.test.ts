@@ -81,6 +81,12 @@ const REFUSED: [string, () => unknown, RegExp][] = [
   ["PANELFE effect=three", () => panelFe(g, "inv ~ value", "firm", "year", "three", null, null), /'three'/],
   ["PANELFE vcov=hc9", () => panelFe(g, "inv ~ value", "firm", "year", null, "hc9", null), /'hc9'/],
   ["PANELFE options range with one column", () => panelFe(g, "inv ~ value", "firm", "year", null, null, [["level"], ["cluster"]]), /Options range: use two columns/],
+  ["PANELFE lang=fr", fe("lang=fr"), /ECON\.PANELFE: option 'lang': 'fr' is not available\. Languages: en \(English\), zh/],
+  ["MEDIATION lang=de", med("lang=de"), /ECON\.MEDIATION: option 'lang': 'de' is not available/],
+  ["REGTABLE lang=ZH", reg("lang=ZH"), /ECON\.REGTABLE: option 'lang': 'ZH' is not available/],
+  ["DID lang=fr", didF("lang=fr"), /ECON\.DID: option 'lang': 'fr'/],
+  ["DESCRIBE lang=ja", () => describeRange(g, "lang=ja"), /option 'lang': 'ja'/],
+  ["ENTROPY lang=fr", ew("lang=fr"), /option 'lang': 'fr'/],
   ["MEDIATION m missing", () => mediationRange(g, "inv", "value", null, null, "firm", "year", null), /ECON\.MEDIATION: the mediator \(m\) is missing/],
 ];
 
