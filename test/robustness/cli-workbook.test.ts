@@ -9,6 +9,7 @@ import { join } from "path";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cli } from "../helpers/cli";
+import { fixturePath } from "../helpers/fixtures";
 import { expectOk, expectRefused, scratch, standardFiles, subdir, writeText } from "./lib/robust";
 import { workbookBytes } from "../../src/cli/workbook-file";
 import { EconError } from "../../src/core/errors";
@@ -144,6 +145,13 @@ describe("a good workbook still reads", () => {
     expectOk(await cli("describe", "--data", good, "--json"));
     const p = JSON.parse(expectOk(await cli("panel", "--data", good, "--formula", "y ~ x", "--id", "province", "--time", "year", "--json")));
     expect(Number.isFinite(p.params.x)).toBe(true);
+  });
+
+  test.each(["libreoffice-panel.xlsx", "libreoffice-panel.xlsm"])("%s (saved by LibreOffice Calc) reads like its CSV", async (name) => {
+    const fromBook = JSON.parse(expectOk(await cli("panel", "--data", fixturePath(name), "--formula", "y ~ x", "--id", "province", "--time", "year", "--json")));
+    const fromCsv = JSON.parse(expectOk(await cli("panel", "--data", fixturePath("libreoffice-panel.csv"), "--formula", "y ~ x", "--id", "province", "--time", "year", "--json")));
+    expect(fromBook.params.x).toBeCloseTo(fromCsv.params.x, 12);
+    expect(fromBook.nobs).toBe(6);
   });
 
   test("the uncompressed cap is a parameter: a small cap refuses the good file by size", async () => {
