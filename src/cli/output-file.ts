@@ -38,9 +38,13 @@ export function realPathOf(p: string): string {
  */
 export function checkOutputPath(path: string, flag: string, guard: OutputGuard): void {
   const real = realPathOf(path);
+  const outStat = statOrUndefined(real);
   for (const input of guard.inputs) {
     if (input === undefined) continue;
-    if (realPathOf(input) === real) {
+    const inStat = outStat ? statOrUndefined(input) : undefined;
+    // The same path after resolving links, or the same file under another name (a hard link).
+    const same = realPathOf(input) === real || (outStat && inStat && outStat.dev === inStat.dev && outStat.ino === inStat.ino && outStat.isFile());
+    if (same) {
       throw inputError(
         `${flag} ${path} is one of this command's inputs (${input}); writing it would destroy the data it was read from. Choose another file name (--force does not override this).`,
         `${flag} ${path} 是本命令的输入文件（${input}）；写入会毁掉原始数据。请换一个文件名（--force 也不能覆盖输入文件）。`,
@@ -56,6 +60,14 @@ export function checkOutputPath(path: string, flag: string, guard: OutputGuard):
       `${flag} ${path} already exists. Add --force to replace it, or choose another file name.`,
       `${flag} ${path} 已存在。如要替换请加 --force，或换一个文件名。`,
     );
+  }
+}
+
+function statOrUndefined(p: string): ReturnType<typeof statSync> | undefined {
+  try {
+    return statSync(p);
+  } catch {
+    return undefined;
   }
 }
 

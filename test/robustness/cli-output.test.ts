@@ -3,7 +3,7 @@
  * with --force), refuses an existing output unless --force, and writes through a temporary file
  * renamed into place (no temporary file is left behind, a refused run leaves the file as it was).
  */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { cli } from "../helpers/cli";
 import { expectOk, expectRefused, scratch, standardFiles } from "./lib/robust";
@@ -49,11 +49,14 @@ describe.each(WRITERS)("$name", ({ flag, args, inputs }) => {
     }
   });
 
-  test("refuses an input reached through another spelling of its path (./, .., a symbolic link)", async () => {
+  test("refuses an input reached through another name (a symbolic or hard link, ..)", async () => {
     const input = inputs()[0];
     const link = join(dir, `link-${Math.random().toString(36).slice(2)}`);
     symlinkSync(input, link);
     expectRefused(await cli(...args(link), "--force"), /is one of this command's inputs/);
+    const hard = join(dir, `hard-${Math.random().toString(36).slice(2)}`);
+    linkSync(input, hard);
+    expectRefused(await cli(...args(hard), "--force"), /is one of this command's inputs/);
     const dotted = join(dir, "sub", "..", input.slice(dir.length + 1));
     mkdirSync(join(dir, "sub"), { recursive: true });
     expectRefused(await cli(...args(dotted), "--force"), /is one of this command's inputs/);
