@@ -193,6 +193,24 @@ describe("spec files that cannot be read", () => {
   });
 });
 
+describe("sheets of the spec's workbook", () => {
+  test("run --sheet reads that sheet; a sheet that does not exist is named with the list", async () => {
+    const spec = writeText(dir, "sheet.json", JSON.stringify(analysis()));
+    expectOk(await cli("run", spec, "--out", join(dir, "sheet-ok.xlsx"), "--sheet", "Panel"));
+    expectRefused(await cli("run", spec, "--out", join(dir, "sheet-bad.xlsx"), "--sheet", "Panle"), /no sheet named 'Panle' \(data\.sheets or --sheet\)\. Sheets: Panel/);
+  });
+
+  test("data.sheets naming a missing sheet is refused", async () => {
+    const spec = writeText(dir, "sheets.json", JSON.stringify(analysis({ data: { workbook: "panel.xlsx", sheets: ["面板"] } })));
+    expectRefused(await cli("run", spec, "--out", join(dir, "sheets.xlsx")), /no sheet named '面板'/);
+  });
+
+  test("run --sheet with CSV data is refused", async () => {
+    const spec = writeText(dir, "csvsheet.json", JSON.stringify(analysis({ data: { workbook: "grunfeld.csv", id: "firm", time: "year" }, tables: [{ type: "descriptive", title: "T", vars: ["inv"] }] })));
+    expectRefused(await cli("run", spec, "--out", join(dir, "csvsheet.xlsx"), "--sheet", "x"), /--sheet 'x': .* drop --sheet/);
+  });
+});
+
 describe("paths inside a spec resolve relative to the spec's folder", () => {
   test("run: data.workbook ../panel.xlsx from a sub-folder, named in the progress output", async () => {
     const sub = subdir(dir, "specs");

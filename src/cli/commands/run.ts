@@ -25,7 +25,7 @@ import { DataTable } from "../../core/data/data-table";
 export const runCommand: Command = {
   name: "run",
   summary: "Run an analysis spec: indices and every table, written to a result workbook",
-  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] --out RESULT.xlsx [--figures DIR] [--force] [--lang zh]",
+  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] [--sheet NAME] --out RESULT.xlsx [--figures DIR] [--force] [--lang zh]",
   async run(args, io) {
     checkFlags(args, ["data", "out", "lang", "sheet", "figures", "force"]);
     const specPath = args.positional[0];
@@ -39,9 +39,11 @@ export const runCommand: Command = {
     const figuresDir = flagString(args, "figures");
     io.stderr(`[1] reading ${dataPath}${flagString(args, "data") ? "" : ` (data.workbook of ${specPath})`}\n`);
     let panel: DataTable;
-    if (extname(dataPath).toLowerCase() === ".csv") panel = await readDataTable(dataPath);
+    // --sheet reads one sheet of the workbook (overriding data.sheets); on a CSV it is refused by readDataTable.
+    const sheet = flagString(args, "sheet");
+    if (extname(dataPath).toLowerCase() === ".csv") panel = await readDataTable(dataPath, sheet);
     else {
-      const loaded = await loadPanel(dataPath, spec.data);
+      const loaded = await loadPanel(dataPath, sheet ? { ...spec.data, sheets: [sheet] } : spec.data);
       panel = loaded.table;
       for (const line of loaded.report) io.stderr(`    ${line}\n`);
     }
