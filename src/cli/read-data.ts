@@ -73,14 +73,32 @@ export async function readXlsxGrid(path: string, sheet?: string): Promise<Cell[]
 export async function readDataTable(path: string, sheet?: string): Promise<DataTable> {
   const ext = extname(path).toLowerCase();
   if (ext === ".xlsx" || ext === ".xlsm") return tableFromGrid(await readXlsxGrid(path, sheet));
+  if (sheet !== undefined) refuseSheetOnText(path, sheet);
   return readCsvTable(path);
 }
 
 /** A JSON file (an analysis or table spec); an unreadable or malformed file is an error naming it. */
 export function readJsonFile(path: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw inputError(`${path}: spec file not found. Check the name and folder.`, `${path}：找不到设定文件。请检查文件名和文件夹。`);
+    if (code === "EISDIR") throw inputError(`${path} is a folder; give the spec's .json file.`, `${path} 是文件夹；请给出设定的 .json 文件。`);
+    throw inputError(`${path}: cannot read the spec file (${code}).`, `${path}：无法读取设定文件（${code}）。`);
+  }
+  try {
+    return JSON.parse(text);
   } catch (e) {
     throw inputError(`${path}: not valid JSON (${(e as Error).message}).`, `${path}：不是有效的 JSON（${(e as Error).message}）。`);
   }
+}
+
+/** `--sheet` names a sheet of a workbook; a CSV has none, so the option is refused rather than ignored. */
+function refuseSheetOnText(path: string, sheet: string): never {
+  throw inputError(
+    `--sheet '${sheet}': ${path} is a CSV/text file with a single table, not a workbook; drop --sheet (it applies to .xlsx/.xlsm files).`,
+    `--sheet '${sheet}'：${path} 是只有一张表的 CSV/文本文件，不是工作簿；请去掉 --sheet（它只用于 .xlsx/.xlsm 文件）。`,
+  );
 }

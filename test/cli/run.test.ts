@@ -86,6 +86,6 @@ describe("econsheet run", () => {
     writeFileSync(bad, JSON.stringify({ ...specJson, tables: [{ type: "regression", title: "x", models: [{ formula: "hq ~ fi", vcov: "bootstrap" }] }] }));
     const r = await cli("run", bad, "--out", join(dir, "bad.xlsx"));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Analysis spec, tables\[0\]\.models\[0\]\.vcov: 'bootstrap' is not one of classical, robust, cluster/);
+    expect(r.stderr).toMatch(/Analysis spec .*bad\.json, tables\[0\]\.models\[0\]\.vcov: 'bootstrap' is not one of classical, robust, cluster/);
   });
 });

@@ -72,6 +72,6 @@ describe("ECON.DESCRIBE called as Excel calls it", () => {
   test("an unknown option is #VALUE! listing the allowed ones", () => {
     const e = errorOf(() => DESCRIBE([["x"], [1]], "detial=TRUE"));
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toMatch(/unknown option 'detial'. Allowed options: detail, id, time, vars, lang/);
+    expect(e.message).toMatch(/unknown option 'detial'. Did you mean 'detail'\? Allowed options: detail, id, time, vars, lang/);
   });
 });

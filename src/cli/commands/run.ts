@@ -1,7 +1,9 @@
-import { writeFileSync, mkdirSync } from "fs";
+import { existsSync, statSync } from "fs";
+import { writeOutputFile, checkOutputPath } from "../output-file";
+import { progressReporter } from "../progress";
 import { dirname, resolve, extname } from "path";
 import { Command } from "./command";
-import { checkFlags, flagString } from "../args";
+import { checkFlags, flagBool, flagString } from "../args";
 import { parseAnalysisSpec } from "../../core/spec/analysis-spec";
 import { runAnalysis } from "../../core/spec/run-analysis";
 import { analysisSheets } from "../../render/analysis-sheets";
@@ -22,26 +24,38 @@ import { DataTable } from "../../core/data/data-table";
 export const runCommand: Command = {
   name: "run",
   summary: "Run an analysis spec: indices and every table, written to a result workbook",
-  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] --out RESULT.xlsx [--figures DIR] [--lang zh]",
+  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] [--sheet NAME] --out RESULT.xlsx [--figures DIR] [--force] [--lang zh]",
   async run(args, io) {
-    checkFlags(args, ["data", "out", "lang", "sheet", "figures"]);
+    checkFlags(args, ["data", "out", "lang", "sheet", "figures", "force"]);
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the analysis spec: econsheet run SPEC.json --out RESULT.xlsx.", "请给出分析设定：econsheet run SPEC.json --out RESULT.xlsx。");
     const out = flagString(args, "out", true);
-    const spec = parseAnalysisSpec(readJsonFile(specPath));
+    const spec = parseAnalysisSpec(readJsonFile(specPath), specPath);
     const dataPath = flagString(args, "data") ?? (spec.data.workbook ? resolve(dirname(specPath), spec.data.workbook) : undefined);
     if (!dataPath) throw inputError(`${specPath}: no data.workbook and no --data.`, `${specPath}：既没有 data.workbook，也没有 --data。`);
-    io.stderr(`[1] reading ${dataPath}\n`);
+    const guard = { force: flagBool(args, "force"), inputs: [specPath, dataPath] };
+    checkOutputPath(out, "--out", guard);
+    const figuresDir = flagString(args, "figures");
+    io.stderr(`[1] reading ${dataPath}${flagString(args, "data") ? "" : ` (data.workbook of ${specPath})`}\n`);
     let panel: DataTable;
-    if (extname(dataPath).toLowerCase() === ".csv") panel = await readDataTable(dataPath);
+    // --sheet reads one sheet of the workbook (overriding data.sheets); on a CSV it is refused by readDataTable.
+    const sheet = flagString(args, "sheet");
+    if (extname(dataPath).toLowerCase() === ".csv") panel = await readDataTable(dataPath, sheet);
     else {
-      const loaded = await loadPanel(dataPath, spec.data);
+      const loaded = await loadPanel(dataPath, sheet ? { ...spec.data, sheets: [sheet] } : spec.data);
       panel = loaded.table;
       for (const line of loaded.report) io.stderr(`    ${line}\n`);
     }
     let n = 1;
-    const run = runAnalysis(panel, spec, { onStep: (m) => io.stderr(`[${++n}] ${m}\n`) });
     const lang = (flagString(args, "lang") as "zh" | "en" | undefined) ?? spec.lang ?? "en";
+    let progress = progressReporter(io, lang === "zh" ? "重抽样" : "resampling", lang);
+    const run = runAnalysis(panel, spec, {
+      onStep: (m) => {
+        io.stderr(`[${++n}] ${m}\n`);
+        progress = progressReporter(io, lang === "zh" ? "重抽样" : "resampling", lang);
+      },
+      onBootstrap: (done, total) => progress(done, total),
+    });
     const { Workbook } = (await import("exceljs")).default; // loaded only when a workbook is written
     const wb = new Workbook();
     wb.creator = "EconSheet";
@@ -53,14 +67,17 @@ export const runCommand: Command = {
       let row = 1;
       for (const t of sheet.tables) row = writeThreeLineTable(ws, t, row) + 1;
     }
-    mkdirSync(dirname(resolve(out)), { recursive: true });
-    writeFileSync(out, Buffer.from(await wb.xlsx.writeBuffer()));
+    // Every figure path is checked before anything is written, so a refusal leaves no half-written set.
+    const figs = figuresDir ? analysisFigures(run, lang) : undefined;
+    if (figuresDir && figs) {
+      if (existsSync(figuresDir) && !statSync(figuresDir).isDirectory()) throw inputError(`--figures ${figuresDir} is a file; give a folder name.`, `--figures ${figuresDir} 是文件；请给出文件夹名。`);
+      for (const f of figs.figures) checkOutputPath(resolve(figuresDir, `${f.name}.svg`), "--figures", guard);
+    }
+    writeOutputFile(out, Buffer.from(await wb.xlsx.writeBuffer()), "--out", guard);
     io.stderr(`[${++n}] wrote ${out} (${wb.worksheets.length} sheets)\n`);
-    const figuresDir = flagString(args, "figures");
-    if (figuresDir) {
-      const { figures, skipped } = analysisFigures(run, lang);
-      mkdirSync(figuresDir, { recursive: true });
-      for (const f of figures) writeFileSync(resolve(figuresDir, `${f.name}.svg`), f.svg);
+    if (figuresDir && figs) {
+      const { figures, skipped } = figs;
+      for (const f of figures) writeOutputFile(resolve(figuresDir, `${f.name}.svg`), f.svg, "--figures", guard);
       io.stderr(`[${++n}] wrote ${figures.length} figure(s) to ${figuresDir}\n`);
       for (const line of skipped) io.stderr(`    no figure for ${line}\n`);
     }

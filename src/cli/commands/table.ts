@@ -9,6 +9,7 @@ import { toText } from "../../render/text";
 import { toCsv } from "../../render/csv";
 import { toGrid } from "../../render/grid";
 import { inputError } from "../../core/errors";
+import { validateSpec } from "../../core/spec/validate-spec";
 
 /**
  * A regression-table spec (JSON):
@@ -33,10 +34,13 @@ export const tableCommand: Command = {
     checkFlags(args, ["data", "sheet", "csv", "json", "lang"]);
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the table spec: econsheet table SPEC.json.", "请给出表格设定文件：econsheet table SPEC.json。");
-    const spec = readJsonFile(specPath) as TableSpecFile;
+    const json = readJsonFile(specPath);
+    validateSpec(json, "table", specPath);
+    const spec = json as TableSpecFile;
     if (!Array.isArray(spec.models) || spec.models.length === 0) throw inputError(`${specPath}: "models" must list at least one model.`, `${specPath}："models" 至少需要一个模型。`);
     const dataPath = flagString(args, "data") ?? (spec.data ? resolve(dirname(specPath), spec.data) : undefined);
     if (!dataPath) throw inputError(`${specPath}: no "data" file and no --data.`, `${specPath}：没有 "data" 文件，也没有 --data。`);
+    io.stderr(`reading ${dataPath}${flagString(args, "data") ? "" : ` ("data" of ${specPath})`}\n`);
     const table = await readDataTable(dataPath, flagString(args, "sheet") ?? spec.sheet);
     const specs = spec.by ? spec.models.flatMap((m) => expandBy(table, m, spec.by!)) : spec.models;
     const results = fitModels(table, spec.id, spec.time, specs);

@@ -57,7 +57,7 @@ export interface WaldForm {
   rank: number;
   k: number;
   /** Why there is no value: V has rank < k (e.g. fewer clusters than coefficients), or is not positive semi-definite. */
-  reason?: "rank" | "indefinite";
+  reason?: "rank" | "indefinite" | "not-finite";
 }
 
 /**
@@ -67,6 +67,9 @@ export interface WaldForm {
  */
 export function waldForm(b: readonly number[], V: Matrix | readonly number[]): WaldForm {
   const k = b.length;
+  // A covariance with NaN/±Infinity (degenerate or overflowing data) has no test; ml-matrix would throw a TypeError.
+  const entries = V instanceof Matrix ? V.to1DArray() : V;
+  if (!b.every(Number.isFinite) || !entries.every(Number.isFinite)) return { rank: 0, k, reason: "not-finite" };
   const g = scaledQuadForm(V, b);
   if (g.eigenvalues.some((v) => v < -g.tol)) return { rank: g.rank, k, reason: "indefinite" };
   if (g.rank < k) return { rank: g.rank, k, reason: "rank" };

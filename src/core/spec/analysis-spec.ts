@@ -1,4 +1,5 @@
-import { inputError } from "../errors";
+import { inputError, EconError } from "../errors";
+import { validateSpec } from "./validate-spec";
 
 /**
  * The analysis spec (schema "econsheet.analysis", version 1): everything needed to rebuild a
@@ -208,10 +209,23 @@ function checkDid(t: Record<string, unknown>, p: string, common: string[]): void
 }
 
 /**
- * Checks a parsed JSON value against the schema and returns it typed. Every problem names its
+ * Checks a parsed JSON value against the schema and returns it typed; `source` (the file name)
+ * is named in the message. Every problem names its
  * path in the spec ("tables[2].models[0].formula") in English and Chinese.
  */
-export function parseAnalysisSpec(json: unknown): AnalysisSpec {
+export function parseAnalysisSpec(json: unknown, source?: string): AnalysisSpec {
+  // The JSON Schema first (spec-schema.ts): types, keys, enums, ranges, each problem by path.
+  validateSpec(json, "analysis", source);
+  // Then what a schema cannot say (e.g. the treatment given in exactly one way), naming the file.
+  try {
+    return checkSpecRules(json);
+  } catch (e) {
+    if (!source || !(e instanceof EconError)) throw e;
+    throw inputError(e.text.en.replace(/^Analysis spec,/, `Analysis spec ${source},`), e.text.zh.replace(/^分析设定 /, `分析设定 ${source} `));
+  }
+}
+
+function checkSpecRules(json: unknown): AnalysisSpec {
   if (!isObject(json)) fail("(root)", "must be a JSON object.", "应为 JSON 对象。");
   checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment"], "(root)");
   if (json.schema !== SPEC_SCHEMA) fail("schema", `must be "${SPEC_SCHEMA}".`, `应为 "${SPEC_SCHEMA}"。`);

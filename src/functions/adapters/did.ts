@@ -1,4 +1,5 @@
 import { excelGrid } from "../excel-grid";
+import { parseInteger, parseReference, parseReplicationCount, parseWindow } from "../../core/options/parse-option";
 import { tableFromGrid } from "../../core/data/data-table";
 import { did, placebo, DidSpec } from "../../core/did/did";
 import { eventStudy } from "../../core/did/event-study";
@@ -24,8 +25,9 @@ function specFrom(y: unknown, treat: unknown, id: unknown, time: unknown, opts: 
   else if (opts.get("firstcol")) spec.firstYearColumn = opts.get("firstcol");
   else if (opts.get("units")) {
     spec.treatedUnits = parseVarList(opts.get("units"));
-    spec.firstYear = Number(opts.get("first"));
-    if (!Number.isFinite(spec.firstYear)) throw inputError(`${fn}: option 'first' (the first treated year) is missing or not a year.`, `${fn}：选项 'first'（首次处理年份）缺失或不是年份。`);
+    const first = parseInteger(opts.get("first"), `${fn}: option 'first'`, { min: -100000, max: 100000 });
+    if (first === undefined) throw inputError(`${fn}: option 'first' (the first treated year) is missing, e.g. "units=a,b; first=2010".`, `${fn}：缺少选项 'first'（首次处理年份），例如 "units=a,b; first=2010"。`);
+    spec.firstYear = first;
   } else throw inputError(`${fn}: give the treatment column, or options "firstcol=COLUMN" or "units=a,b; first=2010".`, `${fn}：请给出处理变量列，或选项 "firstcol=列名"、"units=a,b; first=2010"。`);
   return spec;
 }
@@ -36,8 +38,7 @@ export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unkn
   checkOptionKeys(opts, KEYS, "ECON.DID");
   const table = tableFromGrid(excelGrid(data));
   const spec = specFrom(y, treat, id, time, opts, "ECON.DID");
-  const n = opts.has("placebo") ? Number(opts.get("placebo")) : 0;
-  if (!(Number.isInteger(n) && n >= 0)) throw inputError(`Option 'placebo': '${opts.get("placebo")}' is not a whole number.`, `选项 'placebo'：'${opts.get("placebo")}' 不是整数。`);
+  const n = parseReplicationCount(opts.get("placebo"), "ECON.DID: option 'placebo'") ?? 0;
   if (n > MAX_FUNCTION_PLACEBO) throw inputError(`ECON.DID runs at most ${MAX_FUNCTION_PLACEBO} placebo permutations so Excel stays responsive; use 'econsheet did --placebo ${n}' for more.`, `为保证 Excel 响应，ECON.DID 最多运行 ${MAX_FUNCTION_PLACEBO} 次安慰剂置换；更多次数请使用 'econsheet did --placebo ${n}'。`);
   const lang = opts.get("lang") === "zh" ? "zh" : "en";
   return toGrid(didTable(did(table, spec), lang, n > 0 ? placebo(table, spec, n, opts.get("seed") ?? 20240601) : undefined));
@@ -48,7 +49,12 @@ export function eventStudyRange(data: unknown[][], y: unknown, id: unknown, time
   const opts = parseOptions(options);
   checkOptionKeys(opts, KEYS, "ECON.EVENTSTUDY");
   const spec = specFrom(y, null, id, time, opts, "ECON.EVENTSTUDY");
-  const num = (k: string) => (opts.has(k) ? Number(opts.get(k)) : undefined);
-  const r = eventStudy(tableFromGrid(excelGrid(data)), { ...spec, leads: num("leads"), lags: num("lags"), reference: num("reference") });
+  const where = (k: string) => `ECON.EVENTSTUDY: option '${k}'`;
+  const r = eventStudy(tableFromGrid(excelGrid(data)), {
+    ...spec,
+    leads: parseWindow(opts.get("leads"), where("leads"), 1),
+    lags: parseWindow(opts.get("lags"), where("lags"), 0),
+    reference: parseReference(opts.get("reference"), where("reference")),
+  });
   return toGrid(eventStudyTable(r, opts.get("lang") === "zh" ? "zh" : "en"));
 }

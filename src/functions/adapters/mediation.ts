@@ -1,4 +1,5 @@
 import { excelGrid } from "../excel-grid";
+import { parseDigits, parseReplicationCount } from "../../core/options/parse-option";
 import { tableFromGrid } from "../../core/data/data-table";
 import { mediation } from "../../core/mediation/mediation";
 import { mediationSummaryTable } from "../../render/mediation-table";
@@ -26,8 +27,8 @@ export function mediationRange(data: unknown[][], y: unknown, x: unknown, m: unk
   const mediators = listArg(m);
   if (mediators.length === 0) need(m, "the mediator (m)", "中介变量 m");
   const ctrl = listArg(controls);
-  const reps = opts.has("bootstrap") ? Number(opts.get("bootstrap")) : 0;
-  if (!Number.isInteger(reps) || reps < 0) throw inputError(`Option 'bootstrap': '${opts.get("bootstrap")}' is not a whole number.`, `选项 'bootstrap'：'${opts.get("bootstrap")}' 不是整数。`);
+  const reps = parseReplicationCount(opts.get("bootstrap"), "ECON.MEDIATION: option 'bootstrap'") ?? 0;
+  const digits = parseDigits(opts.get("digits"), "ECON.MEDIATION: option 'digits'") ?? 3;
   if (reps > MAX_FUNCTION_BOOTSTRAP) {
     throw inputError(
       `ECON.MEDIATION runs at most ${MAX_FUNCTION_BOOTSTRAP} bootstrap replications so Excel stays responsive; use the task pane (with progress and cancel) or 'econsheet mediation --bootstrap ${reps}' for more.`,
@@ -40,6 +41,5 @@ export function mediationRange(data: unknown[][], y: unknown, x: unknown, m: unk
     model: opts.get("model"), effect: opts.get("effect"), vcov: opts.get("vcov"), cluster: opts.get("cluster"), clusterAdjustment: opts.get("adjust"),
     where: opts.get("where"), bootstrap: reps, seed: opts.get("seed"), xToMOnly: optionBool(opts, "xtomonly"),
   });
-  const digits = opts.has("digits") ? Number(opts.get("digits")) : 3;
   return toGrid(mediationSummaryTable(r, opts.get("lang") === "zh" ? "zh" : "en", digits));
 }

@@ -1,4 +1,5 @@
 import { excelGrid } from "../excel-grid";
+import { parseLevel } from "../../core/options/parse-option";
 import { tableFromGrid } from "../../core/data/data-table";
 import { fitPanel, PanelSpec } from "../../core/estimators/fit-panel";
 import { hausman, mundlakTest } from "../../core/inference/hausman";
@@ -36,7 +37,7 @@ function specFrom(model: ModelKind, formula: unknown, id: unknown, time: unknown
     where: opts.get("where") || undefined,
     clusterAdjustment: opts.get("adjust") as PanelSpec["clusterAdjustment"],
     starLevels: starLevels(opts.get("stars")),
-    level: level ? Number(level) : undefined,
+    level: parseLevel(level, `${fn}: option 'level'`),
   } as PanelSpec;
   return { spec, lang: opts.get("lang") === "zh" ? ("zh" as const) : ("en" as const), compact: optionBool(opts, "compact") };
 }

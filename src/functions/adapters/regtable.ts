@@ -1,4 +1,5 @@
 import { excelGrid } from "../excel-grid";
+import { parseDigits } from "../../core/options/parse-option";
 import { tableFromGrid } from "../../core/data/data-table";
 import { fitModels, parseModelCell, expandBy, ModelColumnSpec } from "../../core/estimators/model-list";
 import { regressionTable } from "../../render/regression-table";
@@ -68,7 +69,7 @@ export function regTableRange(data: unknown[][], id: unknown, time: unknown, mod
     lang: opts.get("lang") === "zh" ? "zh" : "en",
     terms: terms.length ? terms : undefined,
     rename: parseRename(opts.get("rename")),
-    digits: opts.has("digits") ? Number(opts.get("digits")) : undefined,
+    digits: parseDigits(opts.get("digits"), "ECON.REGTABLE: option 'digits'"),
     under: under as "se" | "t" | undefined,
     title: opts.get("title"),
     constant: opts.get("constant") === undefined ? undefined : !["false", "0", "no"].includes(opts.get("constant")!.toLowerCase()),
