@@ -17,33 +17,14 @@ import { inputError, numericError } from "../errors";
  * non-singular V this is d' V⁻¹ d, also when V is indefinite (the sign is kept — never abs()).
  * `scale` (default sqrt|Vᵢᵢ|) sets the units of the scaled matrix; its eigenvalues are returned.
  */
-<<<<<<< HEAD
 export function generalizedQuadForm(V: Matrix, d: readonly number[], scale?: readonly number[]): { value: number; rank: number; eigenvalues: number[]; tol: number; top: number } {
-  return scaledQuadForm(V, d, scale);
-=======
-export function generalizedQuadForm(V: Matrix, d: readonly number[]): { value: number; rank: number; eigenvalues: number[]; tol: number } {
-  const k = d.length;
   if (!d.every(Number.isFinite) || !V.to1DArray().every(Number.isFinite)) {
     throw numericError(
       "Hausman test: the FE or RE covariance is not finite (the data are degenerate or too large in magnitude); rescale the variables or check for constant columns.",
       "Hausman 检验：FE 或 RE 的协方差矩阵不是有限值（数据退化或数量级过大）；请对变量做缩放或检查是否有常数列。",
     );
   }
-  const eig = new EigenvalueDecomposition(V, { assumeSymmetric: true });
-  const values = eig.realEigenvalues;
-  const top = Math.max(0, ...values.map(Math.abs));
-  const tol = 1e-12 * top;
-  const Q = eig.eigenvectorMatrix;
-  let value = 0, rank = 0;
-  for (let c = 0; c < k; c++) {
-    if (!(Math.abs(values[c]) > tol)) continue;
-    rank++;
-    let proj = 0;
-    for (let i = 0; i < k; i++) proj += Q.get(i, c) * d[i];
-    value += (proj * proj) / values[c];
-  }
-  return { value, rank, eigenvalues: values, tol };
->>>>>>> i12b
+  return scaledQuadForm(V, d, scale);
 }
 
 /** V_FE − V_RE whose largest eigenvalue, on the scale of V_FE's variances, is below this is rounding error. */
