@@ -10,6 +10,8 @@ import { writeFileSync } from "fs";
 import { eventStudyChart } from "../../render/charts/event-study-chart";
 import { placeboChart } from "../../render/charts/placebo-chart";
 import { chartSvg } from "../../render/charts/chart-svg";
+import { didWildBootstrap } from "../../core/did/did-wild";
+import { WILD_FLAGS, wildFromArgs } from "../wild-flags";
 
 /**
  * `econsheet did --data F --y Y --id ID --time T (--treat D | --first-col C | --units a,b --first YEAR)
@@ -22,9 +24,11 @@ export const didCommand: Command = {
   usage:
     "econsheet did --data FILE --y Y --id ID --time T (--treat D | --first-col FIRST | --units a,b --first YEAR) [--controls x1,x2]\n" +
     "              [--event-study --leads 4 --lags 4 --reference -1] [--placebo N --seed S] [--vcov cluster] [--json] [--lang zh]\n" +
-    "              [--event-study-svg FILE.svg] [--placebo-svg FILE.svg]   (the charts as SVG figures)",
+    "              [--event-study-svg FILE.svg] [--placebo-svg FILE.svg]   (the charts as SVG figures)\n" +
+    "              [--wild-bootstrap B [--weights rademacher|webb] [--seed S] [--wild-terms d,x1]]   (wild cluster bootstrap of the treatment term)",
   async run(args, io) {
-    checkFlags(args, ["data", "sheet", "y", "id", "time", "treat", "first-col", "units", "first", "controls", "vcov", "cluster", "where", "event-study", "leads", "lags", "reference", "placebo", "seed", "json", "lang", "event-study-svg", "placebo-svg"]);
+    checkFlags(args, ["data", "sheet", "y", "id", "time", "treat", "first-col", "units", "first", "controls", "vcov", "cluster", "where", "event-study", "leads", "lags", "reference", "placebo", "seed", "json", "lang", "event-study-svg", "placebo-svg", ...WILD_FLAGS]);
+    const wild = wildFromArgs(args);
     const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
     const spec: DidSpec = {
       y: flagString(args, "y", true), id: flagString(args, "id", true), time: flagString(args, "time", true),
@@ -35,6 +39,7 @@ export const didCommand: Command = {
     const lang = flagString(args, "lang") === "zh" ? "zh" : "en";
     const n = flagNumber(args, "placebo") ?? 0;
     const r = did(table, spec);
+    const wildBootstrap = wild ? didWildBootstrap(table, spec, wild) : undefined;
     const pl = n > 0 ? placebo(table, spec, n, flagString(args, "seed") ?? 20240601) : undefined;
     const esSvg = flagString(args, "event-study-svg");
     const plSvg = flagString(args, "placebo-svg");
@@ -45,9 +50,9 @@ export const didCommand: Command = {
     if (flagBool(args, "json")) {
       const { vcovSlopesClassical: _v, ...model } = r.model;
       const esOut = es ? (({ model: _m, ...rest }) => rest)(es) : undefined;
-      printJson(io, { ...model, did: { term: r.term, estimate: r.estimate, se: r.se, p: r.p, confInt: r.confInt }, means: r.means, staggered: r.staggered, cohorts: r.cohorts, didNotes: r.notes, placebo: pl ? (({ estimates: _e, ...rest }) => rest)(pl) : undefined, eventStudy: esOut });
+      printJson(io, { ...model, did: { term: r.term, estimate: r.estimate, se: r.se, p: r.p, confInt: r.confInt }, means: r.means, staggered: r.staggered, cohorts: r.cohorts, didNotes: r.notes, placebo: pl ? (({ estimates: _e, ...rest }) => rest)(pl) : undefined, eventStudy: esOut, ...(wildBootstrap ? { wildBootstrap } : {}) });
     } else {
-      io.stdout(toText(didTable(r, lang, pl)));
+      io.stdout(toText(didTable(r, lang, pl, wildBootstrap)));
       if (es) io.stdout("\n" + toText(eventStudyTable(es, lang)));
     }
     return 0;
