@@ -1,7 +1,7 @@
 import { PanelResult } from "../core/results/panel-result";
 import { TableColumn } from "./regression-table";
 import { WildBootstrapResult } from "../core/inference/wild-panel";
-import { wildNote, wildPvalues } from "./wild-labels";
+import { wildPvalues } from "./wild-labels";
 
 /**
  * A fitted panel model as a column of a publication table. The R² shown is the one papers
@@ -24,6 +24,6 @@ export function panelColumn(r: PanelResult, title?: string, wild?: WildBootstrap
     timeEffects: r.model === "fe" && (r.effect === "time" || r.effect === "twoways"),
     seLabel,
     ...r2,
-    ...(wild ? { wildPvalues: wildPvalues(wild), wildNote: { en: wildNote(wild, "en"), zh: wildNote(wild, "zh") } } : {}),
+    ...(wild ? { wildPvalues: wildPvalues(wild), wild } : {}),
   };
 }

@@ -2,6 +2,8 @@ import { Lang } from "../core/errors";
 import { TableModel, TableCell, cell } from "./table-model";
 import { fixed } from "./format";
 import { stars, starNote, DEFAULT_STAR_LEVELS } from "./stars";
+import { WildBootstrapResult } from "../core/inference/wild-panel";
+import { wildTableNote } from "./wild-labels";
 
 /**
  * One fitted model as a column of a publication table. Built from a panel result (or any
@@ -28,8 +30,8 @@ export interface TableColumn {
   seLabel?: string | { en: string; zh: string };
   /** Wild cluster bootstrap p-values of the tested terms: printed in brackets under the SE, stars from them. */
   wildPvalues?: Record<string, number>;
-  /** The note naming the bootstrap's weights, draws and null (see render/wild-labels.ts). */
-  wildNote?: { en: string; zh: string };
+  /** The bootstrap behind `wildPvalues`, for the note naming weights, draws and null (render/wild-labels.ts). */
+  wild?: WildBootstrapResult;
 }
 
 export interface RegressionTableOptions {
@@ -163,7 +165,7 @@ export function regressionTable(columns: readonly TableColumn[], options: Regres
   const sep = lang === "zh" ? "；" : "; ";
   const notes = [
     (seLabels.length && under === "se" ? (lang === "zh" ? `${parens}（${seLabels.join("，")}）` : `${parens} (${seLabels.join(", ")})`) : parens) + sep + starNote(levels),
-    ...new Set(columns.map((c) => c.wildNote?.[lang]).filter((n): n is string => !!n)),
+    ...[wildTableNote(columns.map((c) => c.wild), lang)].filter((n): n is string => !!n),
     ...(options.notes ?? []),
   ];
   return { title: options.title, header, body, notes, rulesAfter };

@@ -62,13 +62,13 @@ export function wildBootstrapFit(sample: PanelSample, options: FitOptions, resul
   const notes: string[] = [];
   const notesZh: string[] = [];
   const wEn = weights === "rademacher" ? "Rademacher" : "Webb six-point";
-  const wZh = weights === "rademacher" ? "Rademacher" : "Webb 六点";
+  const wZh = weights === "rademacher" ? "Rademacher " : "Webb 六点";
   if (draws.enumerated) {
     notes.push(`Wild cluster bootstrap (restricted, null imposed; ${wEn} weights): all 2^${design.G} = ${draws.reps} sign vectors enumerated (exact, no seed); p = share of draws with |t*| ≥ |t|.`);
-    notesZh.push(`wild cluster bootstrap（限制性，施加原假设；${wZh} 权重）：穷举全部 2^${design.G} = ${draws.reps} 个符号向量（精确，无需随机种子）；p = |t*| ≥ |t| 的抽样比例。`);
+    notesZh.push(`wild cluster bootstrap（限制性，施加原假设；${wZh}权重）：穷举全部 2^${design.G} = ${draws.reps} 个符号向量（精确，无需随机种子）；p = |t*| ≥ |t| 的抽样比例。`);
   } else {
     notes.push(`Wild cluster bootstrap (restricted, null imposed; ${wEn} weights): ${draws.reps - 1} draws (seed ${seed}) plus the observed sample, ${draws.reps} in all; p = share of draws with |t*| ≥ |t|.`);
-    notesZh.push(`wild cluster bootstrap（限制性，施加原假设；${wZh} 权重）：${draws.reps - 1} 次抽样（随机种子 ${seed}）加原样本，共 ${draws.reps} 次；p = |t*| ≥ |t| 的抽样比例。`);
+    notesZh.push(`wild cluster bootstrap（限制性，施加原假设；${wZh}权重）：${draws.reps - 1} 次抽样（随机种子 ${seed}）加原样本，共 ${draws.reps} 次；p = |t*| ≥ |t| 的抽样比例。`);
   }
   if (weights === "rademacher" && draws.reps < 200) {
     notes.push(`Only ${draws.reps} distinct Rademacher draws with ${design.G} clusters: p-values are multiples of ${2}/${draws.reps}; Webb weights give a finer distribution.`);
