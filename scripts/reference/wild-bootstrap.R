@@ -174,6 +174,7 @@ caseRandom <- function(name, d, id, time, y, xs, effect, weights, B, seed) {
 }
 
 grunfeld <- read.csv("test/fixtures/grunfeld.csv")
+grunfeld_unbalanced <- read.csv("test/fixtures/grunfeld_unbalanced.csv")
 cigar <- read.csv("test/fixtures/cigar.csv")
 states <- unique(cigar$state)[1:31]
 cigar31 <- cigar[cigar$state %in% states & cigar$year <= 1983, ]
@@ -184,6 +185,7 @@ blocks <- c(
   caseEnumerated("grunfeld_oneway", grunfeld, "firm", "year", "inv", c("value", "capital"), "individual"),
   caseEnumerated("grunfeld_twoways", grunfeld, "firm", "year", "inv", c("value", "capital"), "twoways"),
   caseEnumerated("grunfeld_twoways_90", grunfeld, "firm", "year", "inv", c("capital"), "twoways", level = 0.90),
+  caseEnumerated("grunfeld_unbalanced_twoways", grunfeld_unbalanced, "firm", "year", "inv", c("value", "capital"), "twoways"),
   caseRandom("cigar31_twoways_rademacher", cigar31, "state", "year", "sales", c("price", "ndi", "pimin"), "twoways", "rademacher", 99999, 20240601),
   caseRandom("cigar31_twoways_webb", cigar31, "state", "year", "sales", c("price", "ndi", "pimin"), "twoways", "webb", 99999, 20240602)
 )

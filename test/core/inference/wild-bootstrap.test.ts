@@ -44,6 +44,26 @@ describe("wild cluster bootstrap properties", () => {
     }
   });
 
+  test("unbalanced two-way FE (exact projection) and clusters coarser than the entity: t* of the all-ones draw = t", () => {
+    const unbalanced = fixtureTable("grunfeld_unbalanced.csv");
+    const r = statsFor(unbalanced, { ...base, effect: "twoways" }, 999, "webb");
+    expect(r.d.nested).toBe(false);
+    for (const s of r.stats) expect(s.tstar(0, 0)).toBeCloseTo(r.model.tstats[s.term], 10);
+    // Five pairs of firms as clusters (G = 5, enumerated 32 draws); the entity FE are nested in them.
+    const j = grunfeld.names.indexOf("firm");
+    const paired = tableFromGrid([[...grunfeld.names, "pair"] as string[], ...grunfeld.rows.map((row) => [...row, `p${Math.ceil((row[j] as number) / 2)}`])]);
+    const spec = { ...base, cluster: "pair" };
+    const nested = statsFor(paired, spec, 9999);
+    const dense = statsFor(paired, spec, 9999, "rademacher", false);
+    expect(nested.d.nested).toBe(true);
+    expect(nested.d.G).toBe(5);
+    for (const [k, s] of nested.stats.entries()) {
+      expect(s.tstar(0, 0)).toBeCloseTo(nested.model.tstats[s.term], 10);
+      expect(s.reps).toBe(32);
+      for (const b of [3, 17, 31]) expect(s.tstar(b, 0.01)).toBeCloseTo(dense.stats[k].tstar(b, 0.01), 9);
+    }
+  });
+
   test("an enumerated p is a multiple of 1/2^G (indeed of 2/2^G: v and −v give the same |t*|)", () => {
     const { stats } = statsFor(grunfeld, { ...base, effect: "twoways" }, 1024);
     for (const s of stats) {
