@@ -66,3 +66,19 @@ test("did --wild-bootstrap tests the treatment term of the two-way FE regression
   const text = await cli(...args, "--wild-bootstrap", "999");
   expect(text.stdout).toContain("Wild cluster bootstrap p");
 });
+
+test("table SPEC.json --wild-bootstrap: brackets under the SEs, one wildBootstrap per column", async () => {
+  const { mkdtempSync, writeFileSync } = await import("fs");
+  const { join } = await import("path");
+  const { tmpdir } = await import("os");
+  const dir = mkdtempSync(join(tmpdir(), "wild-table-"));
+  const specFile = join(dir, "t.json");
+  writeFileSync(specFile, JSON.stringify({ data: fixturePath("grunfeld.csv"), id: "firm", time: "year", models: [{ formula: "inv ~ value + capital", effect: "twoways", vcov: "cluster" }] }));
+  const run = await cli("table", specFile, "--wild-bootstrap", "9999", "--json");
+  expect(run.stderr).toBe("");
+  const j = run.json();
+  expect(j.wildBootstrap).toHaveLength(1);
+  expect(j.wildBootstrap[0].terms.capital.p).toBe(ref.grunfeld_twoways.terms.capital.p);
+  const text = await cli("table", specFile, "--wild-bootstrap", "9999");
+  expect(text.stdout).toContain(`[${ref.grunfeld_twoways.terms.capital.p.toFixed(3)}]`);
+});

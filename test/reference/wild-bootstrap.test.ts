@@ -23,12 +23,14 @@ function spec(c: { effect: string; y: string; x: string[] }, id: string): PanelS
   return { formula: `${c.y} ~ ${c.x.join(" + ")}`, id, time: "year", model, effect: c.effect === "none" ? undefined : (c.effect as PanelSpec["effect"]), vcov: "cluster" };
 }
 
-describe("wild cluster bootstrap vs base-R brute force (Grunfeld, G = 10, enumerated)", () => {
+describe("wild cluster bootstrap vs base-R brute force (Grunfeld, G = 10, enumerated; balanced and unbalanced)", () => {
   const grunfeld = fixtureTable("grunfeld.csv");
-  for (const name of ["grunfeld_pooled", "grunfeld_oneway", "grunfeld_twoways", "grunfeld_twoways_90"]) {
+  const unbalanced = fixtureTable("grunfeld_unbalanced.csv");
+  for (const name of ["grunfeld_pooled", "grunfeld_oneway", "grunfeld_twoways", "grunfeld_twoways_90", "grunfeld_unbalanced_twoways"]) {
     const c = ref[name];
     test(`${name}: exact p, t, CI ends to 1e-6`, () => {
-      const { model, wildBootstrap: w } = wildBootstrapPanel(grunfeld, spec(c, "firm"), { reps: 9999, level: c.level });
+      const data = name.includes("unbalanced") ? unbalanced : grunfeld;
+      const { model, wildBootstrap: w } = wildBootstrapPanel(data, spec(c, "firm"), { reps: 9999, level: c.level });
       expect(w.enumerated).toBe(true);
       expect(w.reps).toBe(1024);
       expect(w.seed).toBeNull();
