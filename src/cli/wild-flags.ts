@@ -7,6 +7,9 @@ export const WILD_FLAGS = ["wild-bootstrap", "weights", "seed", "wild-terms"];
 
 /** `--wild-bootstrap B [--weights rademacher|webb] [--seed S] [--wild-terms x1,x2]`, or undefined. */
 export function wildFromArgs(args: ParsedArgs, level?: number): WildOptions | undefined {
+  if (args.flags.get("wild-bootstrap") === true) {
+    throw inputError("--wild-bootstrap needs the number of draws, e.g. --wild-bootstrap 9999.", "--wild-bootstrap 需要给出抽样次数，例如 --wild-bootstrap 9999。");
+  }
   const reps = flagNumber(args, "wild-bootstrap");
   if (reps === undefined) {
     for (const f of ["weights", "wild-terms"]) {

@@ -51,6 +51,9 @@ test("misuse is refused with the fix", async () => {
   expect(noB.stderr).toMatch(/--wild-bootstrap B/);
   const badB = await cli(...panel, "--vcov", "cluster", "--wild-bootstrap", "2.5", "--json");
   expect(badB.stderr).toMatch(/whole number/);
+  const bare = await cli(...panel, "--vcov", "cluster", "--json", "--wild-bootstrap");
+  expect(bare.code).not.toBe(0);
+  expect(bare.stderr).toMatch(/needs the number of draws/);
   const badTerm = await cli(...panel, "--vcov", "cluster", "--wild-bootstrap", "99", "--wild-terms", "gdp", "--json");
   expect(badTerm.stderr).toMatch(/'gdp' is not a coefficient/);
 });
