@@ -61,7 +61,7 @@ export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult, wi
   if (pl) body.push(row("placebo", pl.permutations), row("placeboP", pl.pTwoSided), row("placeboMean", pl.mean), row("placeboSd", pl.sd));
   const w = wild?.terms[r.term];
   if (w) body.splice(5, 0, row("wildP", w.p), row("wildLo", w.confInt[0] ?? undefined), row("wildHi", w.confInt[1] ?? undefined));
-  const wildNotes = wild ? [wildNote(wild, lang, false), ...(lang === "zh" ? wild.notesZh : wild.notes).slice(1)] : [];
+  const wildNotes = wild ? [wildNote(wild, lang, false, false), ...(lang === "zh" ? wild.notesZh : wild.notes).slice(1)] : [];
   return { header: [headerRow([T.stat[lang], T.value[lang], "", ""])], body, notes: [...wildNotes, ...(lang === "zh" ? r.model.notesZh : r.model.notes), ...(lang === "zh" ? r.notesZh : r.notes)] };
 }
 

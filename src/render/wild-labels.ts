@@ -6,16 +6,16 @@ import { WildBootstrapResult } from "../core/inference/wild-panel";
  * "Wild cluster bootstrap p-values in brackets (restricted WCR, H0: β = 0 imposed; Rademacher
  * weights, all 2^10 = 1024 sign vectors; clusters: firm, 10); stars from them."
  */
-export function wildNote(w: WildBootstrapResult, lang: Lang, brackets = true): string {
+export function wildNote(w: WildBootstrapResult, lang: Lang, brackets = true, starsFromIt = true): string {
   const weights = w.weights === "rademacher" ? "Rademacher " : lang === "zh" ? "Webb 六点" : "Webb six-point ";
   if (lang === "zh") {
     const draws = w.enumerated ? `穷举全部 2^${w.nclusters} = ${w.reps} 个符号向量` : `${w.reps - 1} 次抽样加原样本（随机种子 ${w.seed}）`;
     const where = brackets ? "方括号内为 wild cluster bootstrap p 值" : "wild cluster bootstrap p 值";
-    return `${where}（限制性 WCR，施加原假设 β = 0；${weights}权重，${draws}；按 ${w.cluster ?? "个体"} 聚类，${w.nclusters} 个聚类）；显著性星号依据该 p 值。`;
+    return `${where}（限制性 WCR，施加原假设 β = 0；${weights}权重，${draws}；按 ${w.cluster ?? "个体"} 聚类，${w.nclusters} 个聚类）${starsFromIt ? "；显著性星号依据该 p 值" : ""}。`;
   }
   const draws = w.enumerated ? `all 2^${w.nclusters} = ${w.reps} sign vectors` : `${w.reps - 1} draws plus the observed sample (seed ${w.seed})`;
   const where = brackets ? "Wild cluster bootstrap p-values in brackets" : "Wild cluster bootstrap p-values";
-  return `${where} (restricted WCR, H0: β = 0 imposed; ${weights}weights, ${draws}; clustered by ${w.cluster ?? "entity"}, ${w.nclusters} clusters); stars from them.`;
+  return `${where} (restricted WCR, H0: β = 0 imposed; ${weights}weights, ${draws}; clustered by ${w.cluster ?? "entity"}, ${w.nclusters} clusters)${starsFromIt ? "; stars from them" : ""}.`;
 }
 
 /** The p-values of the tested terms, by term. */
