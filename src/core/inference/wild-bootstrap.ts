@@ -222,7 +222,8 @@ export interface WildTermResult {
 }
 
 /** p of H0 β = 0 and the test-inversion interval at `level` (not rejected while p > 1 − level). */
-export function wildTermResult(s: WildTermStats, level: number): WildTermResult {
+export function wildTermResult(s: WildTermStats, level: number, interval = true): WildTermResult {
+  if (!interval) return { t: s.estimate / s.se, p: s.pvalue(0), confInt: [null, null], notInterval: false };
   const alpha = 1 - level;
   const inv = invertTest(s.estimate, s.se, (b0) => s.pvalue(b0) <= alpha);
   return { t: s.estimate / s.se, p: s.pvalue(0), confInt: inv.confInt, notInterval: inv.notInterval };

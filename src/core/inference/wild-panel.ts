@@ -19,6 +19,8 @@ export interface WildOptions {
   terms?: string[];
   /** Confidence level of the interval (default 0.95). */
   level?: number;
+  /** Compute the test-inversion interval (default true); tables that print only p skip it. */
+  interval?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -75,8 +77,9 @@ export function wildBootstrapFit(sample: PanelSample, options: FitOptions, resul
     notesZh.push(`${design.G} 个聚类只有 ${draws.reps} 种 Rademacher 抽样：p 值只能取 2/${draws.reps} 的倍数；Webb 权重的分布更细。`);
   }
   for (const s of stats) {
-    const r = wildTermResult(s, level);
+    const r = wildTermResult(s, level, wild.interval !== false);
     out[s.term] = r;
+    if (wild.interval === false) continue;
     if (r.confInt[0] === null && r.confInt[1] === null) {
       notes.push(`${s.term}: no β0 is rejected at the ${Math.round((1 - level) * 1000) / 10}% level with ${design.G} clusters, so the ${level * 100}% bootstrap confidence set is the whole line.`);
       notesZh.push(`${s.term}：${design.G} 个聚类下任何 β0 在 ${Math.round((1 - level) * 1000) / 10}% 水平上都不被拒绝，${level * 100}% bootstrap 置信集为整条实轴。`);

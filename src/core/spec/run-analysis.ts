@@ -124,7 +124,8 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
 }
 
 function runTable(table: DataTable, t: TableSpec, id: string, time: string, options: RunOptions = {}): TableResult {
-  const wild: WildOptions | undefined = "wild" in t && t.wild ? { ...t.wild } : undefined;
+  // Regression-type sheets print the bootstrap p only; DID sheets keep the interval too.
+  const wild: WildOptions | undefined = "wild" in t && t.wild ? { ...t.wild, interval: t.type === "did" } : undefined;
   // Every model column, with its wild cluster bootstrap when the table asks for one.
   const fit = (specs: ModelColumnSpec[]) => {
     if (!wild) return { models: fitModels(table, id, time, specs) };

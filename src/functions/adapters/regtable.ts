@@ -52,7 +52,8 @@ export function regTableRange(data: unknown[][], id: unknown, time: unknown, mod
   const { wild, notes: wildNotes } = wildFromOptions(opts, "ECON.REGTABLE", invocation);
   let results;
   let wilds: (WildBootstrapResult | undefined)[] = [];
-  if (wild) ({ results, wild: wilds } = fitModelsWild(table, i, t, specs, wild));
+  // The table prints only the bootstrap p, so the intervals are not computed (Excel stays responsive).
+  if (wild) ({ results, wild: wilds } = fitModelsWild(table, i, t, specs, { ...wild, interval: false }));
   else results = fitModels(table, i, t, specs);
   const diffNotes: string[] = [];
   const compare = parseVarList(opts.get("compare"));

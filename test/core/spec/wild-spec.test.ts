@@ -28,8 +28,10 @@ test("a regression, robustness and heterogeneity table with wild: {reps, weights
   const run = runAnalysis(panel, spec);
   const t0 = run.tables[0];
   if (t0.kind !== "regression") throw new Error("expected a regression table");
-  const direct = wildBootstrapPanel(panel, { formula: "hq ~ fi", id: "province", time: "year", effect: "twoways", vcov: "cluster" }, { reps: 999, weights: "webb", seed: 3 }).wildBootstrap;
+  const direct = wildBootstrapPanel(panel, { formula: "hq ~ fi", id: "province", time: "year", effect: "twoways", vcov: "cluster" }, { reps: 999, weights: "webb", seed: 3, interval: false }).wildBootstrap;
   expect(t0.wild![0]).toEqual(direct);
+  expect(direct.terms.fi.confInt).toEqual([null, null]); // the sheet prints p only
+  expect(direct.notes.join(" ")).not.toMatch(/whole line/);
   const t1 = run.tables[1];
   if (t1.kind !== "regression") throw new Error("expected a regression table");
   expect(t1.wild![0]).toBeDefined();
@@ -52,6 +54,7 @@ test("a DID table with wild tests the treatment term of each column", () => {
   if (t.kind !== "did") throw new Error("expected a DID table");
   expect(t.wild).toHaveLength(2);
   expect(Object.keys(t.wild![0].terms)).toEqual([t.did[0].term]);
+  expect(t.wild![0].terms[t.did[0].term].confInt[0]).toBeLessThan(t.did[0].estimate);
 });
 
 test("a bad wild field names its path", () => {
