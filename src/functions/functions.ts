@@ -32,11 +32,12 @@ export function describe(data: any[][], options?: any): any[][] {
  * @param {string} time Time column name (e.g. "year").
  * @param {any} [effect] "individual" (default), "time" or "twoways".
  * @param {any} [vcov] "classical" (default), "robust" (HC1) or "cluster" (by id; Stata xtreg small-sample factor, p from t(G-1)).
- * @param {any} [options] e.g. "cluster=province; where=region=East; compact=TRUE; lang=zh; stars=0.1 0.05 0.01; adjust=plm".
+ * @param {any} [options] e.g. "cluster=province; where=region=East; compact=TRUE; lang=zh; stars=0.1 0.05 0.01; adjust=plm"; with vcov "cluster", "wild=9999; weights=webb; seed=1; wildterms=x1" adds the wild cluster bootstrap p and CI (at most 9999 draws).
+ * @param {CustomFunctions.Invocation} invocation Invocation object (skips the wild bootstrap in formula value preview).
  * @returns {any[][]} A labelled regression table.
  */
-export function panelfe(data: any[][], formula: string, id: string, time: string, effect?: any, vcov?: any, options?: any): any[][] {
-  return guarded(() => panelFe(data, formula, id, time, effect ?? null, vcov ?? null, options ?? null));
+export function panelfe(data: any[][], formula: string, id: string, time: string, effect?: any, vcov?: any, options?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return guarded(() => panelFe(data, formula, id, time, effect ?? null, vcov ?? null, options ?? null, invocation));
 }
 
 /**
@@ -62,11 +63,12 @@ export function panelre(data: any[][], formula: string, id: string, time: string
  * @param {string} id Entity column name.
  * @param {string} time Time column name.
  * @param {any} [vcov] "classical" (default), "robust" (HC1) or "cluster".
- * @param {any} [options] e.g. "where=year>=2010; compact=TRUE; lang=zh".
+ * @param {any} [options] e.g. "where=year>=2010; compact=TRUE; lang=zh"; with vcov "cluster", "wild=9999" adds the wild cluster bootstrap.
+ * @param {CustomFunctions.Invocation} invocation Invocation object (skips the wild bootstrap in formula value preview).
  * @returns {any[][]} A labelled regression table.
  */
-export function pooledols(data: any[][], formula: string, id: string, time: string, vcov?: any, options?: any): any[][] {
-  return guarded(() => panelPooled(data, formula, id, time, vcov ?? null, options ?? null));
+export function pooledols(data: any[][], formula: string, id: string, time: string, vcov?: any, options?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return guarded(() => panelPooled(data, formula, id, time, vcov ?? null, options ?? null, invocation));
 }
 
 /**
@@ -145,11 +147,12 @@ export function mediationtable(data: any[][], y: string, x: string, m: any, cont
  * @param {string} id Entity column name.
  * @param {string} time Time column name.
  * @param {any} models A formula or a range of formulas, one per column, optionally followed by "| effect=…; vcov=…; where=…; title=…".
- * @param {any} [options] e.g. "model=fe; effect=twoways; vcov=cluster; by=region; terms=x,c; rename=x=要素创新; lang=zh; digits=3; under=se".
+ * @param {any} [options] e.g. "model=fe; effect=twoways; vcov=cluster; by=region; terms=x,c; rename=x=要素创新; lang=zh; digits=3; under=se"; "wild=9999" prints the wild cluster bootstrap p in brackets under each SE, stars from it (vcov=cluster).
+ * @param {CustomFunctions.Invocation} invocation Invocation object (skips the wild bootstrap in formula value preview).
  * @returns {any[][]} The regression table.
  */
-export function regtable(data: any[][], id: string, time: string, models: any, options?: any): any[][] {
-  return guarded(() => regTableRange(data, id, time, models, options ?? null));
+export function regtable(data: any[][], id: string, time: string, models: any, options?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return guarded(() => regTableRange(data, id, time, models, options ?? null, invocation));
 }
 
 /**
@@ -160,11 +163,12 @@ export function regtable(data: any[][], id: string, time: string, models: any, o
  * @param {any} treat A 0/1 column equal to 1 in treated periods; leave empty to give the treatment in options.
  * @param {string} id Entity column name.
  * @param {string} time Time column name.
- * @param {any} [options] e.g. "controls=x1,x2; firstcol=first_treat" or "units=北京,上海; first=2012"; "placebo=200; seed=1; lang=zh".
+ * @param {any} [options] e.g. "controls=x1,x2; firstcol=first_treat" or "units=北京,上海; first=2012"; "placebo=200; seed=1; lang=zh"; "wild=9999; weights=webb" adds the wild cluster bootstrap of the treatment term.
+ * @param {CustomFunctions.Invocation} invocation Invocation object (skips the wild bootstrap in formula value preview).
  * @returns {any[][]} The DID estimate, its inference and the group means.
  */
-export function didtable(data: any[][], y: string, treat: any, id: string, time: string, options?: any): any[][] {
-  return guarded(() => didRange(data, y, treat, id, time, options ?? null));
+export function didtable(data: any[][], y: string, treat: any, id: string, time: string, options?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return guarded(() => didRange(data, y, treat, id, time, options ?? null, invocation));
 }
 
 /**

@@ -75,10 +75,10 @@ export function analysisSheets(run: AnalysisRun, lang: Lang = "en"): Sheet[] {
           ? `组间系数差异检验（${d.term}，${d.groupB} − ${d.groupA}）：${d.difference.toFixed(3)}（标准误 ${d.se.toFixed(3)}），p = ${d.p.toFixed(3)}；方法：全交互混合模型`
           : `Group difference in ${d.term} (${d.groupB} − ${d.groupA}): ${d.difference.toFixed(3)} (SE ${d.se.toFixed(3)}), p = ${d.p.toFixed(3)}; fully interacted pooled model`,
       );
-      tables = [regressionTable(t.models.map((m, k) => panelColumn(m, t.titles[k])), { lang: tlang, rename: t.spec.rename, terms: "terms" in t.spec ? t.spec.terms : undefined, notes: diffNotes })];
+      tables = [regressionTable(t.models.map((m, k) => panelColumn(m, t.titles[k], t.wild?.[k])), { lang: tlang, rename: t.spec.rename, terms: "terms" in t.spec ? t.spec.terms : undefined, notes: diffNotes })];
     } else if (t.kind === "did") {
       const y = (t.spec as { y: string }).y;
-      tables = [didRegressionTable(t.did, y, tlang, t.spec.rename), didMeansTable(t.did[t.did.length - 1], y, tlang)];
+      tables = [didRegressionTable(t.did, y, tlang, t.spec.rename, t.wild), didMeansTable(t.did[t.did.length - 1], y, tlang)];
       if (t.eventStudy) tables.push({ ...eventStudyTable(t.eventStudy, tlang), title: tlang === "zh" ? "事件研究" : "Event study" });
       if (t.placebo) tables.push(placeboSummaryTable(t.placebo, tlang));
     } else {

@@ -1,11 +1,13 @@
 import { PanelResult } from "../core/results/panel-result";
 import { TableColumn } from "./regression-table";
+import { WildBootstrapResult } from "../core/inference/wild-panel";
+import { wildPvalues } from "./wild-labels";
 
 /**
  * A fitted panel model as a column of a publication table. The R² shown is the one papers
  * print for each model: within (Stata) for FE, overall for RE, the OLS R² for pooled OLS.
  */
-export function panelColumn(r: PanelResult, title?: string): TableColumn {
+export function panelColumn(r: PanelResult, title?: string, wild?: WildBootstrapResult): TableColumn {
   const r2 = r.model === "fe" ? { rsquared: r.rsquared.within, rsquaredKind: "within" as const }
     : r.model === "re" ? { rsquared: r.rsquared.overall, rsquaredKind: "overall" as const }
     : { rsquared: r.rsquared.ols, rsquaredKind: "ols" as const };
@@ -22,5 +24,6 @@ export function panelColumn(r: PanelResult, title?: string): TableColumn {
     timeEffects: r.model === "fe" && (r.effect === "time" || r.effect === "twoways"),
     seLabel,
     ...r2,
+    ...(wild ? { wildPvalues: wildPvalues(wild), wild } : {}),
   };
 }

@@ -2,6 +2,8 @@ import { Lang } from "../core/errors";
 import { TableModel, TableCell, cell } from "./table-model";
 import { fixed } from "./format";
 import { stars, starNote, DEFAULT_STAR_LEVELS } from "./stars";
+import { WildBootstrapResult } from "../core/inference/wild-panel";
+import { wildTableNote } from "./wild-labels";
 
 /**
  * One fitted model as a column of a publication table. Built from a panel result (or any
@@ -26,6 +28,10 @@ export interface TableColumn {
   controls?: readonly string[];
   /** How the SEs were computed, for the note ("clustered by province"), in one or both languages. */
   seLabel?: string | { en: string; zh: string };
+  /** Wild cluster bootstrap p-values of the tested terms: printed in brackets under the SE, stars from them. */
+  wildPvalues?: Record<string, number>;
+  /** The bootstrap behind `wildPvalues`, for the note naming weights, draws and null (render/wild-labels.ts). */
+  wild?: WildBootstrapResult;
 }
 
 export interface RegressionTableOptions {
@@ -116,7 +122,7 @@ export function regressionTable(columns: readonly TableColumn[], options: Regres
     const name = CONSTANT_TERMS.includes(term) ? (rename[term] ?? TEXT.constant[lang]) : (rename[term] ?? term);
     body.push([
       cell(name, "label"),
-      ...columns.map((c) => (term in c.params ? cell(fixed(c.params[term], digits) + stars(c.pvalues[term], levels), "coef") : cell(null, "blank"))),
+      ...columns.map((c) => (term in c.params ? cell(fixed(c.params[term], digits) + stars(c.wildPvalues?.[term] ?? c.pvalues[term], levels), "coef") : cell(null, "blank"))),
     ]);
     body.push([
       cell("", "label"),
@@ -126,6 +132,12 @@ export function regressionTable(columns: readonly TableColumn[], options: Regres
         return Number.isFinite(v) ? cell(`(${fixed(v, digits)})`, "se") : cell(null, "blank");
       }),
     ]);
+    if (columns.some((c) => c.wildPvalues?.[term] !== undefined)) {
+      body.push([
+        cell("", "label"),
+        ...columns.map((c) => (c.wildPvalues?.[term] !== undefined && term in c.params ? cell(`[${fixed(c.wildPvalues[term], digits)}]`, "se") : cell(null, "blank"))),
+      ]);
+    }
   }
   const rulesAfter = [body.length - 1];
 
@@ -153,6 +165,7 @@ export function regressionTable(columns: readonly TableColumn[], options: Regres
   const sep = lang === "zh" ? "；" : "; ";
   const notes = [
     (seLabels.length && under === "se" ? (lang === "zh" ? `${parens}（${seLabels.join("，")}）` : `${parens} (${seLabels.join(", ")})`) : parens) + sep + starNote(levels),
+    ...[wildTableNote(columns.map((c) => c.wild), lang)].filter((n): n is string => !!n),
     ...(options.notes ?? []),
   ];
   return { title: options.title, header, body, notes, rulesAfter };

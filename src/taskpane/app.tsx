@@ -301,7 +301,7 @@ export function App({ io, initialLang }: AppProps) {
                 onCompute={computeIndices} readHierarchy={readHierarchy} sheetNames={sheetNames} onNext={() => go("models")} busy={task.running}
               />
             )}
-            {step === "models" && <ModelsStep lang={lang} variables={variables} drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onNext={() => go("tables")} />}
+            {step === "models" && <ModelsStep lang={lang} variables={variables} drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onNext={() => go("tables")} clusters={provinces.length} />}
             {step === "tables" && (
               <TablesStep lang={lang} tableLang={tableLang} drafts={drafts} error={tablesError} busy={task.running} onTableLang={setTableLang} onWrite={() => void writeTables()} onSaveSpec={() => void saveSpec()} />
             )}

@@ -115,6 +115,8 @@ const STRINGS = {
   seClassical: { en: "Classical", zh: "普通" },
   seRobust: { en: "Robust", zh: "稳健" },
   seCluster: { en: "Clustered by province", zh: "按省份聚类" },
+  seWild: { en: "Clustered + wild bootstrap p", zh: "聚类 + wild bootstrap p 值" },
+  wildHint: { en: "Fewer than 20 clusters in a column: the wild cluster bootstrap p (9,999 draws) is suggested.", zh: "某列聚类数少于 20：建议使用 wild cluster bootstrap p 值（9,999 次抽样）。" },
   grouping: { en: "Groups", zh: "分组" },
   groupRegion4: { en: "East / Central / West / Northeast", zh: "东部 / 中部 / 西部 / 东北" },
   groupSouthNorth: { en: "South / North", zh: "南方 / 北方" },

@@ -12,6 +12,8 @@ import { writeOutputFile, checkOutputPath, realPathOf } from "../output-file";
 import { eventStudyChart } from "../../render/charts/event-study-chart";
 import { placeboChart } from "../../render/charts/placebo-chart";
 import { chartSvg } from "../../render/charts/chart-svg";
+import { didWildBootstrap } from "../../core/did/did-wild";
+import { WILD_FLAGS, wildFromArgs } from "../wild-flags";
 
 /**
  * `econsheet did --data F --y Y --id ID --time T (--treat D | --first-col C | --units a,b --first YEAR)
@@ -24,9 +26,11 @@ export const didCommand: Command = {
   usage:
     "econsheet did --data FILE --y Y --id ID --time T (--treat D | --first-col FIRST | --units a,b --first YEAR) [--controls x1,x2]\n" +
     "              [--event-study --leads 4 --lags 4 --reference -1] [--placebo N --seed S] [--vcov cluster] [--json] [--lang zh]\n" +
-    "              [--event-study-svg FILE.svg] [--placebo-svg FILE.svg] [--force]   (the charts as SVG figures)",
+    "              [--event-study-svg FILE.svg] [--placebo-svg FILE.svg] [--force]   (the charts as SVG figures)\n" +
+    "              [--wild-bootstrap B [--weights rademacher|webb] [--seed S] [--wild-terms d,x1]]   (wild cluster bootstrap of the treatment term)",
   async run(args, io) {
-    checkFlags(args, ["data", "sheet", "y", "id", "time", "treat", "first-col", "units", "first", "controls", "vcov", "cluster", "where", "event-study", "leads", "lags", "reference", "placebo", "seed", "json", "lang", "event-study-svg", "placebo-svg", "force"]);
+    checkFlags(args, ["data", "sheet", "y", "id", "time", "treat", "first-col", "units", "first", "controls", "vcov", "cluster", "where", "event-study", "leads", "lags", "reference", "placebo", "seed", "json", "lang", "event-study-svg", "placebo-svg", "force", ...WILD_FLAGS]);
+    const wild = wildFromArgs(args);
     const dataPath = flagString(args, "data", true);
     const guard = { force: flagBool(args, "force"), inputs: [dataPath] };
     const esSvg = flagString(args, "event-study-svg");
@@ -49,6 +53,7 @@ export const didCommand: Command = {
     const r = did(table, spec);
     // Over the limit: a few permutations of the real loop measure what one costs, for the estimate.
     checkReplicationLimit("--placebo", n, () => measurePerReplication((onProgress) => placebo(table, spec, n, flagString(args, "seed") ?? 20240601, { onProgress })));
+    const wildBootstrap = wild ? didWildBootstrap(table, spec, wild) : undefined;
     const pl = n > 0 ? placebo(table, spec, n, flagString(args, "seed") ?? 20240601, { onProgress: progressReporter(io, lang === "zh" ? "安慰剂置换" : "placebo", lang) }) : undefined;
     if (plSvg && !pl) throw inputError("--placebo-svg needs --placebo N (the number of permutations).", "--placebo-svg 需要同时给出 --placebo N（置换次数）。");
     const es = flagBool(args, "event-study") || esSvg ? eventStudy(table, { ...spec, leads, lags, reference }) : undefined;
@@ -57,9 +62,9 @@ export const didCommand: Command = {
     if (flagBool(args, "json")) {
       const { vcovSlopesClassical: _v, ...model } = r.model;
       const esOut = es ? (({ model: _m, ...rest }) => rest)(es) : undefined;
-      printJson(io, { ...model, did: { term: r.term, estimate: r.estimate, se: r.se, p: r.p, confInt: r.confInt }, means: r.means, staggered: r.staggered, cohorts: r.cohorts, didNotes: r.notes, placebo: pl ? (({ estimates: _e, ...rest }) => rest)(pl) : undefined, eventStudy: esOut });
+      printJson(io, { ...model, did: { term: r.term, estimate: r.estimate, se: r.se, p: r.p, confInt: r.confInt }, means: r.means, staggered: r.staggered, cohorts: r.cohorts, didNotes: r.notes, placebo: pl ? (({ estimates: _e, ...rest }) => rest)(pl) : undefined, eventStudy: esOut, ...(wildBootstrap ? { wildBootstrap } : {}) });
     } else {
-      io.stdout(toText(didTable(r, lang, pl)));
+      io.stdout(toText(didTable(r, lang, pl, wildBootstrap)));
       if (es) io.stdout("\n" + toText(eventStudyTable(es, lang)));
     }
     return 0;

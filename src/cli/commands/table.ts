@@ -10,12 +10,16 @@ import { toCsv } from "../../render/csv";
 import { toGrid } from "../../render/grid";
 import { inputError } from "../../core/errors";
 import { validateSpec } from "../../core/spec/validate-spec";
+import { fitModelsWild } from "../../core/inference/wild-models";
+import { WildBootstrapResult, WildOptions } from "../../core/inference/wild-panel";
+import { WILD_FLAGS, wildFromArgs } from "../wild-flags";
 
 /**
  * A regression-table spec (JSON):
  * `{ "data": "panel.csv", "id": "province", "time": "year", "title": "Table 5",
  *    "models": [{ "formula": "y ~ x + c", "model": "fe", "effect": "twoways", "vcov": "cluster", "where": "…", "title": "(East)" }],
- *    "by": "region", "terms": ["x", "c"], "rename": {"x": "要素创新"}, "lang": "zh", "digits": 3, "under": "se" }`
+ *    "by": "region", "terms": ["x", "c"], "rename": {"x": "要素创新"}, "lang": "zh", "digits": 3, "under": "se",
+ *    "wild": { "reps": 9999, "weights": "webb", "seed": 1 } }`   (wild: bootstrap p in brackets, every column clustered)
  */
 interface TableSpecFile extends RegressionTableOptions {
   data: string;
@@ -24,14 +28,16 @@ interface TableSpecFile extends RegressionTableOptions {
   time: string;
   models: ModelColumnSpec[];
   by?: string;
+  /** Wild cluster bootstrap of every column: {reps, weights, seed, terms} (or --wild-bootstrap B). */
+  wild?: WildOptions;
 }
 
 export const tableCommand: Command = {
   name: "table",
   summary: "Multi-column regression table from a JSON spec, as text, CSV or JSON",
-  usage: "econsheet table SPEC.json [--data FILE] [--csv | --json]",
+  usage: "econsheet table SPEC.json [--data FILE] [--csv | --json] [--wild-bootstrap B [--weights rademacher|webb] [--seed S] [--wild-terms x]]",
   async run(args, io) {
-    checkFlags(args, ["data", "sheet", "csv", "json", "lang"]);
+    checkFlags(args, ["data", "sheet", "csv", "json", "lang", ...WILD_FLAGS]);
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the table spec: econsheet table SPEC.json.", "请给出表格设定文件：econsheet table SPEC.json。");
     const json = readJsonFile(specPath);
@@ -43,9 +49,13 @@ export const tableCommand: Command = {
     io.stderr(`reading ${dataPath}${flagString(args, "data") ? "" : ` ("data" of ${specPath})`}\n`);
     const table = await readDataTable(dataPath, flagString(args, "sheet") ?? spec.sheet);
     const specs = spec.by ? spec.models.flatMap((m) => expandBy(table, m, spec.by!)) : spec.models;
-    const results = fitModels(table, spec.id, spec.time, specs);
-    const model = regressionTable(results.map((r, k) => panelColumn(r, specs[k].title)), { ...spec, lang: (flagString(args, "lang") as "zh" | undefined) ?? spec.lang });
-    if (flagBool(args, "json")) printJson(io, { grid: toGrid(model, { title: true }), models: results.map(({ vcovSlopesClassical: _v, ...r }) => r) });
+    const wild = wildFromArgs(args) ?? (spec.wild ? { ...spec.wild } : undefined);
+    let results;
+    let wilds: (WildBootstrapResult | undefined)[] = [];
+    if (wild) ({ results, wild: wilds } = fitModelsWild(table, spec.id, spec.time, specs, wild));
+    else results = fitModels(table, spec.id, spec.time, specs);
+    const model = regressionTable(results.map((r, k) => panelColumn(r, specs[k].title, wilds[k])), { ...spec, lang: (flagString(args, "lang") as "zh" | undefined) ?? spec.lang });
+    if (flagBool(args, "json")) printJson(io, { grid: toGrid(model, { title: true }), models: results.map(({ vcovSlopesClassical: _v, ...r }) => r), ...(wild ? { wildBootstrap: wilds } : {}) });
     else io.stdout(flagBool(args, "csv") ? toCsv(model) : toText(model));
     return 0;
   },

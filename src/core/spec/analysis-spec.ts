@@ -66,6 +66,19 @@ export interface ModelSpec {
   title?: string;
 }
 
+/**
+ * The wild cluster bootstrap of a table's coefficients (restricted WCR; DESIGN.md "Wild cluster
+ * bootstrap"): its p goes in brackets under each SE and the stars come from it. Needs vcov cluster.
+ */
+export interface WildSpec {
+  /** Draws B (Rademacher with 2^G ≤ B enumerates the 2^G sign vectors instead). */
+  reps: number;
+  weights?: "rademacher" | "webb";
+  seed?: number;
+  /** Terms tested (default every slope; for DID the treatment term). */
+  terms?: string[];
+}
+
 export interface TableCommon {
   /** Sheet name and caption. */
   title: string;
@@ -80,6 +93,8 @@ export interface DescriptiveTableSpec extends TableCommon {
 }
 
 export interface RegressionTableSpec extends TableCommon {
+  /** Wild cluster bootstrap p-values for the table's coefficients. */
+  wild?: WildSpec;
   type: "regression";
   models: ModelSpec[];
   /** Terms shown, in order. */
@@ -101,6 +116,8 @@ export interface MediationTableSpec extends TableCommon {
 }
 
 export interface RobustnessTableSpec extends TableCommon {
+  /** Wild cluster bootstrap p-values for the table's coefficients. */
+  wild?: WildSpec;
   type: "robustness";
   base: ModelSpec;
   /** "lag": all regressors lagged one period; "lagx": only the first regressor; "re": random effects. */
@@ -109,6 +126,8 @@ export interface RobustnessTableSpec extends TableCommon {
 }
 
 export interface HeterogeneityTableSpec extends TableCommon {
+  /** Wild cluster bootstrap p-values for the table's coefficients. */
+  wild?: WildSpec;
   type: "heterogeneity";
   base: ModelSpec;
   /** Built-in groupings ("region4": East/Central/West/Northeast; "southnorth") or explicit groups. */
@@ -127,6 +146,8 @@ export interface HeterogeneityTableSpec extends TableCommon {
  * (a 0/1 column), `treatedUnits` + `firstYear`, or `firstYearColumn` (staggered adoption).
  */
 export interface DidTableSpec extends TableCommon {
+  /** Wild cluster bootstrap p-values for the table's coefficients. */
+  wild?: WildSpec;
   type: "did";
   y: string;
   controls?: string[];
@@ -181,8 +202,19 @@ function checkModel(m: unknown, path: string): void {
 
 const isInt = (v: unknown) => typeof v === "number" && Number.isInteger(v);
 
+function checkWild(w: unknown, p: string): void {
+  if (w === undefined) return;
+  if (!isObject(w)) fail(p, "must be an object {reps, weights, seed, terms}.", "应为对象 {reps, weights, seed, terms}。");
+  checkKeys(w, ["reps", "weights", "seed", "terms"], p);
+  if (!isInt(w.reps) || (w.reps as number) < 1) fail(`${p}.reps`, `'${String(w.reps)}' must be a whole number of draws ≥ 1, e.g. 9999.`, `'${String(w.reps)}' 应为 ≥ 1 的整数抽样次数，如 9999。`);
+  if (w.weights !== undefined && !["rademacher", "webb"].includes(w.weights as string)) fail(`${p}.weights`, `'${String(w.weights)}' is not one of rademacher, webb.`, `'${String(w.weights)}' 不是 rademacher、webb 之一。`);
+  if (w.seed !== undefined && !isInt(w.seed)) fail(`${p}.seed`, `'${String(w.seed)}' must be a whole number.`, `'${String(w.seed)}' 应为整数。`);
+  if (w.terms !== undefined && !(Array.isArray(w.terms) && w.terms.every((c) => typeof c === "string"))) fail(`${p}.terms`, "must be a list of term names.", "应为变量名列表。");
+}
+
 function checkDid(t: Record<string, unknown>, p: string, common: string[]): void {
-  checkKeys(t, [...common, "y", "controls", "treat", "treatedUnits", "firstYear", "firstYearColumn", "vcov", "cluster", "eventStudy", "placebo"], p);
+  checkKeys(t, [...common, "y", "controls", "treat", "treatedUnits", "firstYear", "firstYearColumn", "vcov", "cluster", "eventStudy", "placebo", "wild"], p);
+  checkWild(t.wild, `${p}.wild`);
   if (typeof t.y !== "string" || !t.y) fail(`${p}.y`, "is required (the outcome column).", "必填（结果变量列名）。");
   if (t.controls !== undefined && !(Array.isArray(t.controls) && t.controls.every((c) => typeof c === "string"))) fail(`${p}.controls`, "must be a list of column names.", "应为列名列表。");
   const ways = [t.treat !== undefined, t.treatedUnits !== undefined || t.firstYear !== undefined, t.firstYearColumn !== undefined].filter(Boolean).length;
@@ -270,7 +302,8 @@ function checkSpecRules(json: unknown): AnalysisSpec {
         if (!Array.isArray(t.vars) || t.vars.length === 0) fail(`${p}.vars`, "must list the variables.", "应列出变量。");
         break;
       case "regression":
-        checkKeys(t, [...common, "models", "terms", "foldControls"], p);
+        checkKeys(t, [...common, "models", "terms", "foldControls", "wild"], p);
+        checkWild(t.wild, `${p}.wild`);
         if (!Array.isArray(t.models) || t.models.length === 0) fail(`${p}.models`, "must list at least one model.", "至少需要一个模型。");
         (t.models as unknown[]).forEach((m, k) => checkModel(m, `${p}.models[${k}]`));
         break;
@@ -280,7 +313,8 @@ function checkSpecRules(json: unknown): AnalysisSpec {
         if (!Array.isArray(t.mediators) || t.mediators.length === 0) fail(`${p}.mediators`, "must list at least one mediator.", "至少需要一个中介变量。");
         break;
       case "robustness":
-        checkKeys(t, [...common, "base", "variants", "terms"], p);
+        checkKeys(t, [...common, "base", "variants", "terms", "wild"], p);
+        checkWild(t.wild, `${p}.wild`);
         checkModel(t.base, `${p}.base`);
         if (!Array.isArray(t.variants) || t.variants.length === 0) fail(`${p}.variants`, 'must list at least one of "lag", "lagx", "re".', '至少需要 "lag"、"lagx"、"re" 之一。');
         (t.variants as unknown[]).forEach((v, k) => {
@@ -288,7 +322,8 @@ function checkSpecRules(json: unknown): AnalysisSpec {
         });
         break;
       case "heterogeneity":
-        checkKeys(t, [...common, "base", "groups", "terms", "compare", "term"], p);
+        checkKeys(t, [...common, "base", "groups", "terms", "compare", "term", "wild"], p);
+        checkWild(t.wild, `${p}.wild`);
         checkModel(t.base, `${p}.base`);
         break;
       case "did":

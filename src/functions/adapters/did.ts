@@ -7,11 +7,14 @@ import { didTable, eventStudyTable } from "../../render/did-table";
 import { toGrid, SpillGrid } from "../../render/grid";
 import { OptionsArg, parseOptions, checkOptionKeys, optionalText, parseVarList } from "../options";
 import { inputError } from "../../core/errors";
+import { didWildBootstrap } from "../../core/did/did-wild";
+import { WILD_OPTION_KEYS, wildFromOptions } from "./wild";
 
 /** Placebo permutations allowed inside a custom function (each is a full re-estimation). */
 export const MAX_FUNCTION_PLACEBO = 200;
 
 const KEYS = ["controls", "vcov", "cluster", "where", "units", "first", "firstcol", "leads", "lags", "reference", "placebo", "seed", "lang"];
+const DID_KEYS = [...KEYS, ...WILD_OPTION_KEYS.filter((k) => !KEYS.includes(k))];
 
 function specFrom(y: unknown, treat: unknown, id: unknown, time: unknown, opts: Map<string, string>, fn: string): DidSpec {
   const need = (v: unknown, what: string, zh: string) => {
@@ -33,15 +36,17 @@ function specFrom(y: unknown, treat: unknown, id: unknown, time: unknown, opts: 
 }
 
 /** ECON.DID(data, y, [treat], id, time, [options]) */
-export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unknown, time: unknown, options: OptionsArg): SpillGrid {
+export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unknown, time: unknown, options: OptionsArg, invocation?: { isInValuePreview?: unknown } | null): SpillGrid {
   const opts = parseOptions(options);
-  checkOptionKeys(opts, KEYS, "ECON.DID");
+  checkOptionKeys(opts, DID_KEYS, "ECON.DID");
   const table = tableFromGrid(excelGrid(data));
   const spec = specFrom(y, treat, id, time, opts, "ECON.DID");
   const n = parseReplicationCount(opts.get("placebo"), "ECON.DID: option 'placebo'") ?? 0;
   if (n > MAX_FUNCTION_PLACEBO) throw inputError(`ECON.DID runs at most ${MAX_FUNCTION_PLACEBO} placebo permutations so Excel stays responsive; use 'econsheet did --placebo ${n}' for more.`, `为保证 Excel 响应，ECON.DID 最多运行 ${MAX_FUNCTION_PLACEBO} 次安慰剂置换；更多次数请使用 'econsheet did --placebo ${n}'。`);
   const lang = opts.get("lang") === "zh" ? "zh" : "en";
-  return toGrid(didTable(did(table, spec), lang, n > 0 ? placebo(table, spec, n, opts.get("seed") ?? 20240601) : undefined));
+  const { wild, notes } = wildFromOptions(opts, "ECON.DID", invocation);
+  const model = didTable(did(table, spec), lang, n > 0 ? placebo(table, spec, n, opts.get("seed") ?? 20240601) : undefined, wild ? didWildBootstrap(table, spec, wild) : undefined);
+  return toGrid({ ...model, notes: [...notes.map((x) => x[lang]), ...model.notes] });
 }
 
 /** ECON.EVENTSTUDY(data, y, id, time, [options]) — treatment by "firstcol=COLUMN" or "units=…; first=YEAR". */

@@ -5,7 +5,7 @@ import { VariableSelect } from "./variable-select";
 import type { Lang } from "../../core/errors";
 import type { EffectKind, ModelKind, VcovKind } from "../../core/spec/analysis-spec";
 import { t } from "../i18n";
-import { DraftField, Preset, presetDraft, TableDraft, TableKind } from "../journey/table-drafts";
+import { DraftField, Preset, presetDraft, TableDraft, TableKind, suggestWild, PANE_WILD_DRAWS } from "../journey/table-drafts";
 
 export interface ModelsStepProps {
   lang: Lang;
@@ -15,6 +15,8 @@ export interface ModelsStepProps {
   errors: Record<string, Partial<Record<DraftField, string>>>;
   onDrafts(drafts: TableDraft[]): void;
   onNext(): void;
+  /** Entities (clusters) of the panel, to suggest the wild cluster bootstrap below 20. */
+  clusters?: number;
 }
 
 const PRESETS: { value: Preset; key: "presetBaseline" | "presetMediation" | "presetHeterogeneity" | "presetDescriptive" | "presetRobustness" }[] = [
@@ -25,6 +27,9 @@ const PRESETS: { value: Preset; key: "presetBaseline" | "presetMediation" | "pre
   { value: "descriptive", key: "presetDescriptive" },
 ];
 
+/** The wild bootstrap is offered for regression-type tables estimated by FE or pooled OLS. */
+const wildOffered = (d: TableDraft) => d.kind !== "mediation" && d.kind !== "descriptive" && d.model !== "re";
+
 /** Step 3: one card per table (Y, X, controls, mediators, estimator, effects, SE, groups); presets. */
 export function ModelsStep(p: ModelsStepProps) {
   const { lang } = p;
@@ -33,7 +38,8 @@ export function ModelsStep(p: ModelsStepProps) {
   const add = () => {
     const prev = p.drafts[p.drafts.length - 1];
     const vars = prev ? { y: prev.y, x: prev.x, controls: prev.controls, mediators: prev.mediators } : { y: "", x: [], controls: [], mediators: [] };
-    p.onDrafts([...p.drafts, presetDraft(preset, vars, lang)]);
+    const draft = presetDraft(preset, vars, lang);
+    p.onDrafts([...p.drafts, suggestWild(draft.kind, p.clusters) ? { ...draft, vcov: "cluster", wild: PANE_WILD_DRAWS } : draft]);
   };
   return (
     <section aria-labelledby="step-models-title">
@@ -90,11 +96,13 @@ export function ModelsStep(p: ModelsStepProps) {
                     </Select>
                   </Field>
                 )}
-                <Field label={t(lang, "seType")}>
-                  <Select value={d.vcov} onChange={(_, v) => update(k, { vcov: v.value as VcovKind })}>
+                <Field label={t(lang, "seType")} hint={wildOffered(d) && suggestWild(d.kind, p.clusters) && !d.wild ? t(lang, "wildHint") : undefined}>
+                  <Select value={d.wild && wildOffered(d) ? "wild" : d.vcov} data-testid={`table-${k}-se`}
+                    onChange={(_, v) => update(k, v.value === "wild" ? { vcov: "cluster", wild: PANE_WILD_DRAWS } : { vcov: v.value as VcovKind, wild: 0 })}>
                     <option value="classical">{t(lang, "seClassical")}</option>
                     <option value="robust">{t(lang, "seRobust")}</option>
                     <option value="cluster">{t(lang, "seCluster")}</option>
+                    {wildOffered(d) && <option value="wild">{t(lang, "seWild")}</option>}
                   </Select>
                 </Field>
               </div>
