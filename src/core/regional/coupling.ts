@@ -119,10 +119,11 @@ export function couplingCoordination(input: CouplingInput, options: CouplingOpti
 export function resolveAlpha(alpha: readonly number[] | undefined, names: readonly string[]): number[] {
   const n = names.length;
   if (alpha === undefined || alpha.length === 0) return names.map(() => 1 / n);
+  const equal = names.map((_, k) => (k < n - 1 ? (1 / n).toFixed(4) : (1 - (n - 1) * Number((1 / n).toFixed(4))).toFixed(4))).join(",");
   if (alpha.length !== n) {
     throw inputError(
-      `alpha has ${alpha.length} weight(s) but there are ${n} systems (${names.join(", ")}): give one weight per system, e.g. alpha = ${names.map(() => (1 / n).toFixed(2)).join(",")}.`,
-      `alpha 有 ${alpha.length} 个权重，但系统有 ${n} 个（${names.join("、")}）：请为每个系统给出一个权重，例如 alpha = ${names.map(() => (1 / n).toFixed(2)).join(",")}。`,
+      `alpha has ${alpha.length} weight(s) but there are ${n} systems (${names.join(", ")}): give one weight per system, e.g. alpha = ${equal}.`,
+      `alpha 有 ${alpha.length} 个权重，但系统有 ${n} 个（${names.join("、")}）：请为每个系统给出一个权重，例如 alpha = ${equal}。`,
     );
   }
   alpha.forEach((a, k) => {
