@@ -12,6 +12,7 @@ import { AnalysisSpec, IndexSpec, TableSpec, ModelSpec } from "./analysis-spec";
 import { groupDifference, GroupDifference } from "../estimators/group-difference";
 import { did, placebo, DidResult, DidSpec, PlaceboResult } from "../did/did";
 import { eventStudy, EventStudyResult } from "../did/event-study";
+import { runRegionalTable, RegionalTableResult } from "../regional/run-regional";
 
 /**
  * What a run produces, before rendering: the panel with the index scores appended, each
@@ -22,7 +23,8 @@ export type TableResult =
   | { spec: TableSpec; kind: "descriptive"; describe: ReturnType<typeof describe> }
   | { spec: TableSpec; kind: "regression"; models: PanelResult[]; titles: (string | undefined)[]; differences?: GroupDifference[] }
   | { spec: TableSpec; kind: "mediation"; mediation: MediationResult }
-  | { spec: TableSpec; kind: "did"; did: DidResult[]; eventStudy?: EventStudyResult; placebo?: PlaceboResult };
+  | { spec: TableSpec; kind: "did"; did: DidResult[]; eventStudy?: EventStudyResult; placebo?: PlaceboResult }
+  | RegionalTableResult;
 
 export interface IndexRun {
   spec: IndexSpec;
@@ -112,7 +114,7 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
   for (const t of spec.tables ?? []) {
     step(`table '${t.title}' (${t.type})`);
     try {
-      tables.push(runTable(table, t, id, time, options));
+      tables.push(runTable(table, t, id, time, options, spec.lang ?? "en"));
     } catch (e) {
       throw prefixed(e, `Table '${t.title}'`, `表格 '${t.title}'`);
     }
@@ -120,8 +122,12 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
   return { panel: table, id, time, indices, tables, log };
 }
 
-function runTable(table: DataTable, t: TableSpec, id: string, time: string, options: RunOptions = {}): TableResult {
+function runTable(table: DataTable, t: TableSpec, id: string, time: string, options: RunOptions = {}, lang: "en" | "zh" = "en"): TableResult {
   switch (t.type) {
+    case "coupling":
+    case "dagum":
+    case "density":
+      return runRegionalTable(table, t, id, time, t.lang ?? lang);
     case "descriptive":
       return { spec: t, kind: "descriptive", describe: describe(table, { vars: t.vars, id }) };
     case "regression": {
