@@ -49,3 +49,7 @@ export type RegionalLabelKey = keyof typeof REGIONAL_LABELS;
 export function regionalLabel(key: RegionalLabelKey, lang: Lang, values: Record<string, string | number> = {}): string {
   return fillTemplate(REGIONAL_LABELS[key][lang], values);
 }
+
+export function allRegionalLabels(): Record<string, { en: string; zh: string }> {
+  return REGIONAL_LABELS;
+}

@@ -91,4 +91,24 @@ describe("econsheet regional commands", () => {
     const d = await cli("density", "--data", sample, "--var", "fi", "--time", "year", "--years", "1999");
     expect(d.stderr).toMatch(/years: 1999 is not in the data of 'fi'/);
   });
+  test("--group and --svg: the level distribution, the figures, no overwrite without --force", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "econsheet-svg-"));
+    const svg = join(dir, "coupling.svg");
+    const r = await cli("coupling", "--data", sample, "--systems", "fi,rcd,dig", "--id", "province", "--time", "year", "--group", "region4", "--svg", svg);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Year\s+Region\s+N\s+Mean D\s+Level of mean D/);
+    expect(readFileSync(svg, "utf8")).toContain("Coupling coordination degree D by region");
+    const again = await cli("coupling", "--data", sample, "--systems", "fi,rcd", "--svg", svg);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/--svg: '.*coupling.svg' exists\. Choose another name or add --force/);
+    const noTime = await cli("coupling", "--data", sample, "--systems", "fi,rcd", "--svg", svg, "--force");
+    expect(noTime.stderr).toMatch(/The coupling chart plots D over time: give the id and time columns/);
+    expect((await cli("coupling", "--data", sample, "--systems", "fi,rcd", "--id", "province", "--time", "year", "--svg", svg, "--force")).code).toBe(0);
+    const g = await cli("gini", "--data", sample, "--var", "fi", "--group", "region4", "--id", "province", "--time", "year", "--svg", join(dir, "gini.svg"), "--lang", "zh");
+    expect(g.code).toBe(0);
+    expect(readFileSync(join(dir, "gini.svg"), "utf8")).toContain("超变密度");
+    const d = await cli("density", "--data", sample, "--var", "fi", "--time", "year", "--years", "2003,2023", "--svg", join(dir, "kd.svg"));
+    expect(d.code).toBe(0);
+    expect((readFileSync(join(dir, "kd.svg"), "utf8").match(/<polyline/g) ?? []).length).toBe(2);
+  });
 });

@@ -11,11 +11,15 @@ import { kernelDensity } from "../../core/regional/kernel-density";
 import { groupColumn } from "../../core/regional/group-column";
 import { entropyInputFromTable } from "../../core/indices/entropy-input";
 import { resolveEntropyMode, resolveMissingChoice } from "../../core/indices/entropy-options";
-import { couplingTable, topsisTable, dagumTable, theilTable, densityTable } from "../../render/regional-table";
+import { couplingTable, couplingDistributionTable, topsisTable, dagumTable, theilTable, densityTable } from "../../render/regional-table";
 import { TableModel } from "../../render/table-model";
 import { toText } from "../../render/text";
 import { toCsv } from "../../render/csv";
 import { inputError, Lang } from "../../core/errors";
+import { existsSync, writeFileSync } from "fs";
+import { chartSvg } from "../../render/charts/chart-svg";
+import { ChartModel } from "../../render/charts/chart-model";
+import { couplingTrendChart, dagumSharesChart, kernelDensityChart } from "../../render/charts/regional-charts";
 
 const langOf = (args: ParsedArgs): Lang => (flagString(args, "lang") === "zh" ? "zh" : "en");
 
@@ -30,6 +34,14 @@ function rowsOf(table: DataTable, id?: string, time?: string) {
   return { ids: undefined, times: undefined, rowLabel: (i: number) => `row ${i + 2}` };
 }
 
+/** --svg FILE: the chart as a standalone figure; an existing file is kept unless --force. */
+function writeSvg(args: ParsedArgs, chart: () => ChartModel) {
+  const file = flagString(args, "svg");
+  if (!file) return;
+  if (existsSync(file) && !flagBool(args, "force")) throw inputError(`--svg: '${file}' exists. Choose another name or add --force to replace it.`, `--svg：文件 '${file}' 已存在。请换一个文件名，或加 --force 覆盖。`);
+  writeFileSync(file, chartSvg(chart()));
+}
+
 function printTable(args: ParsedArgs, io: { stdout(t: string): void }, models: TableModel[]) {
   io.stdout(models.map((m) => (flagBool(args, "csv") ? toCsv(m) : toText(m))).join("\n"));
 }
@@ -39,10 +51,11 @@ export const couplingCommand: Command = {
   name: "coupling",
   summary: "Coupling coordination degree (C, T, D and the ten levels) of two or more indices",
   usage:
-    "econsheet coupling --data FILE --systems u1,u2[,u3…] [--alpha 0.5,0.5] [--id ID --time T] [--json | --csv] [--lang zh]\n" +
+    "econsheet coupling --data FILE --systems u1,u2[,u3…] [--alpha 0.5,0.5] [--id ID --time T] [--group region4|southnorth|COLUMN] [--svg FILE [--force]] [--json | --csv] [--lang zh]\n" +
+    "  --group: the text table is the level distribution by region and year; --svg draws mean D by region over time.\n" +
     "JSON: {systems, alpha, rows:[{id, time, C, T, D, level, levelName}], notes}",
   async run(args, io) {
-    checkFlags(args, ["data", "sheet", "systems", "alpha", "id", "time", "json", "csv", "lang"]);
+    checkFlags(args, ["data", "sheet", "systems", "alpha", "id", "time", "group", "svg", "force", "json", "csv", "lang"]);
     const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
     const names = flagList(args, "systems") ?? [];
     if (names.length === 0) throw inputError("Missing option --systems u1,u2 (the index columns).", "缺少选项 --systems u1,u2（各系统的指数列）。");
@@ -54,9 +67,13 @@ export const couplingCommand: Command = {
     const rows = rowsOf(table, flagString(args, "id"), flagString(args, "time"));
     const lang = langOf(args);
     const r = couplingCoordination({ systems: names.map((n) => ({ name: n, values: numericColumn(table, n) })), ...rows }, { alpha, lang });
+    const group = flagString(args, "group");
+    const g = group ? groupColumn(table, group, flagString(args, "id"), lang) : undefined;
+    const regionOf = (i: number) => g?.groups[i] ?? null;
+    writeSvg(args, () => couplingTrendChart(r, regionOf, g?.order ?? [], lang));
     if (flagBool(args, "json")) {
-      printJson(io, { systems: r.systems, alpha: r.alpha, rows: r.rows.map(({ row: _r, ...x }) => x), notes: lang === "zh" ? r.notesZh : r.notes });
-    } else printTable(args, io, [couplingTable(r, lang)]);
+      printJson(io, { systems: r.systems, alpha: r.alpha, rows: r.rows.map(({ row, ...x }) => (g ? { ...x, group: g.groups[row] } : x)), notes: lang === "zh" ? r.notesZh : r.notes });
+    } else printTable(args, io, [g ? couplingDistributionTable(r, regionOf, g.order ?? [], lang) : couplingTable(r, lang)]);
     return 0;
   },
 };
@@ -94,11 +111,12 @@ export const giniCommand: Command = {
   name: "gini",
   summary: "Dagum Gini decomposition by groups per year (within, net between, transvariation); --theil adds Theil's split",
   usage:
-    "econsheet gini --data FILE --var SCORE --group COLUMN|region4|southnorth --id ID --time T [--theil] [--json | --csv] [--lang zh]\n" +
+    "econsheet gini --data FILE --var SCORE --group COLUMN|region4|southnorth --id ID --time T [--theil] [--svg FILE [--force]] [--json | --csv] [--lang zh]\n" +
+    "  --svg draws the contribution shares (within, net between, transvariation) over time.\n" +
     "  --group region4 / southnorth use the NBS four regions / South-North from the province names of --id unless the data have that column.\n" +
     "JSON: {variable, groups, years:[{time, n, G, Gw, Gnb, Gt, shares:{Gw, Gnb, Gt}, within:{group: G_jj}, between:{\"A|B\": G_jh}, affluence, groupMeans, theil?:{total, within, between}}], notes}",
   async run(args, io) {
-    checkFlags(args, ["data", "sheet", "var", "group", "id", "time", "theil", "json", "csv", "lang"]);
+    checkFlags(args, ["data", "sheet", "var", "group", "id", "time", "theil", "svg", "force", "json", "csv", "lang"]);
     const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
     const name = flagString(args, "var", true);
     const lang = langOf(args);
@@ -109,6 +127,7 @@ export const giniCommand: Command = {
     const input = { name, values: numericColumn(table, name), groups: g.groups, groupOrder: g.order, times: rows.times, rowLabel: rows.rowLabel };
     const r = dagumGini(input);
     const th = flagBool(args, "theil") ? theilIndex(input) : undefined;
+    writeSvg(args, () => dagumSharesChart(r, lang));
     if (flagBool(args, "json")) {
       printJson(io, {
         variable: r.variable, groups: r.groups,
@@ -125,10 +144,10 @@ export const densityCommand: Command = {
   name: "density",
   summary: "Gaussian kernel densities of a variable per year (bandwidth bw.nrd0, exact evaluation)",
   usage:
-    "econsheet density --data FILE --var SCORE --time T [--years 2003,2013,2023] [--points 512] [--json | --csv] [--lang zh]\n" +
+    "econsheet density --data FILE --var SCORE --time T [--years 2003,2013,2023] [--points 512] [--svg FILE [--force]] [--json | --csv] [--lang zh]\n" +
     "JSON: {variable, years:[{time, n, bandwidth, x:[…], y:[…]}], notes}",
   async run(args, io) {
-    checkFlags(args, ["data", "sheet", "var", "time", "years", "points", "json", "csv", "lang"]);
+    checkFlags(args, ["data", "sheet", "var", "time", "years", "points", "svg", "force", "json", "csv", "lang"]);
     const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
     const name = flagString(args, "var", true);
     const time = flagString(args, "time");
@@ -140,6 +159,7 @@ export const densityCommand: Command = {
     if (years && !time) throw inputError("--years needs --time (the year column).", "--years 需要同时给出 --time（年份列）。");
     const lang = langOf(args);
     const r = kernelDensity(name, numericColumn(table, name), time ? Array.from(numericColumn(table, time)) : undefined, { years, points: flagNumber(args, "points") });
+    writeSvg(args, () => kernelDensityChart(r, lang));
     if (flagBool(args, "json")) printJson(io, { variable: r.variable, years: r.years, notes: lang === "zh" ? r.notesZh : r.notes });
     else printTable(args, io, [densityTable(r, lang)]);
     return 0;
