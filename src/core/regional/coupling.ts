@@ -50,9 +50,10 @@ const ALPHA_TOLERANCE = 1e-9;
  * Coupling coordination degree (耦合协调度) of n ≥ 2 systems:
  * C = n·(∏U_i)^{1/n} / ΣU_i (geometric over arithmetic mean, in [0, 1], 1 when all U_i are equal),
  * T = Σ α_i U_i, D = √(C·T), and the ten levels of D (coupling-levels.ts).
- * Only this form is offered: the common variants C = {∏U_i / [Π(U_i + U_j)]}^{1/n} and
- * C = n·{∏U_i / (ΣU_i)^n}^{1/n} have maxima below 1 (0.5 for two systems), so their levels are
- * not comparable across papers (王淑佳 等 2021; docs/regional.md).
+ * Only this form is offered: variants in circulation that drop the factor n, such as
+ * C = {U_1U_2/(U_1 + U_2)²}^{1/2} (maximum 1/2), C = {∏U_i/(ΣU_i)^n}^{1/n} (maximum 1/n) or
+ * C = {U_1U_2U_3/[(U_1+U_2)(U_1+U_3)(U_2+U_3)]}^{1/3} (maximum 1/2), cannot reach the upper
+ * levels, so their D is not comparable with the ten bands (王淑佳 等 2021; docs/regional.md).
  * Rows with a missing U are skipped (reported in a note). Complexity O(rows·n).
  */
 export function couplingCoordination(input: CouplingInput, options: CouplingOptions = {}): CouplingResult {
