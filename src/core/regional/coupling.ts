@@ -43,6 +43,9 @@ export interface CouplingResult {
   notesZh: string[];
 }
 
+/** An entropy score of a province at the maximum of every indicator can exceed 1 by a rounding ulp: such values count as on the bound. */
+const BOUND_SLACK = 1e-12;
+
 /** Accepted tolerance of Σα = 1 (typed weights such as 0.333, 0.333, 0.334 pass; 0.3, 0.3 do not). */
 const ALPHA_TOLERANCE = 1e-9;
 
@@ -83,13 +86,13 @@ export function couplingCoordination(input: CouplingInput, options: CouplingOpti
     for (let k = 0; k < n; k++) {
       const v = systems[k].values[i];
       if (v !== v) { missing = true; continue; }
-      if (!(v >= 0 && v <= 1)) {
+      if (!(v >= -BOUND_SLACK && v <= 1 + BOUND_SLACK)) {
         throw inputError(
           `System '${systems[k].name}' (${label(i)}): U = ${v} is outside [0, 1]. Coupling coordination needs evaluation indices in [0, 1] — use entropy scores (they lie in [0, 1]) or rescale the column by min–max first.`,
           `系统 '${systems[k].name}'（${label(i)}）：U = ${v} 不在 [0, 1] 内。耦合协调度要求评价指数在 [0, 1] 之间——请使用熵值法得分（位于 [0, 1]），或先对该列做极差标准化。`,
         );
       }
-      u[k] = v;
+      u[k] = Math.min(1, Math.max(0, v));
     }
     if (missing) { skipped++; continue; }
     let sum = 0, logSum = 0, anyZero = false, t = 0;

@@ -81,6 +81,12 @@ describe("coupling coordination by hand", () => {
     expect(e.D).toBe(1);
     expect(e.level).toBe(10);
   });
+  test("a rounding ulp beyond [0, 1] (an entropy score of 1.0000000000000002) counts as on the bound", () => {
+    const r = couplingCoordination({ systems: [{ name: "a", values: [1 + 2.2e-16] }, { name: "b", values: [1] }] });
+    expect(r.rows[0].C).toBe(1);
+    expect(r.rows[0].D).toBe(1);
+    expect(() => couplingCoordination({ systems: [{ name: "a", values: [1 + 1e-9] }, { name: "b", values: [1] }] })).toThrow(/outside \[0, 1\]/);
+  });
   test("levels: boundaries go to the upper band; names in both languages", () => {
     expect([0, 0.0999, 0.1, 0.2, 0.3, 0.5999, 0.6, 0.9, 0.99, 1].map(couplingLevel)).toEqual([1, 1, 2, 3, 4, 6, 7, 10, 10, 10]);
     expect(COUPLING_LEVELS[0].zh).toBe("极度失调");
@@ -170,5 +176,20 @@ describe("TOPSIS by hand", () => {
     expect(r.rows[0].dMinus).toBeCloseTo(w.b, 15);
     expect(r.rows[1].closeness).toBeCloseTo(w.a / (w.a + w.b), 15);
     expect(r.rows.map((x) => x.rank)).toEqual(w.a > w.b ? [3, 1, 1] : [1, 2, 2]);
+  });
+});
+
+describe("units do not matter", () => {
+  test("Dagum and Theil components are unchanged when the variable is rescaled by 1e6; TOPSIS when an indicator is", () => {
+    const y = [0.3, 1.2, 2.5, 0.7, 3.1, 1.9, 0.4, 2.2];
+    const groups = ["A", "A", "A", "B", "B", "B", "C", "C"];
+    const big = y.map((v) => v * 1e6);
+    const a = dagumGini({ name: "y", values: y, groups }).years[0], b = dagumGini({ name: "y", values: big, groups }).years[0];
+    for (const k of ["G", "Gw", "Gnb", "Gt"] as const) expect(Math.abs(b[k] - a[k]) / a[k]).toBeLessThan(1e-13);
+    const ta = theilIndex({ name: "y", values: y, groups }).years[0], tb = theilIndex({ name: "y", values: big, groups }).years[0];
+    expect(Math.abs(tb.between! - ta.between!) / ta.between!).toBeLessThan(1e-12);
+    const ind = (scale: number) => [{ name: "a", values: Float64Array.from(y, (v) => v * scale), direction: "positive" as const }, { name: "b", values: Float64Array.from(y, (v, i) => (v * 7 + i) % 5), direction: "negative" as const }];
+    const c1 = entropyTopsis({ indicators: ind(1) }).rows, c2 = entropyTopsis({ indicators: ind(1e6) }).rows;
+    c1.forEach((r, i) => expect(Math.abs(c2[i].closeness - r.closeness)).toBeLessThan(1e-13));
   });
 });
