@@ -111,4 +111,15 @@ describe("econsheet regional commands", () => {
     expect(d.code).toBe(0);
     expect((readFileSync(join(dir, "kd.svg"), "utf8").match(/<polyline/g) ?? []).length).toBe(2);
   });
+  test("density reads years written as 2003年; a bad year names its row", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "econsheet-years-"));
+    const file = join(dir, "p.csv");
+    writeFileSync(file, "province,year,fi\n北京,2003年,0.3\n天津,2003年,0.5\n上海,2003年,0.2\n北京,2004年,0.4\n天津,2004年,0.1\n上海,2004年,0.7\n");
+    const r = await cli("density", "--data", file, "--var", "fi", "--time", "year", "--years", "2004", "--json");
+    expect(r.code).toBe(0);
+    expect(r.json().years[0].n).toBe(3);
+    writeFileSync(join(dir, "q.csv"), "province,year,fi\n北京,soon,0.3\n");
+    const bad = await cli("density", "--data", join(dir, "q.csv"), "--var", "fi", "--time", "year");
+    expect(bad.stderr).toMatch(/Column 'year' row 2: 'soon' is not a year\. Write years as 2003 or 2003年/);
+  });
 });

@@ -8,7 +8,7 @@ import { entropyTopsis } from "../../core/regional/topsis";
 import { dagumGini } from "../../core/regional/dagum-gini";
 import { theilIndex } from "../../core/regional/theil";
 import { kernelDensity } from "../../core/regional/kernel-density";
-import { groupColumn } from "../../core/regional/group-column";
+import { groupColumn, timeColumn } from "../../core/regional/group-column";
 import { entropyInputFromTable } from "../../core/indices/entropy-input";
 import { resolveEntropyMode, resolveMissingChoice } from "../../core/indices/entropy-options";
 import { couplingTable, couplingDistributionTable, topsisTable, dagumTable, theilTable, densityTable } from "../../render/regional-table";
@@ -30,7 +30,7 @@ function rowsOf(table: DataTable, id?: string, time?: string) {
     return { ids: labelColumn(table, id), times: Array.from(frame.timeValue), rowLabel: (i: number) => `${frame.rowLabel(i)}, row ${i + 2}` };
   }
   if (id) { const ids = labelColumn(table, id); return { ids, times: undefined, rowLabel: (i: number) => `${ids[i]}, row ${i + 2}` }; }
-  if (time) return { ids: undefined, times: Array.from(numericColumn(table, time)), rowLabel: (i: number) => `row ${i + 2}` };
+  if (time) return { ids: undefined, times: timeColumn(table, time), rowLabel: (i: number) => `row ${i + 2}` };
   return { ids: undefined, times: undefined, rowLabel: (i: number) => `row ${i + 2}` };
 }
 
@@ -158,7 +158,7 @@ export const densityCommand: Command = {
     });
     if (years && !time) throw inputError("--years needs --time (the year column).", "--years 需要同时给出 --time（年份列）。");
     const lang = langOf(args);
-    const r = kernelDensity(name, numericColumn(table, name), time ? Array.from(numericColumn(table, time)) : undefined, { years, points: flagNumber(args, "points") });
+    const r = kernelDensity(name, numericColumn(table, name), time ? timeColumn(table, time) : undefined, { years, points: flagNumber(args, "points") });
     writeSvg(args, () => kernelDensityChart(r, lang));
     if (flagBool(args, "json")) printJson(io, { variable: r.variable, years: r.years, notes: lang === "zh" ? r.notesZh : r.notes });
     else printTable(args, io, [densityTable(r, lang)]);

@@ -1,4 +1,5 @@
-import { DataTable, labelColumn } from "../data/data-table";
+import { DataTable, labelColumn, columnIndex } from "../data/data-table";
+import { parseTime } from "../data/panel-frame";
 import { regionLabels, REGION4_LABELS, SOUTHNORTH_LABELS } from "../data/provinces";
 import { inputError, Lang } from "../errors";
 
@@ -30,4 +31,24 @@ export function groupColumn(table: DataTable, group: string, id: string | undefi
   const hint = { en: " Use the 31 provinces' names (北京, 内蒙古, …) or a column of group labels.", zh: "请使用 31 个省份名称（北京、内蒙古……）或给出分组列。" };
   const labels = builtIn === "region4" ? REGION4_LABELS : SOUTHNORTH_LABELS;
   return { groups: regionLabels(labelColumn(table, id), id, builtIn, lang, hint), order: Object.values(labels).map((l) => l[lang]), builtIn };
+}
+
+/**
+ * A time column as numbers, reading "2003" and "2003年" as 2003 (as the panel frame does); a
+ * blank is NaN; other text is an error naming the column and the row.
+ */
+export function timeColumn(table: DataTable, name: string): number[] {
+  const j = columnIndex(table, name);
+  return table.rows.map((r, i) => {
+    const c = r[j];
+    if (c === null || c === undefined || (typeof c === "string" && c.trim() === "")) return NaN;
+    const t = parseTime(c);
+    if (t === undefined) {
+      throw inputError(
+        `Column '${name}' row ${i + 2}: '${String(c)}' is not a year. Write years as 2003 or 2003年.`,
+        `列 '${name}' 第 ${i + 2} 行：'${String(c)}' 不是年份。请写成 2003 或 2003年。`,
+      );
+    }
+    return t;
+  });
 }

@@ -6,7 +6,7 @@ import { entropyTopsis } from "../../core/regional/topsis";
 import { dagumGini } from "../../core/regional/dagum-gini";
 import { theilIndex } from "../../core/regional/theil";
 import { kernelDensity } from "../../core/regional/kernel-density";
-import { groupColumn } from "../../core/regional/group-column";
+import { groupColumn, timeColumn } from "../../core/regional/group-column";
 import { entropyInputFromTable } from "../../core/indices/entropy-input";
 import { resolveEntropyMode, resolveMissingChoice } from "../../core/indices/entropy-options";
 import { couplingTable, couplingDistributionTable, topsisTable, dagumTable, theilTable, densityTable } from "../../render/regional-table";
@@ -29,7 +29,7 @@ function rowsOf(table: DataTable, id?: string, time?: string) {
     const frame = buildPanelFrame(table, id, time);
     return { ids: labelColumn(table, id), times: Array.from(frame.timeValue), rowLabel: (i: number) => `${frame.rowLabel(i)}, row ${i + 2}` };
   }
-  return { ids: id ? labelColumn(table, id) : undefined, times: time ? Array.from(numericColumn(table, time)) : undefined, rowLabel: (i: number) => `row ${i + 2}` };
+  return { ids: id ? labelColumn(table, id) : undefined, times: time ? timeColumn(table, time) : undefined, rowLabel: (i: number) => `row ${i + 2}` };
 }
 
 function numbers(text: string | undefined, fn: string, key: string): number[] | undefined {
@@ -107,5 +107,5 @@ export function kernelDensityRange(data: unknown[][], variable: unknown, time: u
   const years = numbers(opts.get("years"), fn, "years");
   if (years && !t) throw inputError(`${fn}: option 'years' needs the time column (third argument).`, `${fn}：选项 'years' 需要时间列（第三个参数）。`);
   const points = numbers(opts.get("points"), fn, "points")?.[0];
-  return toGrid(densityTable(kernelDensity(name, numericColumn(table, name), t ? Array.from(numericColumn(table, t)) : undefined, { years, points }), langOf(opts)));
+  return toGrid(densityTable(kernelDensity(name, numericColumn(table, name), t ? timeColumn(table, t) : undefined, { years, points }), langOf(opts)));
 }
