@@ -11,6 +11,7 @@ import { entropyWeightsRange, entropyScoreRange, aboveMeanRange } from "./adapte
 import { mediationRange } from "./adapters/mediation";
 import { regTableRange } from "./adapters/regtable";
 import { didRange, eventStudyRange } from "./adapters/did";
+import { couplingRange, topsisRange, dagumGiniRange, kernelDensityRange } from "./adapters/regional";
 
 /**
  * Descriptive statistics (N, mean, SD, min, max) for every numeric column of a range whose first row holds the variable names. Blank cells are missing values.
@@ -183,4 +184,56 @@ export function didtable(data: any[][], y: string, treat: any, id: string, time:
  */
 export function eventstudy(data: any[][], y: string, id: string, time: string, options?: any): any[][] {
   return guarded(() => eventStudyRange(data, y, id, time, options ?? null));
+}
+
+/**
+ * Coupling coordination degree (耦合协调度) of two or more indices in [0, 1]: C = n(∏U)^(1/n)/ΣU, T = Σα·U, D = √(C·T) and the ten levels (极度失调 … 优质协调), one row per entity-year; with by=region4 (or southnorth, or a column) the level distribution by region and year.
+ * @customfunction COUPLING
+ * @param {any[][]} data Range with a header row: id, time and the index columns.
+ * @param {any} systems The index columns, a range of names or "fi,rcd,dig".
+ * @param {any} [options] e.g. "id=province; time=year; alpha=0.5,0.5; by=region4; lang=zh". alpha must sum to 1 (default equal).
+ * @returns {any[][]} C, T, D, level and level name per row, or the level distribution.
+ */
+export function coupling(data: any[][], systems: any, options?: any): any[][] {
+  return guarded(() => couplingRange(data, systems, options ?? null));
+}
+
+/**
+ * Entropy-weighted TOPSIS (熵权TOPSIS): indicators standardised and weighted as the entropy method (pooled, per year or sub-periods), distances D+ and D- to the ideal solutions, closeness C = D-/(D+ + D-) and the rank within each year (1 = best).
+ * @customfunction TOPSIS
+ * @param {any[][]} data Range with a header row: id, time and indicator columns.
+ * @param {any} [directions] One +1/-1 (or "正向"/"负向") per indicator, or per column of the range; omitted: all positive.
+ * @param {any} [options] e.g. "id=province; time=year; mode=year; periods=2003;2004-2012; shift=0.0001; missing=drop; lang=zh".
+ * @returns {any[][]} D+, D-, closeness and rank per row.
+ */
+export function topsis(data: any[][], directions?: any, options?: any): any[][] {
+  return guarded(() => topsisRange(data, directions ?? null, options ?? null));
+}
+
+/**
+ * Dagum (1997) Gini decomposition by groups, per year: overall G, within-group G per group, between-group G per pair and the contribution shares of within, net between and transvariation (as papers print it); theil=TRUE appends the Theil index with its within/between split.
+ * @customfunction DAGUMGINI
+ * @param {any[][]} data Range with a header row: id, time, the variable and (optionally) a group column.
+ * @param {string} variable The variable (values >= 0), e.g. an index score.
+ * @param {string} group A group column, or "region4" (NBS East/Central/West/Northeast) or "southnorth" from the province names of id.
+ * @param {any} id Entity column name (needed for region4 / southnorth).
+ * @param {string} time Time column name.
+ * @param {any} [options] e.g. "theil=TRUE; lang=zh".
+ * @returns {any[][]} One row per year.
+ */
+export function dagumgini(data: any[][], variable: string, group: string, id: any, time: string, options?: any): any[][] {
+  return guarded(() => dagumGiniRange(data, variable, group, id ?? null, time, options ?? null));
+}
+
+/**
+ * Gaussian kernel density of a variable per year (bandwidth as R bw.nrd0, evaluated exactly on a grid from min-3h to max+3h): x and f(x) side by side for each chosen year, ready for a line chart.
+ * @customfunction KDENSITY
+ * @param {any[][]} data Range with a header row.
+ * @param {string} variable The variable.
+ * @param {any} [time] Time column name; omitted: one density of all rows.
+ * @param {any} [options] e.g. "years=2003,2013,2023; points=512; lang=zh".
+ * @returns {any[][]} Two columns per year: x and the density.
+ */
+export function kdensity(data: any[][], variable: string, time?: any, options?: any): any[][] {
+  return guarded(() => kernelDensityRange(data, variable, time ?? null, options ?? null));
 }

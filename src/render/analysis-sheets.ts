@@ -8,6 +8,7 @@ import { panelColumn } from "./panel-columns";
 import { mediationRegressionTable, mediationSummaryTable } from "./mediation-table";
 import { entropyWeightsTable, aboveMeanTable } from "./entropy-table";
 import { didMeansTable, didRegressionTable, eventStudyTable, placeboSummaryTable } from "./did-table";
+import { regionalTables } from "./regional-sheets";
 
 export interface Sheet {
   /** Worksheet name (≤ 31 characters, unique, no []:*?/\). */
@@ -81,6 +82,8 @@ export function analysisSheets(run: AnalysisRun, lang: Lang = "en"): Sheet[] {
       tables = [didRegressionTable(t.did, y, tlang, t.spec.rename, t.wild), didMeansTable(t.did[t.did.length - 1], y, tlang)];
       if (t.eventStudy) tables.push({ ...eventStudyTable(t.eventStudy, tlang), title: tlang === "zh" ? "事件研究" : "Event study" });
       if (t.placebo) tables.push(placeboSummaryTable(t.placebo, tlang));
+    } else if (t.kind === "coupling" || t.kind === "dagum" || t.kind === "density") {
+      tables = regionalTables(t, tlang);
     } else {
       tables = [mediationRegressionTable(t.mediation, { lang: tlang, rename: t.spec.rename }), mediationSummaryTable(t.mediation, tlang)];
     }

@@ -4,7 +4,9 @@ import {
   MessageBar, MessageBarBody, Dialog, DialogSurface, DialogBody, DialogTitle, DialogContent, DialogActions, Textarea, Tooltip,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/errors";
-import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, parseAnalysisSpec } from "../core/spec/analysis-spec";
+import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, parseAnalysisSpec, REGIONAL_TABLE_TYPES, RegionalTableSpec } from "../core/spec/analysis-spec";
+import { RegionalCard } from "./steps/regional-card";
+import { RegionalForm, RegionalFormError, RegionalKind, regionalSpec, withRegional, writeRegional } from "./journey/regional";
 import { runAnalysis } from "../core/spec/run-analysis";
 import type { WorkbookIO } from "./excel-io";
 import { WorkbookContext } from "./workbook-context";
@@ -66,6 +68,11 @@ export function App({ io, initialLang }: AppProps) {
   const [chartErrors, setChartErrors] = useState<ChartErrors>({});
   /** The DID table of the Charts step: saved with the spec so Re-run and `econsheet run` rebuild it. */
   const [didTable, setDidTable] = useState<DidTableSpec | null>(null);
+  /** The Index step's regional analysis: its choices, and the entries saved with the spec. */
+  const [regionalForm, setRegionalForm] = useState<RegionalForm>({ systems: [], variable: "", grouping: "region4", years: "", theil: false });
+  const [regionalTables, setRegionalTables] = useState<RegionalTableSpec[]>([]);
+  const [regionalError, setRegionalError] = useState<string | undefined>();
+  const [indicesComputed, setIndicesComputed] = useState(false);
   const task = useLongTask();
 
   // A workbook that has a saved spec reopens with its choices.
@@ -77,7 +84,9 @@ export function App({ io, initialLang }: AppProps) {
         setSheets(spec.data.sheets ?? []);
         setInterpolate(!!spec.data.interpolate);
         setIndices(spec.indices ?? []);
-        setDrafts((spec.tables ?? []).filter((x): x is ModelTableSpec => x.type !== "did").map(specToDraft));
+        const isRegional = (x: { type: string }): x is RegionalTableSpec => (REGIONAL_TABLE_TYPES as readonly string[]).includes(x.type);
+        setDrafts((spec.tables ?? []).filter((x): x is ModelTableSpec => x.type !== "did" && !isRegional(x)).map(specToDraft));
+        setRegionalTables((spec.tables ?? []).filter(isRegional));
         const savedDid = (spec.tables ?? []).find((x): x is DidTableSpec => x.type === "did");
         setDidTable(savedDid ?? null);
         if (savedDid) setDidForm(didFormOf(savedDid));
@@ -98,11 +107,11 @@ export function App({ io, initialLang }: AppProps) {
 
   /** The spec of the pane's choices: the Models step's tables, then the Charts step's DID table. */
   const buildSpec = useCallback(
-    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable): AnalysisSpec => ({
+    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable, regional: RegionalTableSpec[] = regionalTables): AnalysisSpec => ({
       schema: SPEC_SCHEMA, version: SPEC_VERSION, lang: tableLang,
-      data: { sheets, interpolate, id: ID, time: TIME }, indices, tables: did ? [...tables, did] : tables,
+      data: { sheets, interpolate, id: ID, time: TIME }, indices, tables: [...tables, ...(did ? [did] : []), ...regional],
     }),
-    [tableLang, sheets, interpolate, indices, didTable],
+    [tableLang, sheets, interpolate, indices, didTable, regionalTables],
   );
 
   /** The drafts as TableSpecs; errors go beside the fields of step 3. */
@@ -127,10 +136,33 @@ export function App({ io, initialLang }: AppProps) {
     if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
     setStatus(undefined);
     await task.run(async (report, isCancelled) => {
-      const run = runAnalysis(imported.table, buildSpec([], null));
+      const run = runAnalysis(imported.table, buildSpec([], null, []));
       const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
       setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
+      setIndicesComputed(true);
+      const computed = run.indices.map((ix) => ix.spec.name);
+      setRegionalForm((f) => ({ ...f, systems: f.systems.length ? f.systems.filter((x) => computed.includes(x)) : computed, variable: computed.includes(f.variable) ? f.variable : computed[0] ?? "" }));
     });
+  };
+
+  /** Writes one regional analysis (table and chart) of the computed indices and saves it with the spec. */
+  const writeRegionalAnalysis = async (kind: RegionalKind) => {
+    setStatus(undefined);
+    setRegionalError(undefined);
+    try {
+      if (!imported) throw new RegionalFormError({ en: t("en", "noData"), zh: t("zh", "noData") });
+      const entry = regionalSpec(kind, regionalForm, tableLang);
+      const saved = withRegional(regionalTables, entry);
+      const complete = drafts.flatMap((d) => { try { return [draftToSpec(d, tableLang)]; } catch { return []; } });
+      await task.run(async () => {
+        const names = await writeRegional(io, imported.table, buildSpec([], null, []), entry, tableLang, replaceOwn);
+        setRegionalTables(saved);
+        await io.saveSpec(specJson(buildSpec(complete, didTable, saved)));
+        setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
+      });
+    } catch (e) {
+      setRegionalError(e instanceof RegionalFormError ? e.text[lang] : errorText(e, lang));
+    }
   };
 
   const writeTables = async () => {
@@ -174,7 +206,7 @@ export function App({ io, initialLang }: AppProps) {
     try {
       if (!imported) throw new ChartFormError("y", { en: t("en", "noData"), zh: t("zh", "noData") });
       await task.run(async (report, isCancelled) => {
-        const panel = indices.length ? runAnalysis(imported.table, buildSpec([], null)).panel : imported.table;
+        const panel = indices.length ? runAnalysis(imported.table, buildSpec([], null, [])).panel : imported.table;
         await work(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
       });
     } catch (e) {
@@ -299,6 +331,9 @@ export function App({ io, initialLang }: AppProps) {
               <IndexStep
                 lang={lang} indicators={imported?.indicators ?? []} indices={indices} onIndices={setIndices}
                 onCompute={computeIndices} readHierarchy={readHierarchy} sheetNames={sheetNames} onNext={() => go("models")} busy={task.running}
+                regional={indicesComputed && indices.length > 0 ? (
+                  <RegionalCard lang={lang} indices={indices.map((ix) => ix.name)} form={regionalForm} onForm={setRegionalForm} error={regionalError} busy={task.running} onWrite={(k) => void writeRegionalAnalysis(k)} />
+                ) : undefined}
               />
             )}
             {step === "models" && <ModelsStep lang={lang} variables={variables} drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onNext={() => go("tables")} clusters={provinces.length} />}

@@ -163,6 +163,15 @@ const STRINGS = {
   none: { en: "(none)", zh: "（无）" },
   error: { en: "Error", zh: "错误" },
   unexpected: { en: "Unexpected error: {message}", zh: "意外错误：{message}" },
+  regionalTitle: { en: "Regional analysis of the indices", zh: "指数的区域分析" },
+  regionalIntro: { en: "Coupling coordination between indices, the Dagum Gini decomposition by region and kernel densities over time; each writes a table sheet and a chart sheet and is saved with the spec.", zh: "指数间的耦合协调度、按区域的 Dagum 基尼系数分解及核密度演变；各写入一张表格工作表和一张图表工作表，并随分析设定保存。" },
+  couplingSystems: { en: "Indices to couple", zh: "参与耦合的指数" },
+  regionalIndex: { en: "Index for Gini and density", zh: "基尼系数与核密度所用指数" },
+  densityYears: { en: "Density years", zh: "核密度年份" },
+  withTheil: { en: "Also the Theil index and its split", zh: "同时计算泰尔指数及其分解" },
+  couplingButton: { en: "Coupling table and chart", zh: "耦合协调度表与图" },
+  dagumButton: { en: "Dagum Gini table and chart", zh: "Dagum 基尼系数表与图" },
+  densityButton: { en: "Kernel density chart", zh: "核密度图" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

@@ -27,7 +27,7 @@ export interface PanelFrame {
 
 const YEAR_IN_TEXT = /^\s*(\d{4})\s*(年)?\s*$/;
 
-function parseTime(cell: unknown): number | undefined {
+export function parseTime(cell: unknown): number | undefined {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   if (typeof cell === "string") {
     const t = cell.trim();

@@ -1,5 +1,6 @@
 import { inputError, EconError } from "../errors";
 import { validateSpec } from "./validate-spec";
+import { checkRegional, REGIONAL_TABLE_TYPES, type RegionalTableSpec } from "./regional-spec";
 
 /**
  * The analysis spec (schema "econsheet.analysis", version 1): everything needed to rebuild a
@@ -161,9 +162,12 @@ export interface DidTableSpec extends TableCommon {
   placebo?: { permutations: number; seed?: number };
 }
 
-export type TableSpec = DescriptiveTableSpec | RegressionTableSpec | MediationTableSpec | RobustnessTableSpec | HeterogeneityTableSpec | DidTableSpec;
-/** The tables the task pane's Models step drafts (DID tables come from its Charts step). */
-export type ModelTableSpec = Exclude<TableSpec, DidTableSpec>;
+
+export type TableSpec = DescriptiveTableSpec | RegressionTableSpec | MediationTableSpec | RobustnessTableSpec | HeterogeneityTableSpec | DidTableSpec | RegionalTableSpec;
+/** The tables the task pane's Models step drafts (DID tables come from its Charts step, regional tables from its Index step). */
+export type ModelTableSpec = Exclude<TableSpec, DidTableSpec | RegionalTableSpec>;
+export { REGIONAL_TABLE_TYPES } from "./regional-spec";
+export type { CouplingTableSpec, DagumTableSpec, DensityTableSpec, RegionalTableSpec } from "./regional-spec";
 
 export interface AnalysisSpec {
   schema: typeof SPEC_SCHEMA;
@@ -175,7 +179,7 @@ export interface AnalysisSpec {
   tables?: TableSpec[];
 }
 
-const TABLE_TYPES = ["descriptive", "regression", "mediation", "robustness", "heterogeneity", "did"] as const;
+const TABLE_TYPES = ["descriptive", "regression", "mediation", "robustness", "heterogeneity", "did", ...REGIONAL_TABLE_TYPES] as const;
 
 function fail(path: string, en: string, zh: string): never {
   throw inputError(`Analysis spec, ${path}: ${en}`, `分析设定 ${path}：${zh}`);
@@ -328,6 +332,11 @@ function checkSpecRules(json: unknown): AnalysisSpec {
         break;
       case "did":
         checkDid(t, p, common);
+        break;
+      case "coupling":
+      case "dagum":
+      case "density":
+        checkRegional(t, p, common, { fail, checkKeys, isInt });
         break;
     }
   });

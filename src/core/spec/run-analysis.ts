@@ -15,6 +15,7 @@ import { eventStudy, EventStudyResult } from "../did/event-study";
 import { fitModelsWild } from "../inference/wild-models";
 import { WildBootstrapResult, WildOptions } from "../inference/wild-panel";
 import { didWildBootstrap } from "../did/did-wild";
+import { runRegionalTable, RegionalTableResult } from "../regional/run-regional";
 
 /**
  * What a run produces, before rendering: the panel with the index scores appended, each
@@ -25,7 +26,8 @@ export type TableResult =
   | { spec: TableSpec; kind: "descriptive"; describe: ReturnType<typeof describe> }
   | { spec: TableSpec; kind: "regression"; models: PanelResult[]; titles: (string | undefined)[]; differences?: GroupDifference[]; wild?: (WildBootstrapResult | undefined)[] }
   | { spec: TableSpec; kind: "mediation"; mediation: MediationResult }
-  | { spec: TableSpec; kind: "did"; did: DidResult[]; eventStudy?: EventStudyResult; placebo?: PlaceboResult; wild?: WildBootstrapResult[] };
+  | { spec: TableSpec; kind: "did"; did: DidResult[]; eventStudy?: EventStudyResult; placebo?: PlaceboResult; wild?: WildBootstrapResult[] }
+  | RegionalTableResult;
 
 export interface IndexRun {
   spec: IndexSpec;
@@ -115,7 +117,7 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
   for (const t of spec.tables ?? []) {
     step(`table '${t.title}' (${t.type})`);
     try {
-      tables.push(runTable(table, t, id, time, options));
+      tables.push(runTable(table, t, id, time, options, spec.lang ?? "en"));
     } catch (e) {
       throw prefixed(e, `Table '${t.title}'`, `表格 '${t.title}'`);
     }
@@ -123,7 +125,7 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
   return { panel: table, id, time, indices, tables, log };
 }
 
-function runTable(table: DataTable, t: TableSpec, id: string, time: string, options: RunOptions = {}): TableResult {
+function runTable(table: DataTable, t: TableSpec, id: string, time: string, options: RunOptions = {}, lang: "en" | "zh" = "en"): TableResult {
   // Regression-type sheets print the bootstrap p only; DID sheets keep the interval too.
   const wild: WildOptions | undefined = "wild" in t && t.wild ? { ...t.wild, interval: t.type === "did" } : undefined;
   // Every model column, with its wild cluster bootstrap when the table asks for one.
@@ -133,6 +135,10 @@ function runTable(table: DataTable, t: TableSpec, id: string, time: string, opti
     return { models: r.results, wild: r.wild };
   };
   switch (t.type) {
+    case "coupling":
+    case "dagum":
+    case "density":
+      return runRegionalTable(table, t, id, time, t.lang ?? lang);
     case "descriptive":
       return { spec: t, kind: "descriptive", describe: describe(table, { vars: t.vars, id }) };
     case "regression": {

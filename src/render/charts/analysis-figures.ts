@@ -6,6 +6,7 @@ import { indexTrendChart } from "./index-trend-chart";
 import { eventStudyChart } from "./event-study-chart";
 import { placeboChart } from "./placebo-chart";
 import { chartSvg } from "./chart-svg";
+import { regionalChart } from "./regional-charts";
 
 export interface Figure {
   /** File name without extension (no characters a file system refuses). */
@@ -17,8 +18,9 @@ const fileName = (s: string) => s.replace(/[/\\:*?"<>|]+/g, "_").trim();
 
 /**
  * The figures of a run as SVG: each index's trend by NBS region (when the ids are provinces),
- * and for each DID table its event-study plot and placebo histogram (when the spec asks for
- * them). `skipped` says which figures could not be drawn and why.
+ * for each DID table its event-study plot and placebo histogram (when the spec asks for
+ * them), and for each regional table its chart (coupling D by region over time, Dagum
+ * contribution shares over time, kernel-density curves). `skipped` says which figures could not be drawn and why.
  */
 export function analysisFigures(run: AnalysisRun, lang: Lang = "en"): { figures: Figure[]; skipped: string[] } {
   const figures: Figure[] = [];
@@ -35,6 +37,13 @@ export function analysisFigures(run: AnalysisRun, lang: Lang = "en"): { figures:
     }
   }
   for (const t of run.tables) {
+    if (t.kind === "coupling" || t.kind === "dagum" || t.kind === "density") {
+      const variable = t.spec.type === "coupling" ? undefined : t.spec.var;
+      const ix = run.indices.find((i) => i.spec.name === variable);
+      const chart = regionalChart(t, t.spec.lang ?? lang, ix?.spec.label ?? variable);
+      figures.push({ name: fileName(`${t.spec.title} ${chart.sheetName}`), svg: chartSvg(chart) });
+      continue;
+    }
     if (t.kind !== "did") continue;
     const spec = t.spec as { title: string; y: string; controls?: string[] };
     if (t.eventStudy) figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "事件研究" : "event study"}`), svg: chartSvg(eventStudyChart(t.eventStudy, lang, { y: spec.y, controls: spec.controls })) });

@@ -44,10 +44,12 @@ export interface ChartDrawing {
   series: ChartSeries[];
   /** Draw categories from the top down (a sorted bar chart reads best largest first). */
   reverseCategories?: boolean;
+  /** Which x ticks of a scatter chart get a label: whole numbers only (default; relative time) or every tick (a continuous x such as a density's). */
+  xTickLabels?: "integer" | "all";
 }
 
 export interface ChartModel extends ChartDrawing {
-  kind: "eventStudy" | "indexTrend" | "placebo" | "indexMap";
+  kind: "eventStudy" | "indexTrend" | "placebo" | "indexMap" | "couplingTrend" | "dagumShares" | "kernelDensity";
   /** Name of the new sheet holding the data and the chart. */
   sheetName: string;
   /** Header row + rows, written from A1; series refer to these cells. */

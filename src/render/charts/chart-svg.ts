@@ -106,7 +106,7 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     const X = (v: number) => left + ((v - x0) / (x1 - x0)) * pw;
     const Y = (v: number) => top + ph - ((v - v0) / (v1 - v0)) * ph;
     for (const t of vt) body.push(`<line x1="${left}" x2="${left + pw}" y1="${Y(t)}" y2="${Y(t)}" stroke="#E7E6E6"/><text x="${left - 8}" y="${Y(t) + 4}" text-anchor="end" font-size="11" fill="${AXIS}">${label(t)}</text>`);
-    for (const t of xt) if (t >= x0 && t <= x1 && Number.isInteger(t)) body.push(`<text x="${X(t)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${label(t)}</text>`);
+    for (const t of xt) if (t >= x0 && t <= x1 && (Number.isInteger(t) || d.xTickLabels === "all")) body.push(`<text x="${X(t)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${label(t)}</text>`);
     d.series.forEach((s, k) => {
       const color = colorOf(s, k);
       const xv = s.x ? spanValues(model.data, s.x) : seriesValues[k].map((_, i) => i + 1);

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Body1, Button, Card, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2 } from "@fluentui/react-components";
 import type { Lang } from "../../core/errors";
 import type { IndexSpec, IndexMode } from "../../core/spec/analysis-spec";
@@ -16,6 +16,8 @@ export interface IndexStepProps {
   sheetNames: () => Promise<string[]>;
   onNext(): void;
   busy: boolean;
+  /** Shown once the indices are computed (the regional analysis card). */
+  regional?: ReactNode;
 }
 
 interface Row {
@@ -159,6 +161,7 @@ export function IndexStep(p: IndexStepProps) {
           <Button onClick={p.onNext}>{t(lang, "next")}</Button>
         </div>
       </Field>
+      {p.regional}
     </section>
   );
 }
