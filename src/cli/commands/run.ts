@@ -7,7 +7,7 @@ import { parseAnalysisSpec } from "../../core/spec/analysis-spec";
 import { runAnalysis } from "../../core/spec/run-analysis";
 import { analysisSheets } from "../../render/analysis-sheets";
 import { analysisFigures } from "../../render/charts/analysis-figures";
-import { writeThreeLineTable } from "../xlsx-write";
+import { writeTablesSheet } from "../xlsx-write";
 import { readDataTable, readJsonFile } from "../read-data";
 import { loadPanel } from "../load-panel";
 import { inputError } from "../../core/errors";
@@ -48,11 +48,8 @@ export const runCommand: Command = {
     const fixed = new Date(Date.UTC(2000, 0, 1));
     wb.created = fixed;
     wb.modified = fixed;
-    for (const sheet of analysisSheets(run, lang)) {
-      const ws = wb.addWorksheet(sheet.name);
-      let row = 1;
-      for (const t of sheet.tables) row = writeThreeLineTable(ws, t, row) + 1;
-    }
+    const sheets = analysisSheets(run, lang, { digits: spec.digits, constant: spec.constant });
+    for (const sheet of sheets) writeTablesSheet(wb.addWorksheet(sheet.name), sheet.tables);
     mkdirSync(dirname(resolve(out)), { recursive: true });
     writeFileSync(out, Buffer.from(await wb.xlsx.writeBuffer()));
     io.stderr(`[${++n}] wrote ${out} (${wb.worksheets.length} sheets)\n`);
