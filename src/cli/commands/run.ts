@@ -2,12 +2,15 @@ import { writeFileSync, mkdirSync } from "fs";
 import { dirname, resolve, extname } from "path";
 import ExcelJS from "exceljs";
 import { Command } from "./command";
-import { checkFlags, flagString } from "../args";
+import { checkFlags, flagString, flagBool } from "../args";
 import { parseAnalysisSpec } from "../../core/spec/analysis-spec";
 import { runAnalysis } from "../../core/spec/run-analysis";
 import { analysisSheets } from "../../render/analysis-sheets";
 import { analysisFigures } from "../../render/charts/analysis-figures";
 import { writeTablesSheet } from "../xlsx-write";
+import { docxDocument } from "../docx-write";
+import { svgToPng } from "../figure-png";
+import { existsSync } from "fs";
 import { readDataTable, readJsonFile } from "../read-data";
 import { loadPanel } from "../load-panel";
 import { inputError } from "../../core/errors";
@@ -23,9 +26,14 @@ import { DataTable } from "../../core/data/data-table";
 export const runCommand: Command = {
   name: "run",
   summary: "Run an analysis spec: indices and every table, written to a result workbook",
-  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] --out RESULT.xlsx [--figures DIR] [--lang zh]",
+  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] --out RESULT.xlsx [--docx RESULT.docx] [--figures DIR [--figure-format svg|png|both]] [--lang zh] [--force]",
   async run(args, io) {
-    checkFlags(args, ["data", "out", "lang", "sheet", "figures"]);
+    checkFlags(args, ["data", "out", "lang", "sheet", "figures", "docx", "figure-format", "force"]);
+    const figureFormat = flagString(args, "figure-format") ?? "svg";
+    if (!["svg", "png", "both"].includes(figureFormat)) throw inputError(`--figure-format: '${figureFormat}' is not one of svg, png, both.`, `--figure-format：'${figureFormat}' 不是 svg、png、both 之一。`);
+    const docxPath = flagString(args, "docx");
+    if (docxPath && extname(docxPath).toLowerCase() !== ".docx") throw inputError(`--docx ${docxPath}: give a file name ending in .docx.`, `--docx ${docxPath}：请给出以 .docx 结尾的文件名。`);
+    if (docxPath && existsSync(docxPath) && !flagBool(args, "force")) throw inputError(`--docx ${docxPath}: the file exists; choose another name or add --force to replace it.`, `--docx ${docxPath}：文件已存在；请换一个文件名，或加 --force 覆盖。`);
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the analysis spec: econsheet run SPEC.json --out RESULT.xlsx.", "请给出分析设定：econsheet run SPEC.json --out RESULT.xlsx。");
     const out = flagString(args, "out", true);
@@ -54,12 +62,25 @@ export const runCommand: Command = {
     writeFileSync(out, Buffer.from(await wb.xlsx.writeBuffer()));
     io.stderr(`[${++n}] wrote ${out} (${wb.worksheets.length} sheets)\n`);
     const figuresDir = flagString(args, "figures");
+    const needFigures = figuresDir || docxPath;
+    const { figures, skipped } = needFigures ? analysisFigures(run, lang) : { figures: [], skipped: [] };
+    const pngs = new Map<string, ReturnType<typeof svgToPng>>();
+    const png = (f: (typeof figures)[number]) => pngs.get(f.name) ?? pngs.set(f.name, svgToPng(f.svg)).get(f.name)!;
     if (figuresDir) {
-      const { figures, skipped } = analysisFigures(run, lang);
       mkdirSync(figuresDir, { recursive: true });
-      for (const f of figures) writeFileSync(resolve(figuresDir, `${f.name}.svg`), f.svg);
+      for (const f of figures) {
+        if (figureFormat !== "png") writeFileSync(resolve(figuresDir, `${f.name}.svg`), f.svg);
+        if (figureFormat !== "svg") writeFileSync(resolve(figuresDir, `${f.name}.png`), png(f).png);
+      }
       io.stderr(`[${++n}] wrote ${figures.length} figure(s) to ${figuresDir}\n`);
       for (const line of skipped) io.stderr(`    no figure for ${line}\n`);
+    }
+    if (docxPath) {
+      const tables = sheets.filter((s) => s.role !== "panel").flatMap((s) => s.tables);
+      const buf = await docxDocument(spec.title, tables, figures.map((f) => ({ caption: f.caption ?? f.name, ...png(f) })));
+      mkdirSync(dirname(resolve(docxPath)), { recursive: true });
+      writeFileSync(docxPath, buf);
+      io.stderr(`[${++n}] wrote ${docxPath} (${tables.length} tables, ${figures.length} figure(s))\n`);
     }
     return 0;
   },

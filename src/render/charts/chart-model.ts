@@ -44,6 +44,12 @@ export interface ChartDrawing {
   series: ChartSeries[];
   /** Draw categories from the top down (a sorted bar chart reads best largest first). */
   reverseCategories?: boolean;
+  /** Histogram: the categories are equal bins from `lo` of width `width` (SVG draws a numeric x axis). */
+  bins?: { lo: number; width: number };
+  /** A vertical line at x = `at` (in the x axis's units), e.g. the real estimate over a placebo histogram. */
+  verticalLine?: { at: number; label: string; color?: string };
+  /** Labels of particular x ticks (binned endpoints "≤−4", "≥4"). */
+  xTickLabels?: Record<number, string>;
 }
 
 export interface ChartModel extends ChartDrawing {

@@ -127,6 +127,8 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     yTitle: L("coefficient"),
     data,
     series,
+    // Endpoints are binned: the first and last periods hold every earlier and later one.
+    xTickLabels: { [Math.min(...rels)]: `≤${String(Math.min(...rels)).replace(/^-/, "−")}`, [Math.max(...rels)]: `≥${String(Math.max(...rels)).replace(/^-/, "−")}` },
     numberFormats: [
       { col: 1, from: 1, to: K, format: "0.0000" }, { col: 2, from: 1, to: K, format: "0.0000" }, { col: 3, from: 1, to: K, format: "0.0000" },
       { col: 4, from: 1, to: K, format: "0.0000" }, { col: 5, from: 1, to: K, format: "0.000" },
