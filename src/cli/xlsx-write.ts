@@ -138,7 +138,9 @@ export function writeThreeLineTable(ws: ExcelJS.Worksheet, model: TableModel, st
   rows.forEach((row, i) => {
     const spanning = (model.spanHeaderRows ?? []).includes(i) && i < model.header.length;
     row.forEach((c, j) => {
-      if (spanning && j > 0) return;
+      // A label spanning several columns is spread over them; one over a single column counts in full.
+      const same = (k: number) => row[k] !== undefined && row[k].value === c.value && !!c.value;
+      if (spanning && j > 0 && (same(j - 1) || same(j + 1))) return;
       const w = Math.min(MAX_WIDTH, displayWidth(shown(c, data)) + 2);
       layout.widths[j + 1] = Math.max(layout.widths[j + 1] ?? 0, w);
     });

@@ -79,9 +79,24 @@ export function analysisSheets(run: AnalysisRun, lang: Lang = "en", options: Pub
       tables[1].title = tableLabel("mediationTitle", tlang, { title: t.spec.title });
     }
     tables[0].title = t.spec.title;
+    for (const m of tables) m.notes = m.notes.map((n) => relabel(n, tl));
     sheets.push({ name: sheetName(t.spec.title, taken), tables, role: "table" });
   }
   return sheets;
+}
+
+/**
+ * A note with the variables' codes replaced by their labels ("fi、dig" → "要素创新、产业数字化"):
+ * the estimators' notes name columns as the data do. Only codes that are identifiers (letters,
+ * digits, _) are replaced, and only as whole words.
+ */
+export function relabel(note: string, labels: VariableLabels): string {
+  let out = note;
+  for (const [code, lab] of Object.entries(labels)) {
+    if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(code) || code === lab) continue;
+    out = out.replace(new RegExp(`(?<![A-Za-z0-9_])${code}(?![A-Za-z0-9_])`, "g"), lab);
+  }
+  return out;
 }
 
 /** Table options that hold across a workbook (the spec's `digits` and `constant`). */
