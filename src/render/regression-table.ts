@@ -154,10 +154,9 @@ export function regressionTable(columns: readonly TableColumn[], options: Regres
   const notes = [
     (seLabels.length && under === "se" ? (lang === "zh" ? `${parens}（${seLabels.join("，")}）` : `${parens} (${seLabels.join(", ")})`) : parens) + sep + starNote(levels),
   ];
-  // Few clusters: one note per cluster count, naming its columns.
-  const byCount = new Map<number, number[]>();
-  columns.forEach((c, i) => few[i] && byCount.set(c.nclusters!, [...(byCount.get(c.nclusters!) ?? []), i + 1]));
-  for (const [g, cols] of byCount) notes.push(tableLabel("fewClusters", lang, { g, cols: cols.map((k) => `(${k})`).join(lang === "zh" ? "、" : ", ") }));
+  // Few clusters: one note naming each marked column and its number of clusters.
+  const items = columns.flatMap((c, i) => (few[i] ? [tableLabel("fewClustersItem", lang, { col: i + 1, g: c.nclusters! })] : []));
+  if (items.length) notes.push(tableLabel("fewClusters", lang, { list: items.join(lang === "zh" ? "，" : ", ") }));
   columns.forEach((c, i) => {
     if (c.omitted?.length) notes.push(tableLabel("omitted", lang, { col: `(${i + 1})`, terms: c.omitted.map(name).join(lang === "zh" ? "、" : ", ") }));
   });

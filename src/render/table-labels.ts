@@ -33,9 +33,10 @@ const TABLE_LABELS = {
   robust: { en: "robust", zh: "稳健标准误" },
   province: { en: "province", zh: "省份" },
   fewClusters: {
-    en: "† Column {cols}: only {g} clusters; cluster-robust standard errors and stars are unreliable with fewer than 20 clusters (a wild cluster bootstrap is safer).",
-    zh: "† 第{cols}列仅有 {g} 个聚类：聚类数少于 20 时聚类稳健标准误及显著性星号不可靠（宜改用 wild cluster bootstrap）。",
+    en: "† Fewer than 20 clusters: {list}; cluster-robust standard errors and their stars are unreliable with so few clusters (a wild cluster bootstrap is safer).",
+    zh: "† 聚类数少于 20：{list}；聚类数过少时聚类稳健标准误及显著性星号不可靠（宜改用 wild cluster bootstrap）。",
   },
+  fewClustersItem: { en: "column ({col}) {g} clusters", zh: "第({col})列 {g} 个聚类" },
   omitted: { en: "Column {col}: {terms} omitted (collinear or absorbed by the fixed effects).", zh: "第{col}列：{terms} 被省略（共线或被固定效应吸收）。" },
   depVar: { en: "Dependent variable", zh: "被解释变量" },
   titleBaseline: { en: "Baseline", zh: "基准回归" },
