@@ -50,7 +50,7 @@ export interface SheetLayout {
   lastRow: number;
   lastCol: number;
   /** Rows holding a note or title merged across the table, with its text (heights set at the end). */
-  merged: { row: number; text: string; size: number }[];
+  merged: { row: number; text: string; size: number; cols: number }[];
   /** Cells whose text is wider than MAX_WIDTH: wrapped, row height raised. */
   wrapped: { row: number; col: number; text: string }[];
 }
@@ -84,7 +84,7 @@ export function writeThreeLineTable(ws: ExcelJS.Worksheet, model: TableModel, st
     put(ws, r, 1, model.title, FONT_SIZE, true).alignment = { horizontal: data ? "left" : "center", vertical: "middle" };
     if (width > 1 && !data) {
       ws.mergeCells(r, 1, r, width);
-      layout.merged.push({ row: r, text: model.title, size: FONT_SIZE });
+      layout.merged.push({ row: r, text: model.title, size: FONT_SIZE, cols: width });
     }
     r += 1;
   }
@@ -149,7 +149,7 @@ export function writeThreeLineTable(ws: ExcelJS.Worksheet, model: TableModel, st
     put(ws, r, 1, note, NOTE_SIZE).alignment = { horizontal: "left", vertical: "top", wrapText: !data };
     if (width > 1 && !data) {
       ws.mergeCells(r, 1, r, width);
-      layout.merged.push({ row: r, text: note, size: NOTE_SIZE });
+      layout.merged.push({ row: r, text: note, size: NOTE_SIZE, cols: width });
     }
     r += 1;
   }
@@ -175,7 +175,9 @@ export function finishSheet(ws: ExcelJS.Worksheet, layout: SheetLayout, options:
   const total = Array.from({ length: layout.lastCol }, (_, j) => ws.getColumn(j + 1).width ?? 8).reduce((a, b) => a + b, 0);
   const lineHeight = (size: number) => size * 1.45;
   for (const m of layout.merged) {
-    const lines = Math.max(1, Math.ceil((displayWidth(m.text) * (m.size / FONT_SIZE)) / Math.max(total - 1, 1)));
+    // The merge's own width (a narrow table under a wide one wraps its notes sooner); 10% slack for word breaks.
+    const span = Array.from({ length: m.cols }, (_, j) => ws.getColumn(j + 1).width ?? 8).reduce((a, b) => a + b, 0);
+    const lines = Math.max(1, Math.ceil((1.1 * displayWidth(m.text) * (m.size / FONT_SIZE)) / Math.max(span - 1, 1)));
     ws.getRow(m.row).height = Math.max(ws.getRow(m.row).height ?? 0, lines * lineHeight(m.size) + 2);
   }
   for (const w of layout.wrapped) {

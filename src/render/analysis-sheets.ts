@@ -140,12 +140,12 @@ function indexSheets(run: AnalysisRun, ix: IndexRun, lang: Lang, taken: Set<stri
   }
   const grid = scoresGridTable(ids, [...years].sort((a, b) => a - b), (e, t) => scores.get(`${e}\u0000${t}`), lang, tableLabel("nationalMean", lang));
   grid.title = tableLabel("scoresTitle", lang, { index: label });
-  const tables = [grid];
+  out.push({ name: sheetName(tableLabel("scoresSheet", lang, { index: label }), taken), tables: [grid], role: "index" });
+  // Its own sheet: the list's wide last column would otherwise widen a year column of the grid.
   if (ix.aboveMean) {
     const a = aboveMeanByYearTable(ix.aboveMean, lang);
     a.title = tableLabel("aboveTitle", lang, { index: label });
-    tables.push(a);
+    out.push({ name: sheetName(tableLabel("aboveSheet", lang, { index: label }), taken), tables: [a], role: "index" });
   }
-  out.push({ name: sheetName(tableLabel("scoresSheet", lang, { index: label }), taken), tables, role: "index" });
   return out;
 }

@@ -50,6 +50,7 @@ const TABLE_LABELS = {
   panelSheet: { en: "Panel", zh: "面板数据" },
   weightsSheet: { en: "{index} weights", zh: "{index}权重" },
   scoresSheet: { en: "{index} scores", zh: "{index}得分" },
+  aboveSheet: { en: "{index} above mean", zh: "{index}高于均值" },
   weightsTitle: { en: "{index}: indicator system and weights", zh: "{index}指标体系及指标权重" },
   weightsByPeriodTitle: { en: "{index}: indicator system and weights by period", zh: "{index}指标体系及分时期指标权重" },
   scoresTitle: { en: "{index} by province and year", zh: "各省份{index}得分" },

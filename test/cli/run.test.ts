@@ -55,7 +55,7 @@ describe("econsheet run", () => {
     expect(run1.stderr).toMatch(/\[3\] table 'Table 4 Descriptive'/);
     expect(run1.code).toBe(0);
     const book = await readBack(out1);
-    expect([...book.keys()]).toEqual(["Panel", "Environment weights", "Environment scores", "Table 4 Descriptive", "Table 5 Baseline", "Table 8 Heterogeneity", "Table 6 Mechanism", "Table 9 DID"]);
+    expect([...book.keys()]).toEqual(["Panel", "Environment weights", "Environment scores", "Environment above mean", "Table 4 Descriptive", "Table 5 Baseline", "Table 8 Heterogeneity", "Table 6 Mechanism", "Table 9 DID"]);
 
     // Independently: the core's run rendered to grids.
     const expected = analysisSheets(runAnalysis(tableFromGrid(grid), parseAnalysisSpec(specJson)));

@@ -81,7 +81,8 @@ describe.each(["zh", "en"] as const)("the sample analysis in %s", (lang) => {
   test("every table sheet: labels not codes, whole language, dependent variable, R² kinds, number formats, widths, printing, few clusters", async () => {
     const book = await readTables(runs[lang].xlsx);
     const tableSheets = [...book.entries()].filter(([name]) => name !== (lang === "zh" ? "面板数据" : "Panel"));
-    expect(tableSheets.length).toBe(3 * 2 + spec.tables.length);
+    const aboveMean = spec.indices.filter((i: { aboveMean?: boolean }) => i.aboveMean).length;
+    expect(tableSheets.length).toBe(3 * 2 + aboveMean + spec.tables.length);
     for (const [name, { ws, read }] of tableSheets) {
       const where = `${lang} sheet '${name}'`;
       // No code where a label exists, no formula-syntax term, no _cons.
