@@ -32,7 +32,23 @@ function text(c: ModelCell | undefined): string {
 }
 
 function para(s: string, size: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph {
-  return new Paragraph({ alignment: align, spacing: { before: 0, after: 0, line: 260 }, children: [new TextRun({ text: s, font: FONT, size, bold })] });
+  return new Paragraph({ alignment: align, spacing: { before: 0, after: 0, line: Math.round(size * 12.4) }, children: [new TextRun({ text: s, font: FONT, size, bold })] });
+}
+
+/** Text width of a landscape A4 page with 2.54 cm margins, in cm. */
+const TEXT_WIDTH_CM = 24.6;
+/** Cell padding (60 twips a side) in cm. */
+const PAD_CM = (2 * 60) / 567;
+
+/**
+ * Font size (half-points) at which a table of `chars` digit widths over `cols` columns fits the
+ * text width: 10.5 pt when it fits, smaller for a wide table (a provinces × years grid), never
+ * below 7 pt. A digit is half an em wide (Times New Roman).
+ */
+export function fittingSize(chars: number, cols: number): number {
+  const perPoint = 0.5 * 0.03528;
+  const pt = (TEXT_WIDTH_CM - cols * PAD_CM) / (chars * perPoint);
+  return Math.max(14, Math.min(BODY, Math.floor(pt * 2)));
 }
 
 /**
@@ -49,6 +65,7 @@ export function docxTable(model: TableModel): (Paragraph | Table)[] {
   if (model.title) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 60 }, keepNext: true, children: [new TextRun({ text: model.title, font: FONT, size: BODY, bold: true })] }));
   const colChars = Array.from({ length: width }, (_, j) => Math.max(4, ...rows.map((r) => displayWidth(text(r[j])))));
   const total = colChars.reduce((a, b) => a + b, 0);
+  const size = fittingSize(total + width, width);
   const tableRows = rows.map((row, i) => {
     const isHeader = i < model.header.length;
     const lastHeader = i === model.header.length - 1;
@@ -65,7 +82,7 @@ export function docxTable(model: TableModel): (Paragraph | Table)[] {
         verticalAlign: VerticalAlign.CENTER,
         width: { size: Math.round((colChars.slice(j, j + span).reduce((a, b) => a + b, 0) / total) * 5000), type: WidthType.PERCENTAGE },
         margins: { left: 60, right: 60 },
-        children: [para(text(c), BODY, left ? AlignmentType.LEFT : AlignmentType.CENTER)],
+        children: [para(text(c), size, left ? AlignmentType.LEFT : AlignmentType.CENTER)],
       }));
       j += span - 1;
     }

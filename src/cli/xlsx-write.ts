@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { TableModel, TableCell } from "../render/table-model";
-import { displayWidth, numberFormat, shownNumber, WIDE_CHAR } from "../render/format";
+import { displayWidth, shownNumber, WIDE_CHAR, cellNumberFormat, looksLikeFormula } from "../render/format";
 
 const RULE_HEAVY: Partial<ExcelJS.Border> = { style: "medium", color: { argb: "FF000000" } };
 const RULE_THIN: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
@@ -30,13 +30,7 @@ export function fontedText(s: string, size = FONT_SIZE, bold = false): { value: 
 }
 
 /** The number format a number cell is written with: its own, its decimals, or a table default. */
-export function cellFormat(c: TableCell, data: boolean): string | undefined {
-  if (typeof c.value !== "number") return undefined;
-  if (c.format) return c.format;
-  if (c.digits !== undefined) return numberFormat(c.digits);
-  if (data) return undefined;
-  return Number.isInteger(c.value) ? "0" : "0.000";
-}
+export const cellFormat = cellNumberFormat;
 
 function shown(c: TableCell | undefined, data: boolean): string {
   if (!c || c.value === null) return "";
@@ -104,7 +98,7 @@ export function writeThreeLineTable(ws: ExcelJS.Worksheet, model: TableModel, st
         const f = fontedText(v);
         cellRef.value = f.value;
         cellRef.font = f.font;
-        if (/^[-+=]/.test(v)) cellRef.numFmt = "@";
+        if (looksLikeFormula(v)) cellRef.numFmt = "@";
       }
       const text = shown(c, data);
       const left = j === 0 || (!isHeader && c?.role === "label");

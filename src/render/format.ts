@@ -46,3 +46,21 @@ export function shownNumber(v: number, digits?: number, format?: string): string
   if (digits !== undefined) return fixed(v, digits);
   return String(Number(v.toPrecision(8)));
 }
+
+/**
+ * The Excel number format a table cell's number is written with: its own format, its decimals,
+ * or the table default ("0" for whole numbers, "0.000" otherwise); none for text, and Excel's
+ * General for raw data (`data`).
+ */
+export function cellNumberFormat(c: { value: string | number | null; digits?: number; format?: string }, data = false): string | undefined {
+  if (typeof c.value !== "number") return undefined;
+  if (c.format) return c.format;
+  if (c.digits !== undefined) return numberFormat(c.digits);
+  if (data) return undefined;
+  return Number.isInteger(c.value) ? "0" : "0.000";
+}
+
+/** Text Excel would read as a formula when written through Range.values (it begins with =, + or -). */
+export function looksLikeFormula(v: unknown): boolean {
+  return typeof v === "string" && /^[-+=]/.test(v);
+}

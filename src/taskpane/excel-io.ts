@@ -56,6 +56,8 @@ export interface ThreeLineFormat {
   numberFormats: { row: number; col: number; format: string }[];
   /** Column widths in characters (optional). */
   columnWidths?: number[];
+  /** Columns from this one on (relative) are centred (numbers, coefficients); optional. */
+  centreFrom?: number;
 }
 
 export interface WriteOptions {
@@ -346,6 +348,9 @@ export function officeWorkbookIO(): WorkbookIO {
         f.columnWidths?.forEach((w, j) => {
           ws.getRangeByIndexes(f.row, f.col + j, 1, 1).format.columnWidth = Math.round(w * 7 + 10);
         });
+        if (f.centreFrom !== undefined && f.width > f.centreFrom) {
+          ws.getRangeByIndexes(f.row + f.headerStart, f.col + f.centreFrom, f.bodyEnd - f.headerStart + 1, f.width - f.centreFrom).format.horizontalAlignment = "Center";
+        }
         await ctx.sync();
       });
     },
