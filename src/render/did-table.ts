@@ -60,7 +60,9 @@ export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult): T
 /** The ECON.EVENTSTUDY spill: one row per relative time, TWFE beside Sun–Abraham. */
 export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableModel {
   const sa = r.sunAbraham;
-  const head = [T.rel[lang], `${T.twfe[lang]} coef`, "SE", T.lo[lang], T.hi[lang], ...(sa ? [`${T.sa[lang]} coef`, "SE", T.lo[lang], T.hi[lang]] : [])];
+  const coef = lang === "zh" ? "系数" : "coef";
+  const se = lang === "zh" ? "标准误" : "SE";
+  const head = [T.rel[lang], `${T.twfe[lang]} ${coef}`, se, T.lo[lang], T.hi[lang], ...(sa ? [`${T.sa[lang]} ${coef}`, se, T.lo[lang], T.hi[lang]] : [])];
   const body: TableCell[][] = r.twfe.map((c) => {
     const s = sa?.find((x) => x.rel === c.rel);
     return [cell(c.rel), cell(c.estimate), cell(c.se), cell(c.ciLow), cell(c.ciHigh), ...(sa ? [cell(s?.estimate ?? null), cell(s?.se ?? null), cell(s?.ciLow ?? null), cell(s?.ciHigh ?? null)] : [])];

@@ -14,7 +14,7 @@ export function panelColumn(r: PanelResult, title?: string, clusterName?: { en: 
     : { rsquared: r.rsquared.ols, rsquaredKind: "ols" as const };
   const cn = clusterName ?? { en: r.cluster ?? "", zh: r.cluster ?? "" };
   const seLabel = r.vcov === "cluster"
-    ? { en: tableLabel("clusteredBy", "en", { name: cn.en }), zh: tableLabel("clusteredBy", "zh", { name: cn.zh }) }
+    ? { en: tableLabel("clusteredBy", "en", { name: cn.en }), zh: tableLabel("clusteredBy", "zh", { name: /^[!-~]+$/.test(cn.zh) ? ` ${cn.zh} ` : cn.zh }) }
     : r.vcov === "robust" ? { en: tableLabel("robust", "en"), zh: tableLabel("robust", "zh") } : undefined;
   return {
     title,
