@@ -161,5 +161,9 @@ describe("threeLineFormat: what the pane's writer sets before the values", () =>
     // "个体固定效应"-style labels: 4 CJK characters are 8 columns wide, plus padding.
     expect(f.columnWidths![0]).toBeGreaterThanOrEqual(2 * "要素创新".length + 2);
     expect(f.centreFrom).toBe(1);
+    // Chinese cells in 宋体, the rest (numbers, coefficients) in Times New Roman, 10.5 pt.
+    expect(f.font).toMatchObject({ latin: "Times New Roman", cjk: "SimSun", size: 10.5 });
+    expect(f.font!.cjkCells).toContainEqual(at("要素创新"));
+    expect(f.font!.cjkCells).not.toContainEqual(at("-0.307***"));
   });
 });

@@ -1,6 +1,6 @@
 import type { TableModel } from "../../render/table-model";
 import { toGrid } from "../../render/grid";
-import { cellNumberFormat, looksLikeFormula, displayWidth, shownNumber } from "../../render/format";
+import { cellNumberFormat, looksLikeFormula, displayWidth, shownNumber, WIDE_CHAR } from "../../render/format";
 import type { CellValue, ThreeLineFormat, WorkbookIO } from "../excel-io";
 
 /** A sheet to write: tables one under the other (a blank row between), or a plain data grid. */
@@ -50,18 +50,22 @@ export function threeLineFormat(model: TableModel, row: number, col: number): Th
   // Every number gets the table's format (as the xlsx writer); text that Range.values would read
   // as a formula ("-0.307***", "+") is formatted as text ("@") before the values are written.
   const columnWidths = new Array<number>(width).fill(6);
+  const cjkCells: { row: number; col: number }[] = model.title && WIDE_CHAR.test(model.title) ? [{ row: 0, col: 0 }] : [];
   [...model.header, ...model.body].forEach((r, i) =>
     r.forEach((c, j) => {
       const at = headerStart + i;
       const fmt = typeof c.value === "number" && !Number.isFinite(c.value) ? undefined : cellNumberFormat(c);
       if (fmt) numberFormats.push({ row: at, col: j, format: fmt });
       else if (looksLikeFormula(c.value)) numberFormats.push({ row: at, col: j, format: "@" });
+      if (typeof c.value === "string" && WIDE_CHAR.test(c.value)) cjkCells.push({ row: at, col: j });
       const shown = typeof c.value === "number" ? (Number.isFinite(c.value) ? shownNumber(c.value, c.digits, fmt) : "") : (c.value ?? "");
       columnWidths[j] = Math.max(columnWidths[j], Math.min(56, displayWidth(shown) + 2));
     }),
   );
   const thinRulesAfter = (model.rulesAfter ?? []).map((i) => headerEnd + 1 + i).filter((r) => r < bodyEnd);
-  return { row, col, width, headerStart, headerEnd, bodyEnd, thinRulesAfter, numberFormats, columnWidths, centreFrom: 1 };
+  // 宋体 for cells with Chinese text, Times New Roman for the rest (Latin letters and digits), 10.5 pt.
+  const font = { latin: "Times New Roman", cjk: "SimSun", size: 10.5, cjkCells };
+  return { row, col, width, headerStart, headerEnd, bodyEnd, thinRulesAfter, numberFormats, columnWidths, centreFrom: 1, font };
 }
 
 /** The value grid of a table model with its title, as written to the sheet. */
