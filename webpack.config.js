@@ -114,7 +114,8 @@ function cliConfig() {
           : callback(),
     ],
     optimization: { minimize: false },
-    plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true })],
+    // One file: dynamic import() of our own modules (PNG, Word writers) stays inside dist/cli.js.
+    plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }), new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 })],
     performance: { hints: false },
   };
 }

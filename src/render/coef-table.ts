@@ -5,6 +5,7 @@ import { TableModel, cell, headerRow, TableCell } from "./table-model";
 import { WildBootstrapResult } from "../core/inference/wild-panel";
 import { stars as starsFor } from "../core/inference/stars";
 import { wildNote } from "./wild-labels";
+import { termLabel } from "./table-labels";
 
 const L = {
   term: { en: "Term", zh: "变量" },
@@ -66,8 +67,9 @@ export function coefTable(r: PanelResult, options: CoefTableOptions = {}): Table
   const lang = options.lang ?? "en";
   const z = r.pDistribution === "normal";
   const header = [headerRow([L.term[lang], L.coef[lang], L.se[lang], z ? L.z[lang] : L.t[lang], z ? "P>|z|" : L.p[lang], L.lo[lang], L.hi[lang], L.stars[lang]])];
+  // Chinese tables name the constant 常数项 and lags L.x (English keeps Stata's term names).
   const body: TableCell[][] = r.terms.map((t) => [
-    cell(t, "label"),
+    cell(lang === "zh" ? termLabel(t, {}, lang) : t, "label"),
     cell(r.params[t], "value"),
     cell(r.stdErrors[t], "value"),
     cell(r.tstats[t], "value"),

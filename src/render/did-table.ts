@@ -69,7 +69,9 @@ export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult, wi
 /** The ECON.EVENTSTUDY spill: one row per relative time, TWFE beside Sun–Abraham. */
 export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableModel {
   const sa = r.sunAbraham;
-  const head = [T.rel[lang], `${T.twfe[lang]} coef`, "SE", T.lo[lang], T.hi[lang], ...(sa ? [`${T.sa[lang]} coef`, "SE", T.lo[lang], T.hi[lang]] : [])];
+  const coef = lang === "zh" ? "系数" : "coef";
+  const se = lang === "zh" ? "标准误" : "SE";
+  const head = [T.rel[lang], `${T.twfe[lang]} ${coef}`, se, T.lo[lang], T.hi[lang], ...(sa ? [`${T.sa[lang]} ${coef}`, se, T.lo[lang], T.hi[lang]] : [])];
   const body: TableCell[][] = r.twfe.map((c) => {
     const s = sa?.find((x) => x.rel === c.rel);
     return [cell(c.rel), cell(c.estimate), cell(c.se), cell(c.ciLow), cell(c.ciHigh), ...(sa ? [cell(s?.estimate ?? null), cell(s?.se ?? null), cell(s?.ciLow ?? null), cell(s?.ciHigh ?? null)] : [])];
@@ -90,7 +92,7 @@ export function didRegressionTable(results: readonly DidResult[], y: string, lan
   const rename: Record<string, string> = { ...renameTerms };
   for (const r of results) if (r.term === "treat_post" && !(r.term in renameTerms)) rename[r.term] = T.treatPost[lang];
   const notes = [...new Set(results.flatMap((r) => (lang === "zh" ? r.notesZh : r.notes)))];
-  return regressionTable(results.map((r, i) => panelColumn(r.model, undefined, wild[i])), { lang, title: fillTemplate(T.didTitle[lang], { y }), rename, depVarLabel: y, notes });
+  return regressionTable(results.map((r, i) => panelColumn(r.model, undefined, undefined, wild[i])), { lang, title: fillTemplate(T.didTitle[lang], { y }), rename, depVarLabel: y, notes });
 }
 
 /** The 2×2 table of group means a reader checks by eye, with its difference-in-differences. */

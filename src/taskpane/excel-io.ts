@@ -57,6 +57,10 @@ export interface ThreeLineFormat {
   numberFormats: { row: number; col: number; format: string }[];
   /** Column widths in characters (optional). */
   columnWidths?: number[];
+  /** Columns from this one on (relative) are centred (numbers, coefficients); optional. */
+  centreFrom?: number;
+  /** Fonts: the whole table in `latin` at `size` pt, the cells listed in `cjkCells` (relative) in `cjk`. */
+  font?: { latin: string; cjk: string; size: number; cjkCells: { row: number; col: number }[] };
 }
 
 export interface WriteOptions {
@@ -347,6 +351,15 @@ export function officeWorkbookIO(): WorkbookIO {
         f.columnWidths?.forEach((w, j) => {
           ws.getRangeByIndexes(f.row, f.col + j, 1, 1).format.columnWidth = Math.round(w * 7 + 10);
         });
+        if (f.font) {
+          const all = ws.getRangeByIndexes(f.row, f.col, f.bodyEnd + 1, f.width).format.font;
+          all.name = f.font.latin;
+          all.size = f.font.size;
+          for (const c of f.font.cjkCells) ws.getRangeByIndexes(f.row + c.row, f.col + c.col, 1, 1).format.font.name = f.font.cjk;
+        }
+        if (f.centreFrom !== undefined && f.width > f.centreFrom) {
+          ws.getRangeByIndexes(f.row + f.headerStart, f.col + f.centreFrom, f.bodyEnd - f.headerStart + 1, f.width - f.centreFrom).format.horizontalAlignment = "Center";
+        }
         await ctx.sync();
       });
     },

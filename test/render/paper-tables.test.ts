@@ -26,7 +26,7 @@ function checkCells(out: (string | number)[][], fits: PanelResult[], headerRows:
     const col = k + 1;
     for (let i = headerRows; i < out.length; i++) {
       const label = out[i][0];
-      if (label === "" || label === "N" || String(label).startsWith("Within R²") || String(label).includes("FE") || label === "Groups" || String(label).startsWith("Standard")) continue;
+      if (label === "" || label === "N" || String(label).startsWith("Within R²") || String(label).includes("FE") || label === "Groups" || String(label).startsWith("Standard") || String(label).startsWith("†")) continue;
       const term = label === "Constant" ? "_cons" : String(label);
       if (term in r.params) {
         expect(out[i][col]).toBe(coefText(r, term));

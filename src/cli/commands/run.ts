@@ -8,7 +8,7 @@ import { parseAnalysisSpec } from "../../core/spec/analysis-spec";
 import { runAnalysis } from "../../core/spec/run-analysis";
 import { analysisSheets } from "../../render/analysis-sheets";
 import { analysisFigures } from "../../render/charts/analysis-figures";
-import { writeThreeLineTable } from "../xlsx-write";
+import { writeTablesSheet } from "../xlsx-write";
 import { readDataTable, readJsonFile } from "../read-data";
 import { loadPanel } from "../load-panel";
 import { inputError } from "../../core/errors";
@@ -24,9 +24,13 @@ import { DataTable } from "../../core/data/data-table";
 export const runCommand: Command = {
   name: "run",
   summary: "Run an analysis spec: indices and every table, written to a result workbook",
-  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] [--sheet NAME] --out RESULT.xlsx [--figures DIR] [--force] [--lang zh]",
+  usage: "econsheet run SPEC.json [--data WORKBOOK.xlsx|panel.csv] [--sheet NAME] --out RESULT.xlsx [--docx RESULT.docx] [--figures DIR [--figure-format svg|png|both]] [--force] [--lang zh]",
   async run(args, io) {
-    checkFlags(args, ["data", "out", "lang", "sheet", "figures", "force"]);
+    checkFlags(args, ["data", "out", "lang", "sheet", "figures", "docx", "figure-format", "force"]);
+    const figureFormat = flagString(args, "figure-format") ?? "svg";
+    if (!["svg", "png", "both"].includes(figureFormat)) throw inputError(`--figure-format: '${figureFormat}' is not one of svg, png, both.`, `--figure-format：'${figureFormat}' 不是 svg、png、both 之一。`);
+    const docxPath = flagString(args, "docx");
+    if (docxPath && extname(docxPath).toLowerCase() !== ".docx") throw inputError(`--docx ${docxPath}: give a file name ending in .docx.`, `--docx ${docxPath}：请给出以 .docx 结尾的文件名。`);
     const specPath = args.positional[0];
     if (!specPath) throw inputError("Give the analysis spec: econsheet run SPEC.json --out RESULT.xlsx.", "请给出分析设定：econsheet run SPEC.json --out RESULT.xlsx。");
     const out = flagString(args, "out", true);
@@ -35,6 +39,7 @@ export const runCommand: Command = {
     if (!dataPath) throw inputError(`${specPath}: no data.workbook and no --data.`, `${specPath}：既没有 data.workbook，也没有 --data。`);
     const guard = { force: flagBool(args, "force"), inputs: [specPath, dataPath] };
     checkOutputPath(out, "--out", guard);
+    if (docxPath) checkOutputPath(docxPath, "--docx", guard);
     const figuresDir = flagString(args, "figures");
     io.stderr(`[1] reading ${dataPath}${flagString(args, "data") ? "" : ` (data.workbook of ${specPath})`}\n`);
     let panel: DataTable;
@@ -62,24 +67,37 @@ export const runCommand: Command = {
     const fixed = new Date(Date.UTC(2000, 0, 1));
     wb.created = fixed;
     wb.modified = fixed;
-    for (const sheet of analysisSheets(run, lang)) {
-      const ws = wb.addWorksheet(sheet.name);
-      let row = 1;
-      for (const t of sheet.tables) row = writeThreeLineTable(ws, t, row) + 1;
-    }
+    const sheets = analysisSheets(run, lang, { digits: spec.digits, constant: spec.constant });
+    for (const s of sheets) writeTablesSheet(wb.addWorksheet(s.name), s.tables);
     // Every figure path is checked before anything is written, so a refusal leaves no half-written set.
-    const figs = figuresDir ? analysisFigures(run, lang) : undefined;
-    if (figuresDir && figs) {
+    const needFigures = figuresDir || docxPath;
+    const { figures, skipped } = needFigures ? analysisFigures(run, lang) : { figures: [], skipped: [] };
+    const exts = figureFormat === "both" ? ["svg", "png"] : [figureFormat];
+    if (figuresDir) {
       if (existsSync(figuresDir) && !statSync(figuresDir).isDirectory()) throw inputError(`--figures ${figuresDir} is a file; give a folder name.`, `--figures ${figuresDir} 是文件；请给出文件夹名。`);
-      for (const f of figs.figures) checkOutputPath(resolve(figuresDir, `${f.name}.svg`), "--figures", guard);
+      for (const f of figures) for (const e of exts) checkOutputPath(resolve(figuresDir, `${f.name}.${e}`), "--figures", guard);
     }
     writeOutputFile(out, Buffer.from(await wb.xlsx.writeBuffer()), "--out", guard);
     io.stderr(`[${++n}] wrote ${out} (${wb.worksheets.length} sheets)\n`);
-    if (figuresDir && figs) {
-      const { figures, skipped } = figs;
-      for (const f of figures) writeOutputFile(resolve(figuresDir, `${f.name}.svg`), f.svg, "--figures", guard);
+    // PNG rendering (resvg) and Word (docx) are loaded only when asked for.
+    const needPng = !!docxPath || (!!figuresDir && figureFormat !== "svg");
+    const { svgToPng } = needPng ? await import("../figure-png") : { svgToPng: undefined };
+    const pngs = new Map<string, { png: Buffer; width: number; height: number }>();
+    const png = (f: (typeof figures)[number]) => pngs.get(f.name) ?? pngs.set(f.name, svgToPng!(f.svg)).get(f.name)!;
+    if (figuresDir) {
+      for (const f of figures) {
+        if (figureFormat !== "png") writeOutputFile(resolve(figuresDir, `${f.name}.svg`), f.svg, "--figures", guard);
+        if (figureFormat !== "svg") writeOutputFile(resolve(figuresDir, `${f.name}.png`), png(f).png, "--figures", guard);
+      }
       io.stderr(`[${++n}] wrote ${figures.length} figure(s) to ${figuresDir}\n`);
       for (const line of skipped) io.stderr(`    no figure for ${line}\n`);
+    }
+    if (docxPath) {
+      const { docxDocument } = await import("../docx-write");
+      const tables = sheets.filter((s) => s.role !== "panel").flatMap((s) => s.tables);
+      const buf = await docxDocument(spec.title, tables, figures.map((f) => ({ caption: f.caption ?? f.name, ...png(f) })));
+      writeOutputFile(docxPath, buf, "--docx", guard);
+      io.stderr(`[${++n}] wrote ${docxPath} (${tables.length} tables, ${figures.length} figure(s))\n`);
     }
     return 0;
   },

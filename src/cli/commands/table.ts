@@ -6,6 +6,8 @@ import { fitModels, ModelColumnSpec, expandBy } from "../../core/estimators/mode
 import { regressionTable, RegressionTableOptions } from "../../render/regression-table";
 import { panelColumn } from "../../render/panel-columns";
 import { toText } from "../../render/text";
+import { clusterName, columnTitle } from "../../render/table-labels";
+import { labelColumn } from "../../core/data/data-table";
 import { toCsv } from "../../render/csv";
 import { toGrid } from "../../render/grid";
 import { inputError } from "../../core/errors";
@@ -54,7 +56,12 @@ export const tableCommand: Command = {
     let wilds: (WildBootstrapResult | undefined)[] = [];
     if (wild) ({ results, wild: wilds } = fitModelsWild(table, spec.id, spec.time, specs, wild));
     else results = fitModels(table, spec.id, spec.time, specs);
-    const model = regressionTable(results.map((r, k) => panelColumn(r, specs[k].title, wilds[k])), { ...spec, lang: (flagString(args, "lang") as "zh" | undefined) ?? spec.lang });
+    // The dependent variable named over each column, the cluster variable by its name ("省份" for provinces).
+    const ids = labelColumn(table, spec.id);
+    const labels = spec.rename ?? {};
+    const cn = (c?: string) => (c ? { en: clusterName(c, ids, labels, "en", spec.id), zh: clusterName(c, ids, labels, "zh", spec.id) } : undefined);
+    const lang = (flagString(args, "lang") as "zh" | undefined) ?? spec.lang;
+    const model = regressionTable(results.map((r, k) => panelColumn(r, columnTitle(specs[k].title, lang ?? "en"), cn(r.cluster), wilds[k])), { depVarRow: true, ...spec, lang });
     if (flagBool(args, "json")) printJson(io, { grid: toGrid(model, { title: true }), models: results.map(({ vcovSlopesClassical: _v, ...r }) => r), ...(wild ? { wildBootstrap: wilds } : {}) });
     else io.stdout(flagBool(args, "csv") ? toCsv(model) : toText(model));
     return 0;

@@ -136,14 +136,17 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
         filled += r.filled.length;
         return r.values;
       });
-      notes.push(`${filled} missing value(s) filled by linear interpolation within entity.`);
-      notesZh.push(`${filled} 个缺失值以个体内线性插值补齐。`);
+      if (filled > 0) {
+        notes.push(`${filled} missing value(s) filled by linear interpolation within entity.`);
+        notesZh.push(`${filled} 个缺失值以个体内线性插值补齐。`);
+      }
       cells = missingCells();
     }
     if (cells.length > 0) {
       const rowsOut = new Set(cells.map(([i]) => i));
       notes.push(`${rowsOut.size} row(s) dropped for missing values: ${list(cells)}.`);
-      notesZh.push(`因缺失值删除 ${rowsOut.size} 行：${list(cells)}。`);
+      const listZh = list(cells).replace(/ \((.*?)\)/g, "（$1）").replace(/\brow (\d+)/g, "第 $1 行").replace(/; /g, "；").replace(/… \((\d+) in all\)/, "……（共 $1 个）");
+      notesZh.push(`因缺失值删除 ${rowsOut.size} 行：${listZh}。`);
     }
   }
   let used: number[];

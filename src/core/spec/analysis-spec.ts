@@ -177,6 +177,10 @@ export interface AnalysisSpec {
   data: DataSpec;
   indices?: IndexSpec[];
   tables?: TableSpec[];
+  /** Decimals of coefficients, SEs and statistics in every table (default 3). */
+  digits?: number;
+  /** Show the constant (常数项) in every regression table (default true). */
+  constant?: boolean;
 }
 
 const TABLE_TYPES = ["descriptive", "regression", "mediation", "robustness", "heterogeneity", "did", ...REGIONAL_TABLE_TYPES] as const;
@@ -263,7 +267,9 @@ export function parseAnalysisSpec(json: unknown, source?: string): AnalysisSpec 
 
 function checkSpecRules(json: unknown): AnalysisSpec {
   if (!isObject(json)) fail("(root)", "must be a JSON object.", "应为 JSON 对象。");
-  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment"], "(root)");
+  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment", "digits", "constant"], "(root)");
+  if (json.digits !== undefined && !(isInt(json.digits) && (json.digits as number) >= 0 && (json.digits as number) <= 8)) fail("digits", `'${String(json.digits)}' must be a whole number from 0 to 8.`, `'${String(json.digits)}' 应为 0 到 8 之间的整数。`);
+  if (json.constant !== undefined && typeof json.constant !== "boolean") fail("constant", `'${String(json.constant)}' must be true or false.`, `'${String(json.constant)}' 应为 true 或 false。`);
   if (json.schema !== SPEC_SCHEMA) fail("schema", `must be "${SPEC_SCHEMA}".`, `应为 "${SPEC_SCHEMA}"。`);
   if (json.version !== SPEC_VERSION) fail("version", `version ${String(json.version)} is not supported; this EconSheet reads version ${SPEC_VERSION}.`, `不支持版本 ${String(json.version)}；当前版本只读取版本 ${SPEC_VERSION}。`);
   if (!isObject(json.data)) fail("data", "is required (where the data come from).", "缺少 data（数据来源）。");

@@ -74,7 +74,7 @@ export function regTableRange(data: unknown[][], id: unknown, time: unknown, mod
   const terms = parseVarList(opts.get("terms"));
   const under = opts.get("under");
   if (under && under !== "se" && under !== "t") throw inputError(`Option 'under': '${under}' is not se or t.`, `选项 'under'：'${under}' 不是 se 或 t。`);
-  const model = regressionTable(results.map((r, k) => panelColumn(r, specs[k].title, wilds[k])), {
+  const model = regressionTable(results.map((r, k) => panelColumn(r, specs[k].title, undefined, wilds[k])), {
     lang,
     terms: terms.length ? terms : undefined,
     rename: parseRename(opts.get("rename")),

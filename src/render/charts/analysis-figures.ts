@@ -12,6 +12,8 @@ export interface Figure {
   /** File name without extension (no characters a file system refuses). */
   name: string;
   svg: string;
+  /** Caption under the figure in Word (the chart's title, with the randomization p for a placebo test). */
+  caption?: string;
 }
 
 const fileName = (s: string) => s.replace(/[/\\:*?"<>|]+/g, "_").trim();
@@ -30,7 +32,8 @@ export function analysisFigures(run: AnalysisRun, lang: Lang = "en"): { figures:
     const label = ix.spec.label ?? ix.spec.name;
     try {
       const trend = regionTrend(run.panel, ix.spec.name, "region4", run.id, run.time, lang);
-      figures.push({ name: fileName(`${label} ${trends}`), svg: chartSvg(indexTrendChart(trend, lang, "region4", label)) });
+      const chart = indexTrendChart(trend, lang, "region4", label);
+      figures.push({ name: fileName(`${label} ${trends}`), svg: chartSvg(chart), caption: chart.title });
     } catch (e) {
       if (!isEconError(e)) throw e;
       skipped.push(`${label}: ${e.messageIn(lang)}`);
@@ -46,8 +49,14 @@ export function analysisFigures(run: AnalysisRun, lang: Lang = "en"): { figures:
     }
     if (t.kind !== "did") continue;
     const spec = t.spec as { title: string; y: string; controls?: string[] };
-    if (t.eventStudy) figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "事件研究" : "event study"}`), svg: chartSvg(eventStudyChart(t.eventStudy, lang, { y: spec.y, controls: spec.controls })) });
-    if (t.placebo) figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "安慰剂检验" : "placebo"}`), svg: chartSvg(placeboChart(t.placebo, lang)) });
+    if (t.eventStudy) {
+      const chart = eventStudyChart(t.eventStudy, lang, { y: spec.y, controls: spec.controls });
+      figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "事件研究" : "event study"}`), svg: chartSvg(chart), caption: chart.title });
+    }
+    if (t.placebo) {
+      const chart = placeboChart(t.placebo, lang);
+      figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "安慰剂检验" : "placebo"}`), svg: chartSvg(chart), caption: chart.title });
+    }
   }
   return { figures, skipped };
 }

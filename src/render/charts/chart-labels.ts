@@ -36,6 +36,7 @@ const LABELS = {
   placeboCount: { en: "Placebo estimates", zh: "安慰剂估计值" },
   realEstimate: { en: "Real estimate ({value})", zh: "真实估计值（{value}）" },
   placeboNote: { en: "Real DID estimate {value} (its bin is marked). Placebo estimates: mean {mean}, SD {sd}; share at least as large in absolute value (randomization p, two-sided) = {p}. {n} permutations, seed {seed}{failed}.", zh: "真实 DID 估计值 {value}（所在组已标出）。安慰剂估计值：均值 {mean}，标准差 {sd}；绝对值不小于真实值的比例（随机化 p 值，双侧）= {p}。置换 {n} 次，种子 {seed}{failed}。" },
+  placeboP: { en: " (randomization p = {p})", zh: "（随机化 p 值 = {p}）" },
   placeboFailed: { en: "; {k} permutation(s) failed and are left out", zh: "；{k} 次置换失败，已剔除" },
   trendSheet: { en: "Index trends chart", zh: "指数趋势图" },
   trendTitle: { en: "{index} by {grouping}, mean per year", zh: "{index}：按{grouping}的年度均值" },

@@ -45,7 +45,13 @@ export interface ChartDrawing {
   /** Draw categories from the top down (a sorted bar chart reads best largest first). */
   reverseCategories?: boolean;
   /** Which x ticks of a scatter chart get a label: whole numbers only (default; relative time) or every tick (a continuous x such as a density's). */
-  xTickLabels?: "integer" | "all";
+  xTickMode?: "integer" | "all";
+  /** Histogram: the categories are equal bins from `lo` of width `width` (SVG draws a numeric x axis). */
+  bins?: { lo: number; width: number };
+  /** A vertical line at x = `at` (in the x axis's units), e.g. the real estimate over a placebo histogram. */
+  verticalLine?: { at: number; label: string; color?: string };
+  /** Labels of particular x ticks (binned endpoints "≤−4", "≥4"). */
+  xTickLabels?: Record<number, string>;
 }
 
 export interface ChartModel extends ChartDrawing {

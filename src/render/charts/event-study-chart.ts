@@ -128,6 +128,8 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     yTitle: L("coefficient"),
     data,
     series,
+    // Endpoints are binned: the first and last periods hold every earlier and later one.
+    xTickLabels: { [minOf(rels)]: `≤${String(minOf(rels)).replace(/^-/, "−")}`, [maxOf(rels)]: `≥${String(maxOf(rels)).replace(/^-/, "−")}` },
     numberFormats: [
       { col: 1, from: 1, to: K, format: "0.0000" }, { col: 2, from: 1, to: K, format: "0.0000" }, { col: 3, from: 1, to: K, format: "0.0000" },
       { col: 4, from: 1, to: K, format: "0.0000" }, { col: 5, from: 1, to: K, format: "0.000" },

@@ -34,7 +34,7 @@ export function placeboChart(result: PlaceboResult, lang: Lang, options: { bins?
     kind: "placebo",
     sheetName: L("placeboSheet"),
     type: "ColumnClustered",
-    title: L("placeboTitle", { n: result.permutations }),
+    title: `${L("placeboTitle", { n: result.permutations })}${L("placeboP", { p: fmt(result.pTwoSided, 3) })}`,
     xTitle: L("placeboX"),
     yTitle: L("frequency"),
     data,
@@ -44,6 +44,8 @@ export function placeboChart(result: PlaceboResult, lang: Lang, options: { bins?
       { name: realName, values: { col: 4, from: 1, to: k }, style: "highlight", color: "#C00000" },
     ],
     numberFormats: [0, 1, 2].map((col) => ({ col, from: 1, to: k, format })),
+    bins: { lo: h.edges[0], width: h.width },
+    verticalLine: { at: result.estimate, label: realName, color: "#C00000" },
     notes: [L("placeboNote", { value: fmt(result.estimate), mean: fmt(result.mean), sd: fmt(result.sd), p: fmt(result.pTwoSided, 3), n: result.permutations, seed: result.seed, failed })],
   };
 }

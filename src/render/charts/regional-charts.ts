@@ -60,7 +60,7 @@ export function kernelDensityChart(r: DensityResult, lang: Lang, label = r.varia
   return {
     kind: "kernelDensity", sheetName: lang === "zh" ? "核密度图" : "Kernel density chart", type: "XYScatter",
     title: L("densityChart", lang, { variable: label }), xTitle: label, yTitle: L("density", lang),
-    data, xTickLabels: "all",
+    data, xTickMode: "all",
     series: r.years.map((y, j) => ({ name: String(y.time ?? r.variable), x: { col: 2 * j, from: 1, to: P }, values: { col: 2 * j + 1, from: 1, to: P }, style: "line", color: PALETTE[j % PALETTE.length] })),
     notes: [L("densityNote", lang, { points: P }), `${L("bandwidth", lang)}${lang === "zh" ? "：" : ": "}${r.years.map((y) => `${y.time ?? ""} h = ${Number(y.bandwidth.toPrecision(4))}`).join("; ")}`],
   };
