@@ -6,6 +6,7 @@ import { didTable, eventStudyTable } from "../../render/did-table";
 import { toGrid, SpillGrid } from "../../render/grid";
 import { OptionsArg, parseOptions, checkOptionKeys, optionalText, parseVarList } from "../options";
 import { inputError } from "../../core/errors";
+import type { HostRun } from "../host-run";
 
 /** Placebo permutations allowed inside a custom function (each is a full re-estimation). */
 export const MAX_FUNCTION_PLACEBO = 200;
@@ -31,7 +32,7 @@ function specFrom(y: unknown, treat: unknown, id: unknown, time: unknown, opts: 
 }
 
 /** ECON.DID(data, y, [treat], id, time, [options]) */
-export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unknown, time: unknown, options: OptionsArg): SpillGrid {
+export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unknown, time: unknown, options: OptionsArg, run: HostRun = { preview: false }): SpillGrid {
   const opts = parseOptions(options);
   checkOptionKeys(opts, KEYS, "ECON.DID");
   const table = tableFromGrid(excelGrid(data));
@@ -40,7 +41,8 @@ export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unkn
   if (!(Number.isInteger(n) && n >= 0)) throw inputError(`Option 'placebo': '${opts.get("placebo")}' is not a whole number.`, `选项 'placebo'：'${opts.get("placebo")}' 不是整数。`);
   if (n > MAX_FUNCTION_PLACEBO) throw inputError(`ECON.DID runs at most ${MAX_FUNCTION_PLACEBO} placebo permutations so Excel stays responsive; use 'econsheet did --placebo ${n}' for more.`, `为保证 Excel 响应，ECON.DID 最多运行 ${MAX_FUNCTION_PLACEBO} 次安慰剂置换；更多次数请使用 'econsheet did --placebo ${n}'。`);
   const lang = opts.get("lang") === "zh" ? "zh" : "en";
-  return toGrid(didTable(did(table, spec), lang, n > 0 ? placebo(table, spec, n, opts.get("seed") ?? 20240601) : undefined));
+  // While Excel previews the formula's value (run.preview) the permutations are skipped.
+  return toGrid(didTable(did(table, spec), lang, n > 0 && !run.preview ? placebo(table, spec, n, opts.get("seed") ?? 20240601) : undefined));
 }
 
 /** ECON.EVENTSTUDY(data, y, id, time, [options]) — treatment by "firstcol=COLUMN" or "units=…; first=YEAR". */

@@ -5,17 +5,19 @@ import { mediationSummaryTable } from "../../render/mediation-table";
 import { toGrid, SpillGrid } from "../../render/grid";
 import { OptionsArg, parseOptions, checkOptionKeys, optionBool, optionalText, listArg } from "../options";
 import { inputError } from "../../core/errors";
+import type { HostRun } from "../host-run";
 
 /**
  * Bootstrap replications allowed inside a custom function. Excel recalculates a formula on
- * every change and a custom function cannot show progress or be cancelled, so the cap keeps a
+ * every change, and a custom function cannot show progress and, once started, runs to its end
+ * (Excel can cancel it only before it starts: src/functions/host-run.ts), so the cap keeps a
  * recalculation under a few seconds; the task pane and `econsheet mediation` run any number,
  * with progress and a cancel button.
  */
 export const MAX_FUNCTION_BOOTSTRAP = 500;
 
 /** ECON.MEDIATION(data, y, x, m, [controls], id, time, [options]) */
-export function mediationRange(data: unknown[][], y: unknown, x: unknown, m: unknown, controls: unknown, id: unknown, time: unknown, options: OptionsArg): SpillGrid {
+export function mediationRange(data: unknown[][], y: unknown, x: unknown, m: unknown, controls: unknown, id: unknown, time: unknown, options: OptionsArg, run: HostRun = { preview: false }): SpillGrid {
   const opts = parseOptions(options);
   checkOptionKeys(opts, ["model", "effect", "vcov", "cluster", "where", "bootstrap", "seed", "xtomonly", "lang", "digits", "adjust"], "ECON.MEDIATION");
   const need = (v: unknown, what: string, zh: string) => {
@@ -38,7 +40,7 @@ export function mediationRange(data: unknown[][], y: unknown, x: unknown, m: unk
     y: need(y, "the outcome (y)", "被解释变量 y"), x: need(x, "the treatment (x)", "解释变量 x"), mediators, controls: ctrl,
     id: need(id, "the id column", "个体列"), time: need(time, "the time column", "时间列"),
     model: opts.get("model"), effect: opts.get("effect"), vcov: opts.get("vcov"), cluster: opts.get("cluster"), clusterAdjustment: opts.get("adjust"),
-    where: opts.get("where"), bootstrap: reps, seed: opts.get("seed"), xToMOnly: optionBool(opts, "xtomonly"),
+    where: opts.get("where"), bootstrap: run.preview ? 0 : reps, seed: opts.get("seed"), xToMOnly: optionBool(opts, "xtomonly"),
   });
   const digits = opts.has("digits") ? Number(opts.get("digits")) : 3;
   return toGrid(mediationSummaryTable(r, opts.get("lang") === "zh" ? "zh" : "en", digits));
