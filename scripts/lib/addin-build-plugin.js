@@ -29,9 +29,11 @@ class AddinBuildPlugin {
           compilation.errors.push(new Error("AddinBuildPlugin: functions.json was not generated (custom-functions-metadata-plugin failed; see the errors above)."));
           return;
         }
-        const json = meta.source.source().toString().split(DEV_ORIGIN).join(origin);
-        compilation.updateAsset("functions.json", new sources.RawSource(json));
-        compilation.emitAsset("functions-help.html", new sources.RawSource(functionsHelpPage(JSON.parse(json))));
+        const metadata = JSON.parse(meta.source.source().toString().split(DEV_ORIGIN).join(origin));
+        // A function added without @helpurl still gets its section of the help page.
+        for (const f of metadata.functions) if (!f.helpUrl) f.helpUrl = `${origin}functions-help.html#ECON.${f.name}`;
+        compilation.updateAsset("functions.json", new sources.RawSource(JSON.stringify(metadata, null, 2)));
+        compilation.emitAsset("functions-help.html", new sources.RawSource(functionsHelpPage(metadata)));
         compilation.emitAsset("manifest.xml", new sources.RawSource(xmlManifest({ origin, version })));
         const { manifest, zh } = unifiedManifest({ origin, version });
         compilation.emitAsset("manifest.json", new sources.RawSource(JSON.stringify(manifest, null, 2) + "\n"));

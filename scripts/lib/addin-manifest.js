@@ -106,10 +106,10 @@ function xmlManifest({ origin = DEV_ORIGIN, version }) {
   const str = (id, v) => `        <bt:String id="${id}" DefaultValue="${esc(v.en)}">\n          <bt:Override Locale="zh-CN" Value="${esc(v.zh)}"/>\n        </bt:String>`;
   return `<?xml version="1.0" encoding="UTF-8"?>
 <!--
-  EconSheet add-in manifest (XML add-in-only manifest, Excel only), for ${esc(o)}.
+  EconSheet add-in manifest (XML add-in-only manifest, Excel only).
   Generated from scripts/lib/addin-manifest.js, which also writes the unified manifest (manifest.json):
-  edit that file, not this one. \`npm run build -- --env origin=https://your.host/path/\` writes both
-  manifests for another host into dist/ (docs/deploy.md).
+  edit that file, not this one. To build for another host, give npm run build the env option
+  origin=https://host/folder/ (docs/deploy.md): dist/ then holds both manifests for that host.
   Shared runtime: the custom functions (namespace ECON), the ribbon command and the task pane
   run in one JavaScript runtime that lives as long as the workbook (lifetime="long").
 -->

@@ -1,6 +1,7 @@
 import { parseArgs } from "./args";
 import { CliIO } from "./commands/command";
 import { COMMANDS } from "./commands/registry";
+import { resolve } from "path";
 import { EconError, Lang } from "../core/errors";
 
 function helpText(): string {
@@ -40,7 +41,10 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
     }
     const err = e as NodeJS.ErrnoException;
     if (err && err.code === "ENOENT") {
-      io.stderr(`econsheet ${name}: file not found: ${err.path}\n`);
+      const where = err.path ? resolve(err.path) : "";
+      io.stderr(lang === "zh"
+        ? `econsheet ${name}：文件不存在：${err.path}（查找位置 ${where}）；请检查路径，或先生成该文件。\n`
+        : `econsheet ${name}: file not found: ${err.path} (looked for ${where}); check the path, or create the file first.\n`);
       return 1;
     }
     io.stderr(`econsheet ${name}: internal error: ${err?.stack ?? String(e)}\n`);

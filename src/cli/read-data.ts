@@ -1,5 +1,5 @@
 import { readFileSync } from "fs";
-import { extname } from "path";
+import { extname, resolve } from "path";
 import { parse } from "csv-parse/sync";
 import { Cell } from "../core/data/cells";
 import { DataTable, tableFromGrid } from "../core/data/data-table";
@@ -41,8 +41,17 @@ export async function readDataTable(path: string, sheet?: string): Promise<DataT
 
 /** A JSON file (an analysis or table spec); an unreadable or malformed file is an error naming it. */
 export function readJsonFile(path: string): unknown {
+  let text: string;
   try {
-    return JSON.parse(readFileSync(path, "utf8"));
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw inputError(`${path}: no such file (looked for ${resolve(path)}); check the name, or start from sample/table.json or sample/spec.json.`, `${path}：文件不存在（查找位置 ${resolve(path)}）；请检查文件名，或以 sample/table.json、sample/spec.json 为模板。`);
+    if (code === "EISDIR") throw inputError(`${path}: is a folder; give the JSON file inside it.`, `${path}：这是一个文件夹；请给出其中的 JSON 文件。`);
+    throw inputError(`${path}: cannot be read (${(e as Error).message}).`, `${path}：无法读取（${(e as Error).message}）。`);
+  }
+  try {
+    return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (e) {
     throw inputError(`${path}: not valid JSON (${(e as Error).message}).`, `${path}：不是有效的 JSON（${(e as Error).message}）。`);
   }

@@ -1,3 +1,4 @@
+import { existsSync } from "fs";
 import ExcelJS from "exceljs";
 import { Cell } from "../core/data/cells";
 
@@ -8,6 +9,10 @@ export interface SheetGrid {
 
 /** Reads every worksheet of an xlsx file as a grid of plain values (formulas give their cached results). */
 export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
+  if (!existsSync(path)) {
+    // The same not-found report as every other input (src/cli/main.ts), not exceljs's bare Error.
+    throw Object.assign(new Error(`ENOENT: no such file '${path}'`), { code: "ENOENT", path });
+  }
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(path);
   const out: SheetGrid[] = [];
