@@ -267,9 +267,9 @@ export function officeWorkbookIO(): WorkbookIO {
     async readSelection() {
       return Excel.run(async (context) => {
         const sel = context.workbook.getSelectedRange();
-        // The selection is on the active worksheet (reading `sel.worksheet` before the sync is
-        // what office-addins/load-object-before-read flags).
-        const ws = context.workbook.worksheets.getActiveWorksheet();
+        // A navigation, not a property read: the rules take `sel.worksheet` before the sync for one.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+        const ws = sel.worksheet;
         sel.load("address,values");
         ws.load("name");
         await context.sync();
@@ -379,9 +379,9 @@ export function officeWorkbookIO(): WorkbookIO {
       return Excel.run(async (context) => {
         const sel = context.workbook.getSelectedRange();
         sel.load("address,formulas,rowIndex,columnIndex,rowCount,columnCount");
-        // The selection is always on the active worksheet (office-addins/load-object-before-read
-        // reads `sel.worksheet` before the sync as a property read; it is a navigation).
-        const ws = context.workbook.worksheets.getActiveWorksheet();
+        // A navigation, not a property read: the rules take `sel.worksheet` before the sync for one.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+        const ws = sel.worksheet;
         await context.sync();
         const formulas = sel.formulas as unknown[][];
         const anchors: { cell: Excel.Range; spill: Excel.Range }[] = [];
