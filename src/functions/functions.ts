@@ -142,7 +142,7 @@ export function abovemean(indicators: any[][], directions?: any, year?: any, opt
  * @param {string} id Entity column name.
  * @param {string} time Time column name.
  * @cancelable
- * @param {any} [options] e.g. "model=fe; effect=twoways; vcov=cluster; bootstrap=500; seed=1; xtomonly=TRUE; lang=zh". The bootstrap is skipped while Excel previews the formula's value.
+ * @param {any} [options] e.g. "model=fe; effect=twoways; vcov=cluster; bootstrap=500; seed=1; xtomonly=TRUE; lang=zh". At most 500 bootstrap replications in all (250 each for two mediators); skipped while Excel previews the formula's value.
  * @param {CustomFunctions.CancelableInvocation} invocation
  * @returns {Promise<any[][]>} The mediation table.
  */

@@ -105,4 +105,6 @@ test("Table 6: ECON.MEDIATION with two mediators equals the core's mediation", a
 
 test("ECON.MEDIATION caps the bootstrap inside Excel and says why", async () => {
   await expect(mediationtable(grid, "hq", "fi", "dig", null, "province", "year", "bootstrap=5000", invocation())).rejects.toThrow(/at most 500 bootstrap replications/);
+  // The budget is in total: two mediators get at most 250 each (bench/host-blocking.ts).
+  await expect(mediationtable(grid, "hq", "fi", "dig,rcd", null, "province", "year", "bootstrap=300", invocation())).rejects.toThrow(/at most 500 bootstrap replications in all \(2 mediators: at most 250 each\)/);
 });
