@@ -3,6 +3,7 @@
 const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 const globals = require("globals");
+const officeAddins = require("eslint-plugin-office-addins");
 
 const OFFICE_AND_DOM_GLOBALS = [
   "Office", "Excel", "CustomFunctions", "OfficeExtension", "window", "document", "navigator",
@@ -36,6 +37,19 @@ module.exports = tseslint.config(
   {
     files: ["src/**/*.ts", "src/**/*.tsx"],
     rules: { "no-restricted-syntax": ["error", ...NO_DATA_SPREAD] },
+  },
+  {
+    // Microsoft's Office Add-in rules (load before read, sync after load, isNullObject, no sync in
+    // loops, …) with the severities of the plugin's recommended config, on the code that calls
+    // Office. Its recommended config also brings Prettier formatting and its own parser settings;
+    // those are not lint rules about Office and would reformat the whole code base, so only the
+    // office-addins rules are taken. The rules find context.sync() by the name `context`:
+    // the request context is called `context` everywhere (src/taskpane/excel-io.ts).
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/functions/**/*.ts", "src/commands/**/*.ts"],
+    plugins: { "office-addins": officeAddins },
+    rules: Object.fromEntries(
+      Object.entries(officeAddins.configs.recommended.find((c) => c.plugins && c.plugins["office-addins"]).rules).filter(([rule]) => rule.startsWith("office-addins/")),
+    ),
   },
   {
     files: ["src/functions/functions.ts"],

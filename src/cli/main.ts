@@ -1,6 +1,7 @@
 import { parseArgs } from "./args";
 import { CliIO } from "./commands/command";
 import { COMMANDS } from "./commands/registry";
+import { resolve } from "path";
 import { setCsvReadOptions } from "./read-data";
 import { EconError, Lang, Localized } from "../core/errors";
 import { didYouMean } from "../core/options/did-you-mean";
@@ -10,7 +11,7 @@ function fileErrorText(err: NodeJS.ErrnoException): Localized | undefined {
   const p = err.path ?? "";
   switch (err.code) {
     case "ENOENT":
-      return { en: `${p}: file not found. Check the name and folder.`, zh: `${p}：找不到文件。请检查文件名和文件夹。` };
+      return { en: `${p}: file not found (looked for ${resolve(p)}). Check the name and folder.`, zh: `${p}：找不到文件（查找位置 ${resolve(p)}）。请检查文件名和文件夹。` };
     case "EISDIR":
       return { en: `${p} is a folder; give a file.`, zh: `${p} 是文件夹；请给出文件。` };
     case "EACCES":

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from "fs";
-import { extname } from "path";
+import { extname, resolve } from "path";
 import { Cell } from "../core/data/cells";
 import { DataTable, tableFromGrid } from "../core/data/data-table";
 import { parseCsvTable } from "../core/data/csv/parse-csv";
@@ -84,7 +84,7 @@ export function readJsonFile(path: string): unknown {
     text = readFileSync(path, "utf8").replace(/^\uFEFF/, "");
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw inputError(`${path}: spec file not found. Check the name and folder.`, `${path}：找不到设定文件。请检查文件名和文件夹。`);
+    if (code === "ENOENT") throw inputError(`${path}: spec file not found (looked for ${resolve(path)}); check the name and folder, or start from sample/table.json or sample/spec.json.`, `${path}：找不到设定文件（查找位置 ${resolve(path)}）；请检查文件名和文件夹，或以 sample/table.json、sample/spec.json 为模板。`);
     if (code === "EISDIR") throw inputError(`${path} is a folder; give the spec's .json file.`, `${path} 是文件夹；请给出设定的 .json 文件。`);
     throw inputError(`${path}: cannot read the spec file (${code}).`, `${path}：无法读取设定文件（${code}）。`);
   }

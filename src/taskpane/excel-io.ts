@@ -223,10 +223,11 @@ async function setOwnedIds(ids: string[]): Promise<void> {
 }
 
 /** A sheet's used range (values only) as a rectangle, or null for an empty sheet; one sync. */
-async function usedRect(ctx: Excel.RequestContext, ws: Excel.Worksheet): Promise<CellRect | null> {
+async function usedRect(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<CellRect | null> {
   const r = ws.getUsedRangeOrNullObject(true);
-  r.load("rowIndex,columnIndex,rowCount,columnCount,isNullObject");
-  await ctx.sync();
+  // isNullObject is known after the sync without a load (loading it is a navigational load).
+  r.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
   if (r.isNullObject) return null;
   return { row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount };
 }
@@ -237,60 +238,63 @@ function notFound(name: string): EconError {
 
 /** The real implementation, on Office.js (`Excel.run`). */
 export function officeWorkbookIO(): WorkbookIO {
-  const sheetOrFail = async (ctx: Excel.RequestContext, name: string) => {
-    const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-    await ctx.sync();
+  const sheetOrFail = async (context: Excel.RequestContext, name: string) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
     if (ws.isNullObject) throw notFound(name);
     return ws;
   };
 
   return {
     async listSheets() {
-      return Excel.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load("items/name,items/id");
-        await ctx.sync();
+        await context.sync();
         const owned = new Set(ownedIds());
         return sheets.items.map((s) => ({ name: s.name, ownedByEconSheet: owned.has(s.id) }));
       });
     },
 
     async readSheetValues(name) {
-      return Excel.run(async (ctx) => {
-        const ws = await sheetOrFail(ctx, name);
-        const used = await usedRect(ctx, ws);
+      return Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, name);
+        const used = await usedRect(context, ws);
         if (!used) return [];
         // From A1, so row and column numbers in messages are the sheet's own.
         const whole = ws.getRangeByIndexes(0, 0, used.row + used.rowCount, used.col + used.colCount);
         whole.load("values");
-        await ctx.sync();
+        await context.sync();
         return whole.values as CellValue[][];
       });
     },
 
     async readSelection() {
-      return Excel.run(async (ctx) => {
-        const sel = ctx.workbook.getSelectedRange();
+      return Excel.run(async (context) => {
+        const sel = context.workbook.getSelectedRange();
+        // A navigation, not a property read: the rules take `sel.worksheet` before the sync for one.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+        const ws = sel.worksheet;
         sel.load("address,values");
-        sel.worksheet.load("name");
-        await ctx.sync();
-        return { sheet: sel.worksheet.name, address: sel.address, values: sel.values as CellValue[][] };
+        ws.load("name");
+        await context.sync();
+        return { sheet: ws.name, address: sel.address, values: sel.values as CellValue[][] };
       });
     },
 
     async usedRange(name) {
-      return Excel.run(async (ctx) => {
-        const ws = await sheetOrFail(ctx, name);
-        return usedRect(ctx, ws);
+      return Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, name);
+        return usedRect(context, ws);
       });
     },
 
     async addSheet(desiredName, options = {}) {
       const wanted = cleanSheetName(desiredName);
-      return Excel.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load("items/name,items/id");
-        await ctx.sync();
+        await context.sync();
         let owned = ownedIds();
         const existing = sheets.items.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
         let name = wanted;
@@ -299,13 +303,13 @@ export function officeWorkbookIO(): WorkbookIO {
           if (sheets.items.length === 1) sheets.add(uniqueSheetName(`${wanted}~`, sheets.items.map((s) => s.name)));
           existing.delete();
           owned = owned.filter((id) => id !== existing.id);
-          await ctx.sync();
+          await context.sync();
         } else if (existing) {
           name = uniqueSheetName(wanted, sheets.items.map((s) => s.name));
         }
         const ws = sheets.add(name);
         ws.load("id,name");
-        await ctx.sync();
+        await context.sync();
         await setOwnedIds([...owned, ws.id]);
         return ws.name;
       });
@@ -316,9 +320,9 @@ export function officeWorkbookIO(): WorkbookIO {
       const grid = rectangular(values);
       const target: CellRect = { row, col, rowCount: grid.length, colCount: grid[0].length };
       const chunks = chunkRows(grid, options.maxChunkBytes);
-      await Excel.run(async (ctx) => {
-        const ws = await sheetOrFail(ctx, sheet);
-        const u = await usedRect(ctx, ws);
+      await Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, sheet);
+        const u = await usedRect(context, ws);
         if (u && rectsOverlap(u, target)) {
           throw inputError(
             `EconSheet will not write into cells that hold data: sheet '${sheet}' ${columnLetter(col)}${row + 1} is inside its used range. Choose an empty place or a new sheet.`,
@@ -328,15 +332,17 @@ export function officeWorkbookIO(): WorkbookIO {
         for (const c of chunks) {
           const part = grid.slice(c.start, c.end);
           ws.getRangeByIndexes(row + c.start, col, part.length, part[0].length).values = part.map((r) => r.map((v) => (v === null ? "" : v)));
-          await ctx.sync();
+          // One request per chunk is the point: Excel on the web refuses a request over 5 MB.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
           options.onProgress?.(c.end, grid.length);
         }
       });
     },
 
     async formatThreeLine(sheet, f) {
-      await Excel.run(async (ctx) => {
-        const ws = await sheetOrFail(ctx, sheet);
+      await Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, sheet);
         const rule = (r: number, edge: "EdgeTop" | "EdgeBottom", weight: "Thin" | "Medium") => {
           const b = ws.getRangeByIndexes(f.row + r, f.col, 1, f.width).format.borders.getItem(edge);
           b.style = "Continuous";
@@ -360,14 +366,14 @@ export function officeWorkbookIO(): WorkbookIO {
         if (f.centreFrom !== undefined && f.width > f.centreFrom) {
           ws.getRangeByIndexes(f.row + f.headerStart, f.col + f.centreFrom, f.bodyEnd - f.headerStart + 1, f.width - f.centreFrom).format.horizontalAlignment = "Center";
         }
-        await ctx.sync();
+        await context.sync();
       });
     },
 
     async activateSheet(name) {
-      await Excel.run(async (ctx) => {
-        (await sheetOrFail(ctx, name)).activate();
-        await ctx.sync();
+      await Excel.run(async (context) => {
+        (await sheetOrFail(context, name)).activate();
+        await context.sync();
       });
     },
 
@@ -384,11 +390,13 @@ export function officeWorkbookIO(): WorkbookIO {
     },
 
     async freezeSelectionAsValues() {
-      return Excel.run(async (ctx) => {
-        const sel = ctx.workbook.getSelectedRange();
+      return Excel.run(async (context) => {
+        const sel = context.workbook.getSelectedRange();
         sel.load("address,formulas,rowIndex,columnIndex,rowCount,columnCount");
+        // A navigation, not a property read: the rules take `sel.worksheet` before the sync for one.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
         const ws = sel.worksheet;
-        await ctx.sync();
+        await context.sync();
         const formulas = sel.formulas as unknown[][];
         const anchors: { cell: Excel.Range; spill: Excel.Range }[] = [];
         formulas.forEach((row, i) =>
@@ -396,12 +404,12 @@ export function officeWorkbookIO(): WorkbookIO {
             if (!isEconFormula(f)) return;
             const cell = ws.getRangeByIndexes(sel.rowIndex + i, sel.columnIndex + j, 1, 1);
             const spill = cell.getSpillingToRangeOrNullObject();
-            spill.load("values,rowIndex,columnIndex,rowCount,columnCount,isNullObject");
+            spill.load("values,rowIndex,columnIndex,rowCount,columnCount");
             cell.load("values");
             anchors.push({ cell, spill });
           }),
         );
-        await ctx.sync();
+        await context.sync();
         let frozen = 0;
         for (const a of anchors) {
           if (a.spill.isNullObject) {
@@ -413,7 +421,7 @@ export function officeWorkbookIO(): WorkbookIO {
             frozen += a.spill.rowCount * a.spill.columnCount;
           }
         }
-        await ctx.sync();
+        await context.sync();
         return { address: sel.address, frozenCells: frozen };
       });
     },
@@ -427,8 +435,8 @@ export function officeWorkbookIO(): WorkbookIO {
       }
       const width = maxOf(model.data.map((r) => r.length), 1);
       const draw = (d: ChartDrawing) =>
-        Excel.run(async (ctx) => {
-          const ws = await sheetOrFail(ctx, sheet);
+        Excel.run(async (context) => {
+          const ws = await sheetOrFail(context, sheet);
           const range = (span: CellSpan, cols = 1) => ws.getRangeByIndexes(origin.row + span.from, origin.col + span.col, span.to - span.from + 1, cols);
           for (const nf of model.numberFormats ?? []) {
             range(nf).numberFormat = Array.from({ length: nf.to - nf.from + 1 }, () => [nf.format]);
@@ -457,13 +465,13 @@ export function officeWorkbookIO(): WorkbookIO {
             ws.getRangeByIndexes(origin.row, origin.col + width + 1, 1, 1),
             ws.getRangeByIndexes(origin.row + CHART_ROWS - 1, origin.col + width + 9, 1, 1),
           );
-          await ctx.sync();
+          await context.sync();
         });
       const removeHalfMade = () =>
-        Excel.run(async (ctx) => {
-          const ws = await sheetOrFail(ctx, sheet);
+        Excel.run(async (context) => {
+          const ws = await sheetOrFail(context, sheet);
           ws.charts.getItemOrNullObject(model.kind).delete();
-          await ctx.sync();
+          await context.sync();
         }).catch(() => undefined);
 
       if (model.type === "RegionMap" && model.fallback) {

@@ -57,7 +57,7 @@ describe("wild=B in the custom functions", () => {
   });
 
   test("ECON.DID: wild bootstrap rows for the treatment term", () => {
-    const out = didRange(excelGrid("did_common.csv"), "y", "d", "unit", "year", "controls=x; wild=999; seed=5", null);
+    const out = didRange(excelGrid("did_common.csv"), "y", "d", "unit", "year", "controls=x; wild=999; seed=5");
     const p = row(out, "Wild cluster bootstrap p")[1] as number;
     expect(p).toBeGreaterThan(0);
     expect(p).toBeLessThanOrEqual(1);

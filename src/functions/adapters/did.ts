@@ -9,6 +9,7 @@ import { OptionsArg, parseOptions, checkOptionKeys, optionalText, parseVarList }
 import { inputError } from "../../core/errors";
 import { didWildBootstrap } from "../../core/did/did-wild";
 import { WILD_OPTION_KEYS, wildFromOptions } from "./wild";
+import type { HostRun } from "../host-run";
 
 /** Placebo permutations allowed inside a custom function (each is a full re-estimation). */
 export const MAX_FUNCTION_PLACEBO = 200;
@@ -36,7 +37,7 @@ function specFrom(y: unknown, treat: unknown, id: unknown, time: unknown, opts: 
 }
 
 /** ECON.DID(data, y, [treat], id, time, [options]) */
-export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unknown, time: unknown, options: OptionsArg, invocation?: { isInValuePreview?: unknown } | null): SpillGrid {
+export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unknown, time: unknown, options: OptionsArg, run: HostRun = { preview: false }): SpillGrid {
   const opts = parseOptions(options);
   checkOptionKeys(opts, DID_KEYS, "ECON.DID");
   const table = tableFromGrid(excelGrid(data));
@@ -44,8 +45,9 @@ export function didRange(data: unknown[][], y: unknown, treat: unknown, id: unkn
   const n = parseReplicationCount(opts.get("placebo"), "ECON.DID: option 'placebo'") ?? 0;
   if (n > MAX_FUNCTION_PLACEBO) throw inputError(`ECON.DID runs at most ${MAX_FUNCTION_PLACEBO} placebo permutations so Excel stays responsive; use 'econsheet did --placebo ${n}' for more.`, `为保证 Excel 响应，ECON.DID 最多运行 ${MAX_FUNCTION_PLACEBO} 次安慰剂置换；更多次数请使用 'econsheet did --placebo ${n}'。`);
   const lang = opts.get("lang") === "zh" ? "zh" : "en";
-  const { wild, notes } = wildFromOptions(opts, "ECON.DID", invocation);
-  const model = didTable(did(table, spec), lang, n > 0 ? placebo(table, spec, n, opts.get("seed") ?? 20240601) : undefined, wild ? didWildBootstrap(table, spec, wild) : undefined);
+  const { wild, notes } = wildFromOptions(opts, "ECON.DID", { isInValuePreview: run.preview });
+  // While Excel previews the formula's value (run.preview) the permutations are skipped.
+  const model = didTable(did(table, spec), lang, n > 0 && !run.preview ? placebo(table, spec, n, opts.get("seed") ?? 20240601) : undefined, wild ? didWildBootstrap(table, spec, wild) : undefined);
   return toGrid({ ...model, notes: [...notes.map((x) => x[lang]), ...model.notes] });
 }
 
