@@ -96,7 +96,7 @@ if (which in sizes) {
       rows.push([`u${g}`, year, a + 0.05 * t + 0.5 * x + eff + rng() - 0.5, first, x]);
     }
   }
-  const table = { names: ["unit", "year", "y", "first", "x"], rows, missingTokens: [] };
+  const table = tableFromGrid([["unit", "year", "y", "first", "x"], ...rows]);
   const t0 = process.hrtime.bigint();
   const cpu0 = process.cpuUsage();
   const r = eventStudy(table, { y: "y", id: "unit", time: "year", firstYearColumn: "first", controls: ["x"], leads: 4, lags: 4 });

@@ -62,8 +62,8 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
       `完全拟合：残差平方和（${fit.ssr.toPrecision(3)}）相对于 ${s.dependent} 的总平方和仅为舍入误差量级，被解释变量是解释变量${o.model === "fe" ? "与固定效应" : o.model === "re" ? "与个体效应" : ""}的精确线性函数。只报告系数，不报告标准误、t、p、星号与检验（它们只是舍入噪声）。请检查 ${s.dependent} 是否由解释变量构造。`,
     );
   } else if (mt.rank !== undefined) {
-    const why = mt.reason === "indefinite" ? "is not positive semi-definite" : `has rank ${mt.rank} < ${k}${o.vcov === "cluster" ? ` (${G_cl} clusters for ${k} slopes: a cluster covariance has rank at most G − 1)` : ""}`;
-    const whyZh = mt.reason === "indefinite" ? "不是半正定矩阵" : `的秩为 ${mt.rank} < ${k}${o.vcov === "cluster" ? `（${G_cl} 个聚类、${k} 个斜率：聚类协方差的秩至多为 G − 1）` : ""}`;
+    const why = mt.reason === "not-finite" ? "has entries that are not finite numbers (rescale the variables)" : mt.reason === "indefinite" ? "is not positive semi-definite" : `has rank ${mt.rank} < ${k}${o.vcov === "cluster" ? ` (${G_cl} clusters for ${k} slopes: a cluster covariance has rank at most G − 1)` : ""}`;
+    const whyZh = mt.reason === "not-finite" ? "含有非有限数值（请对变量做缩放）" : mt.reason === "indefinite" ? "不是半正定矩阵" : `的秩为 ${mt.rank} < ${k}${o.vcov === "cluster" ? `（${G_cl} 个聚类、${k} 个斜率：聚类协方差的秩至多为 G − 1）` : ""}`;
     e.note(
       `The joint ${o.model === "re" ? "Wald" : "F"} test of the ${k} slopes is not reported: their covariance matrix ${why} (decided on the correlation scale, independent of units), as Stata reports no F. Test fewer coefficients jointly.`,
       `未报告 ${k} 个斜率的联合${o.model === "re" ? " Wald " : " F "}检验：其协方差矩阵${whyZh}（在相关系数尺度上判断，与单位无关），与 Stata 不报告 F 相同。请减少联合检验的系数个数。`,

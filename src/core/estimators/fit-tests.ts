@@ -16,7 +16,7 @@ export interface ModelTestResult {
   test?: TestStat;
   /** The rank of the slopes' covariance when no test could be formed. */
   rank?: number;
-  reason?: "rank" | "indefinite";
+  reason?: "rank" | "indefinite" | "not-finite";
 }
 
 /** Joint test of the slopes: Wald χ²(k) for RE, F(k, df2) otherwise (df2 = G − 1 when clustering). */
