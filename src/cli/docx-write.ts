@@ -5,6 +5,7 @@ import {
 import { TableModel, TableCell as ModelCell } from "../render/table-model";
 import { cellFormat } from "./xlsx-write";
 import { shownNumber, displayWidth } from "../render/format";
+import { maxOf, pushAll } from "../core/data/extent";
 
 /** Word sizes are in half-points: 10.5 pt (五号) body, 9 pt (小五) notes. */
 const BODY = 21;
@@ -59,11 +60,11 @@ export function fittingSize(chars: number, cols: number): number {
  */
 export function docxTable(model: TableModel): (Paragraph | Table)[] {
   const rows = [...model.header, ...model.body];
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length), 1);
   const spans = new Set(model.spanHeaderRows ?? []);
   const out: (Paragraph | Table)[] = [];
   if (model.title) out.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240, after: 60 }, keepNext: true, children: [new TextRun({ text: model.title, font: FONT, size: BODY, bold: true })] }));
-  const colChars = Array.from({ length: width }, (_, j) => Math.max(4, ...rows.map((r) => displayWidth(text(r[j])))));
+  const colChars = Array.from({ length: width }, (_, j) => maxOf(rows.map((r) => displayWidth(text(r[j]))), 4));
   const total = colChars.reduce((a, b) => a + b, 0);
   const size = fittingSize(total + width, width);
   const tableRows = rows.map((row, i) => {
@@ -105,7 +106,7 @@ export function docxTable(model: TableModel): (Paragraph | Table)[] {
 export async function docxDocument(title: string | undefined, tables: readonly TableModel[], figures: readonly DocxFigure[] = []): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   if (title) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: title, font: FONT, size: 28, bold: true })] }));
-  for (const t of tables) children.push(...docxTable(t));
+  for (const t of tables) pushAll(children, docxTable(t));
   // Text width of a landscape A4 page with 2.54 cm margins, in pixels at 96 dpi (about 24.6 cm).
   const maxWidth = 930;
   for (const f of figures) {

@@ -13,6 +13,7 @@ import { labelColumn } from "../core/data/data-table";
 import { PanelResult } from "../core/results/panel-result";
 import { didMeansTable, didRegressionTable, eventStudyTable, placeboSummaryTable } from "./did-table";
 import { regionalTables } from "./regional-sheets";
+import { pushAll } from "../core/data/extent";
 
 export interface Sheet {
   /** Worksheet name (≤ 31 characters, unique, no []:*?/\). */
@@ -55,7 +56,7 @@ export function analysisSheets(run: AnalysisRun, lang: Lang = "en", options: Pub
   const labels = runLabels(run);
   const ids = labelColumn(run.panel, run.id);
   const sheets: Sheet[] = [{ name: sheetName(tableLabel("panelSheet", lang), taken), tables: [{ ...panelTable(run), data: true }], role: "panel" }];
-  for (const ix of run.indices) sheets.push(...indexSheets(run, ix, lang, taken));
+  for (const ix of run.indices) pushAll(sheets, indexSheets(run, ix, lang, taken));
   for (const t of run.tables) {
     const tlang = t.spec.lang ?? lang;
     const tl: VariableLabels = { ...labels, ...(t.spec.rename ?? {}) };

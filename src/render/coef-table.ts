@@ -6,6 +6,7 @@ import { WildBootstrapResult } from "../core/inference/wild-panel";
 import { stars as starsFor } from "../core/inference/stars";
 import { wildNote } from "./wild-labels";
 import { termLabel } from "./table-labels";
+import { pushAll } from "../core/data/extent";
 
 const L = {
   term: { en: "Term", zh: "变量" },
@@ -80,7 +81,7 @@ export function coefTable(r: PanelResult, options: CoefTableOptions = {}): Table
   ]);
   const w = options.wild;
   if (w) {
-    header[0].push(...headerRow([L.wildP[lang], L.wildLo[lang], L.wildHi[lang]]));
+    pushAll(header[0], headerRow([L.wildP[lang], L.wildLo[lang], L.wildHi[lang]]));
     r.terms.forEach((t, i) => body[i].push(cell(w.terms[t]?.p, "value"), cell(w.terms[t]?.confInt[0], "value"), cell(w.terms[t]?.confInt[1], "value")));
   }
   if (options.compact) return { header, body, notes: [] };

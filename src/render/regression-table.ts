@@ -5,6 +5,7 @@ import { stars, starNote, DEFAULT_STAR_LEVELS } from "./stars";
 import { WildBootstrapResult } from "../core/inference/wild-panel";
 import { wildTableNote } from "./wild-labels";
 import { tableLabel, termLabel, CONSTANT_TERMS, VariableLabels } from "./table-labels";
+import { pushAll } from "../core/data/extent";
 
 /**
  * One fitted model as a column of a publication table. Built from a panel result (or any
@@ -173,6 +174,6 @@ export function regressionTable(columns: readonly TableColumn[], options: Regres
   columns.forEach((c, i) => {
     if (c.omitted?.length) notes.push(tableLabel("omitted", lang, { col: `(${i + 1})`, terms: c.omitted.map(name).join(lang === "zh" ? "、" : ", ") }));
   });
-  notes.push(...(options.notes ?? []));
+  pushAll(notes, options.notes ?? []);
   return { title: options.title, header, body, notes, rulesAfter, ...(spanHeaderRows.length ? { spanHeaderRows } : {}) };
 }

@@ -8,6 +8,7 @@ import { DidSpec } from "./did";
 import { EventCoef, WaldTest, waldTest } from "./wald-test";
 import { checkWindow, checkWholeTimes, eventSample, withColumns, EventColumn } from "./event-design";
 import { sunAbraham, SunAbrahamResult, relName, refDistOf, combine } from "./sun-abraham";
+import { pushAll } from "../data/extent";
 
 export type { EventCoef, WaldTest } from "./wald-test";
 export { waldTest } from "./wald-test";
@@ -116,8 +117,8 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   if (t.staggered) {
     const sa = sunAbraham(frame, t, rel, spec, window, leads, lags, ref, level);
     if (!("coefs" in sa)) {
-      notes.push(...sa.notes);
-      notesZh.push(...sa.notesZh);
+      pushAll(notes, sa.notes);
+      pushAll(notesZh, sa.notesZh);
     } else {
       result.sunAbraham = sa.coefs;
       result.sunAbrahamPreTrend = sa.preTrend;
@@ -126,8 +127,8 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
       result.postAverage.sunAbrahamSe = sa.postAverageSe;
       result.sunAbrahamWeights = sa.weights;
       result.sunAbrahamDropped = { alwaysTreated: sa.alwaysTreated, collinear: sa.collinear };
-      notes.push(...sa.notes);
-      notesZh.push(...sa.notesZh);
+      pushAll(notes, sa.notes);
+      pushAll(notesZh, sa.notesZh);
       const gap = pa.estimate - sa.postAverage;
       if (Math.abs(gap) > 2 * sa.postAverageSe) {
         notes.push(`TWFE and Sun–Abraham disagree: average post effect ${pa.estimate.toFixed(4)} vs ${sa.postAverage.toFixed(4)} (SE ${sa.postAverageSe.toFixed(4)}). With heterogeneous effects across cohorts the TWFE event study is biased; prefer Sun–Abraham.`);
