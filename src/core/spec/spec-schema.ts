@@ -38,6 +38,18 @@ export const MODEL: Schema = {
   properties: { formula: FORMULA, model: MODEL_KIND, effect: EFFECT_KIND, vcov: VCOV_KIND, cluster: NAME, where: { type: "string" }, title: { type: "string" } },
 };
 
+/** The wild cluster bootstrap of a table's coefficients (issue #16; docs/spec.md). */
+export const WILD: Schema = {
+  type: "object",
+  required: ["reps"],
+  additionalProperties: false,
+  properties: {
+    reps: { type: "integer", minimum: 1, maximum: MAX_REPLICATIONS, expected: text("a whole number of draws ≥ 1, e.g. 9999", "≥ 1 的整数抽样次数，例如 9999") },
+    weights: { enum: ["rademacher", "webb"] }, seed: SEED, terms: NAME_LIST,
+  },
+};
+const GROUPING: Schema = { type: "string", minLength: 1, expected: text('"region4", "southnorth" or a column name', '"region4"、"southnorth" 或列名') };
+
 const COMMON = { type: { type: "string" }, title: { type: "string", minLength: 1 }, rename: RENAME, lang: LANG };
 
 /** One schema per table type (key = the `type` value). Add a type here to add a table. */
@@ -45,7 +57,7 @@ export const TABLE_TYPES_SCHEMA: Record<string, Schema> = {
   descriptive: { required: ["vars"], properties: { vars: NAME_LIST_NONEMPTY } },
   regression: {
     required: ["models"],
-    properties: { models: { type: "array", minItems: 1, items: MODEL, expected: text("a list of models [{formula, …}]", "模型列表 [{formula, …}]") }, terms: NAME_LIST, foldControls: NAME_LIST },
+    properties: { models: { type: "array", minItems: 1, items: MODEL, expected: text("a list of models [{formula, …}]", "模型列表 [{formula, …}]") }, terms: NAME_LIST, foldControls: NAME_LIST, wild: WILD },
   },
   mediation: {
     required: ["y", "x", "mediators"],
@@ -56,7 +68,7 @@ export const TABLE_TYPES_SCHEMA: Record<string, Schema> = {
   },
   robustness: {
     required: ["base", "variants"],
-    properties: { base: MODEL, variants: { type: "array", minItems: 1, items: { enum: ["lag", "lagx", "re"] } }, terms: NAME_LIST },
+    properties: { base: MODEL, variants: { type: "array", minItems: 1, items: { enum: ["lag", "lagx", "re"] } }, terms: NAME_LIST, wild: WILD },
   },
   heterogeneity: {
     required: ["base", "groups"],
@@ -72,6 +84,7 @@ export const TABLE_TYPES_SCHEMA: Record<string, Schema> = {
       terms: NAME_LIST,
       compare: { type: "array", items: { type: "string" }, minItems: 2, maxItems: 2, expected: text('two group names, e.g. ["South", "North"]', '两个组名，例如 ["South", "North"]') },
       term: NAME,
+      wild: WILD,
     },
   },
   did: {
@@ -88,6 +101,25 @@ export const TABLE_TYPES_SCHEMA: Record<string, Schema> = {
         },
       },
       placebo: { type: "object", required: ["permutations"], additionalProperties: false, properties: { permutations: { ...REPLICATIONS, minimum: 1 }, seed: SEED } },
+      wild: WILD,
+    },
+  },
+  // Regional analysis of the indices (issue #17; regional-spec.ts, docs/regional.md).
+  coupling: {
+    required: ["systems"],
+    properties: {
+      systems: { ...NAME_LIST, minItems: 2, expected: text('two or more index columns, e.g. ["fi", "rcd"]', '两个及以上指数列，例如 ["fi", "rcd"]') },
+      alpha: { type: "array", items: { type: "number", minimum: 0, maximum: 1 }, expected: text("a list of numbers summing to 1, one per system", "数值列表（每个系统一个，之和为 1）") },
+      groups: GROUPING,
+    },
+  },
+  dagum: { required: ["var"], properties: { var: NAME, groups: GROUPING, theil: { type: "boolean" } } },
+  density: {
+    required: ["var"],
+    properties: {
+      var: NAME,
+      years: { type: "array", minItems: 1, items: YEAR, expected: text("a list of years, e.g. [2003, 2013, 2023]", "年份列表，例如 [2003, 2013, 2023]") },
+      points: { type: "integer", minimum: 2, maximum: 100000 },
     },
   },
 };
@@ -142,6 +174,7 @@ export function analysisSpecSchema(): Schema {
     additionalProperties: false,
     properties: {
       $comment: {}, schema: { const: "econsheet.analysis" }, version: { const: 1 }, title: { type: "string" }, lang: LANG,
+      digits: { type: "integer", minimum: 0, maximum: 8 }, constant: { type: "boolean" },
       data: DATA, indices: { type: "array", items: INDEX }, tables: { type: "array", items: tableSchema() },
     },
   };
@@ -170,6 +203,7 @@ export function tableSpecSchema(): Schema {
       lang: LANG, title: { type: "string" }, terms: NAME_LIST, rename: RENAME, under: { enum: ["se", "t"] }, digits: { type: "integer", minimum: 0, maximum: 10 },
       starLevels: { type: "array", items: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1 } }, constant: { type: "boolean" }, effectRows: { type: "boolean" },
       foldControls: { type: "boolean" }, depVarLabel: { type: "string" }, notes: { type: "array", items: { type: "string" } },
+      wild: WILD, depVarRow: { type: "boolean" },
     },
   };
 }
