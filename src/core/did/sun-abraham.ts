@@ -5,7 +5,7 @@ import { pTwoSided, critical, RefDist } from "../inference/distributions";
 import { Treatment } from "./treatment";
 import { DidSpec } from "./did";
 import { eventSample, withColumns, EventColumn } from "./event-design";
-import { EventCoef, WaldTest, waldTest } from "./wald-test";
+import { EventCoef, WaldTest, waldTestDetail, preTrendNote } from "./wald-test";
 
 export interface SunAbrahamResult {
   coefs: EventCoef[];
@@ -165,7 +165,13 @@ export function sunAbraham(
       for (let i = 0; i < a.names.length; i++) for (let j = 0; j < b.names.length; j++) s += a.w[i] * b.w[j] * model.vcovSlopes[model.slopes.indexOf(a.names[i]) * k + model.slopes.indexOf(b.names[j])];
       return s;
     }));
-    preTrend = waldTest(model, [], pre.map((a) => a.est), V);
+    const d = waldTestDetail(model, [], pre.map((a) => a.est), V);
+    preTrend = d.test;
+    const ptNote = preTrendNote(d, model, "Sun–Abraham");
+    if (ptNote) {
+      notes.push(ptNote[0]);
+      notesZh.push(ptNote[1]);
+    }
   }
   const post = kept.filter((c) => c.rel >= 0);
   const tot = post.reduce((s, c) => s + c.count, 0);
