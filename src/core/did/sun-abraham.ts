@@ -131,7 +131,7 @@ export function sunAbraham(
   }
   const sorted = order.map((c) => cells[c]);
   const formula = `${spec.y} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].join(" + ")}`;
-  const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length } });
+  const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length }, lean: true });
   const collinear = sorted.filter((c) => !(c.name in model.params)).map((c) => c.name);
   if (collinear.length) {
     notes.push(`Sun–Abraham: ${collinear.length} cohort × relative-time cell(s) are collinear with the fixed effects and dropped (their weight goes to the other cohorts at that relative time): ${listNames(collinear)}.`);
