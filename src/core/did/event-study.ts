@@ -5,7 +5,7 @@ import { PanelResult } from "../results/panel-result";
 import { critical } from "../inference/distributions";
 import { buildTreatment } from "./treatment";
 import { DidSpec } from "./did";
-import { EventCoef, WaldTest, waldTest } from "./wald-test";
+import { EventCoef, WaldTest, waldTestDetail, preTrendNote } from "./wald-test";
 import { checkWindow, checkWholeTimes, eventSample, withColumns, EventColumn } from "./event-design";
 import { sunAbraham, SunAbrahamResult, relName, refDistOf, combine } from "./sun-abraham";
 import { pushAll } from "../data/extent";
@@ -111,8 +111,14 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   const postCols = cols.filter((c) => c.rel >= 0 && c.name in model.params);
   const postTotal = postCols.reduce((s, c) => s + (binCounts.get(c.rel) ?? 0), 0);
   const pa = postTotal ? combine(model, postCols.map((c) => c.name), postCols.map((c) => (binCounts.get(c.rel) ?? 0) / postTotal)) : { estimate: NaN, se: NaN };
+  const pt = waldTestDetail(model, leadNames);
+  const ptNote = preTrendNote(pt, model, "TWFE");
+  if (ptNote) {
+    notes.push(ptNote[0]);
+    notesZh.push(ptNote[1]);
+  }
   const result: EventStudyResult = {
-    twfe, preTrend: waldTest(model, leadNames), postAverage: { twfe: pa.estimate, twfeSe: pa.se }, cohorts: t.cohorts, controlGroup: "never-treated", model, notes, notesZh,
+    twfe, preTrend: pt.test, postAverage: { twfe: pa.estimate, twfeSe: pa.se }, cohorts: t.cohorts, controlGroup: "never-treated", model, notes, notesZh,
   };
   if (t.staggered) {
     const sa = sunAbraham(frame, t, rel, spec, window, leads, lags, ref, level);

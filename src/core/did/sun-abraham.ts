@@ -6,7 +6,7 @@ import { pTwoSided, critical, RefDist } from "../inference/distributions";
 import { Treatment } from "./treatment";
 import { DidSpec } from "./did";
 import { eventSample, withColumns, EventColumn } from "./event-design";
-import { EventCoef, WaldTest, waldTest } from "./wald-test";
+import { EventCoef, WaldTest, waldTestDetail, preTrendNote } from "./wald-test";
 
 export interface SunAbrahamResult {
   coefs: EventCoef[];
@@ -132,7 +132,7 @@ export function sunAbraham(
   }
   const sorted = order.map((c) => cells[c]);
   const formula = `${quoteName(spec.y)} ~ ${[...cols.map((c) => c.name), ...(spec.controls ?? [])].map(quoteName).join(" + ")}`;
-  const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length } });
+  const model = fitSample(withColumns(sample, cols), { ...options, formula, indicators: { codes, count: cols.length }, lean: true });
   const collinear = sorted.filter((c) => !(c.name in model.params)).map((c) => c.name);
   if (collinear.length) {
     notes.push(`Sun–Abraham: ${collinear.length} cohort × relative-time cell(s) are collinear with the fixed effects and dropped (their weight goes to the other cohorts at that relative time): ${listNames(collinear)}.`);
@@ -166,7 +166,13 @@ export function sunAbraham(
       for (let i = 0; i < a.names.length; i++) for (let j = 0; j < b.names.length; j++) s += a.w[i] * b.w[j] * model.vcovSlopes[model.slopes.indexOf(a.names[i]) * k + model.slopes.indexOf(b.names[j])];
       return s;
     }));
-    preTrend = waldTest(model, [], pre.map((a) => a.est), V);
+    const d = waldTestDetail(model, [], pre.map((a) => a.est), V);
+    preTrend = d.test;
+    const ptNote = preTrendNote(d, model, "Sun–Abraham");
+    if (ptNote) {
+      notes.push(ptNote[0]);
+      notesZh.push(ptNote[1]);
+    }
   }
   const post = kept.filter((c) => c.rel >= 0);
   const tot = post.reduce((s, c) => s + c.count, 0);

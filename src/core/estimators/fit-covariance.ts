@@ -21,7 +21,8 @@ export interface FitCovariance {
 
 /** Classical, White (HC1) or cluster-robust covariance of a fit, with its reference distribution. */
 export function fitCovariance(s: PanelSample, o: FitOptions, e: Estimation): FitCovariance {
-  const { N, G, T, fit, K, k, design, keptCols, consRow, xbars, sigma2, dfResid, note } = e;
+  const { N, G, T, fit, K, k, design, keptCols, xbars, sigma2, dfResid, note } = e;
+  const consRow = o.lean ? undefined : e.consRow;
   const G_cl = s.nclusters ?? G;
   const adjustment: ClusterAdjustment = o.clusterAdjustment ?? "stata";
   const classical = classicalVcov(fit.xtxInv, K, sigma2);

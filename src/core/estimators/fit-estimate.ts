@@ -31,6 +31,11 @@ export interface FitOptions {
    * (O(n·k) cross-products through the indicators, Cholesky) instead of the dense QR.
    */
   indicators?: Indicators;
+  /**
+   * Only the slopes, their covariance and inference: no R², σᵤ, FE `_cons` SE or model test — for
+   * internal fits whose result is not shown as a model (the Sun–Abraham regression).
+   */
+  lean?: boolean;
 }
 
 /** Coefficients of a fit without inference (see fitEstimates). */

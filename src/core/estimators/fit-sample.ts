@@ -54,8 +54,8 @@ export function fitSample(s: PanelSample, o: FitOptions): PanelResult {
   const vcovSlopes = block(vcovMain);
   const vcovSlopesClassical = block(classical);
 
-  const stats = fitStatistics(s, o, e);
-  const mt = e.exactFit ? {} : modelTest(slopeNames.map((nm) => params[nm]), vcovSlopes, o.model, o.vcov, dfResid, G_cl);
+  const stats = o.lean ? { rsquared: {}, effectsTest: undefined, sigmaU: undefined, theta: undefined } : fitStatistics(s, o, e);
+  const mt = e.exactFit || o.lean ? {} : modelTest(slopeNames.map((nm) => params[nm]), vcovSlopes, o.model, o.vcov, dfResid, G_cl);
   if (e.exactFit) {
     e.note(
       `Exact fit: the residual sum of squares (${fit.ssr.toPrecision(3)}) is at rounding level relative to the total sum of squares of ${s.dependent}; y is an exact linear function of the regressors${o.model === "fe" ? " and the fixed effects" : o.model === "re" ? " and the entity effects" : ""}. Coefficients are reported; standard errors, t, p, stars and tests are not (they would be rounding noise). Check that ${s.dependent} is not built from the regressors.`,

@@ -54,3 +54,17 @@ test("Sun–Abraham with every treated unit always-treated in the estimation sam
   expect(r.notes.some((n) => /Sun–Abraham not estimated/.test(n))).toBe(true);
   expect(r.notesZh.some((n) => /未估计 Sun–Abraham/.test(n))).toBe(true);
 });
+
+test("a pre-trend test that cannot be formed (3 clusters, 3 leads) is left out with a note giving the rank", () => {
+  const ui = header.indexOf("unit");
+  const withGroup: DataTable = {
+    ...staggered,
+    names: [...staggered.names, "grp"],
+    rows: staggered.rows.map((r) => [...r, `g${Number(String(r[ui]).replace(/\D/g, "")) % 3}`]),
+  };
+  const r = eventStudy(withGroup, { ...spec, cluster: "grp", leads: 4, lags: 2 });
+  expect(r.model.nclusters).toBe(3);
+  expect(r.preTrend).toBeUndefined();
+  expect(r.notes.some((n) => /TWFE pre-trend test not reported: the covariance of the 3 leads has rank 2 < 3 \(3 clusters/.test(n))).toBe(true);
+  expect(r.notesZh.some((n) => /预趋势检验/.test(n))).toBe(true);
+});
