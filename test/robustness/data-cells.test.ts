@@ -98,6 +98,17 @@ describe("column names that need backticks", () => {
     expect(r3.stderr).toMatch(/unknown function 'gdp'.*put it in backticks: `gdp\(pc\)`/);
   });
 
+  test("--where with a backticked column name", async () => {
+    const p = file("names4.csv", grunfeldText(",", ["firm id", "year", "inv", "value", "capital"]));
+    const r = await cli("panel", "--data", p, "--formula", "inv ~ value + capital", "--id", "firm id", "--time", "year", "--where", "`firm id` <= 5", "--json");
+    const plain = await cli("panel", "--data", fixturePath("grunfeld.csv"), ...base, "--where", "firm<=5");
+    expect(r.code).toBe(0);
+    expect(r.json().nobs).toBe(100);
+    expect(r.json().params.value).toBe(plain.json().params.value);
+    const bad = await cli("panel", "--data", p, "--formula", "inv ~ value", "--id", "firm id", "--time", "year", "--where", "firm id <= 5");
+    expect(bad.stderr).toContain("a column name with spaces goes in backticks");
+  });
+
   test("mediation and DID with a spaced name given by flag", async () => {
     const p = file("names3.csv", grunfeldText(",", ["firm", "year", "inv y", "value x", "capital m"]));
     const m = await cli("mediation", "--data", p, "--y", "inv y", "--x", "value x", "--m", "capital m", "--id", "firm", "--time", "year", "--json");
