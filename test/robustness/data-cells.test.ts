@@ -9,7 +9,7 @@ import { cli } from "../helpers/cli";
 import { fixturePath } from "../helpers/fixtures";
 import { file, grunfeldText } from "./data-files";
 import { parseCsvTable } from "../../src/core/data/csv/parse-csv";
-import { numericColumn, labelColumn } from "../../src/core/data/data-table";
+import { numericColumn, labelColumn, tableFromGrid } from "../../src/core/data/data-table";
 
 const base = ["--formula", "inv ~ value + capital", "--id", "firm", "--time", "year", "--json"];
 
@@ -151,6 +151,12 @@ describe("shapes of the file", () => {
     expect(r.stderr).not.toMatch(/Header row/);
     const zh = await cli("panel", "--data", file("ragged.csv", withCell(7, 4, "52.6,99,100")), ...base, "--lang", "zh");
     expect(zh.stderr).toMatch(/ragged\.csv 第 7 行：字段数多于表头的 5 个列名/);
+  });
+
+  test("an Excel range with a stray value right of the header names its row", () => {
+    const grid = [["a", "b"], [1, 2], [3, 4, 99], [5, 6]];
+    expect(() => tableFromGrid(grid)).toThrow("Column 3 has no name in the header row, but row 3 has a value there ('99')");
+    expect(tableFromGrid([["a", "b", null], [1, 2, null], [3, 4, ""]]).names).toEqual(["a", "b"]);
   });
 
   test("trailing empty fields (Excel pads rows) are accepted", async () => {
