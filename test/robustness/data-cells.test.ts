@@ -9,7 +9,7 @@ import { cli } from "../helpers/cli";
 import { fixturePath } from "../helpers/fixtures";
 import { file, grunfeldText } from "./data-files";
 import { parseCsvTable } from "../../src/core/data/csv/parse-csv";
-import { numericColumn, labelColumn } from "../../src/core/data/data-table";
+import { numericColumn, labelColumn, tableFromGrid } from "../../src/core/data/data-table";
 
 const base = ["--formula", "inv ~ value + capital", "--id", "firm", "--time", "year", "--json"];
 
@@ -98,6 +98,17 @@ describe("column names that need backticks", () => {
     expect(r3.stderr).toMatch(/unknown function 'gdp'.*put it in backticks: `gdp\(pc\)`/);
   });
 
+  test("--where with a backticked column name", async () => {
+    const p = file("names4.csv", grunfeldText(",", ["firm id", "year", "inv", "value", "capital"]));
+    const r = await cli("panel", "--data", p, "--formula", "inv ~ value + capital", "--id", "firm id", "--time", "year", "--where", "`firm id` <= 5", "--json");
+    const plain = await cli("panel", "--data", fixturePath("grunfeld.csv"), ...base, "--where", "firm<=5");
+    expect(r.code).toBe(0);
+    expect(r.json().nobs).toBe(100);
+    expect(r.json().params.value).toBe(plain.json().params.value);
+    const bad = await cli("panel", "--data", p, "--formula", "inv ~ value", "--id", "firm id", "--time", "year", "--where", "firm id <= 5");
+    expect(bad.stderr).toContain("a column name with spaces goes in backticks");
+  });
+
   test("mediation and DID with a spaced name given by flag", async () => {
     const p = file("names3.csv", grunfeldText(",", ["firm", "year", "inv y", "value x", "capital m"]));
     const m = await cli("mediation", "--data", p, "--y", "inv y", "--x", "value x", "--m", "capital m", "--id", "firm", "--time", "year", "--json");
@@ -140,6 +151,12 @@ describe("shapes of the file", () => {
     expect(r.stderr).not.toMatch(/Header row/);
     const zh = await cli("panel", "--data", file("ragged.csv", withCell(7, 4, "52.6,99,100")), ...base, "--lang", "zh");
     expect(zh.stderr).toMatch(/ragged\.csv 第 7 行：字段数多于表头的 5 个列名/);
+  });
+
+  test("an Excel range with a stray value right of the header names its row", () => {
+    const grid = [["a", "b"], [1, 2], [3, 4, 99], [5, 6]];
+    expect(() => tableFromGrid(grid)).toThrow("Column 3 has no name in the header row, but row 3 has a value there ('99')");
+    expect(tableFromGrid([["a", "b", null], [1, 2, null], [3, 4, ""]]).names).toEqual(["a", "b"]);
   });
 
   test("trailing empty fields (Excel pads rows) are accepted", async () => {

@@ -102,6 +102,17 @@ export function tableFromGrid(grid: readonly (readonly Cell[])[], options: Table
     return false;
   };
   while (width > 0 && isBlank(header[width - 1]) && !usedWidth(width - 1)) width--;
+  for (let j = 0; j < width; j++) {
+    if (!isBlank(header[j])) continue;
+    // A column without a name but with values: name the first row that has one (a stray or ragged row).
+    let first = -1;
+    for (let i = 1; i <= last && first < 0; i++) if (!isBlank(grid[i][j])) first = i;
+    if (first < 0) continue;
+    throw inputError(
+      `Column ${j + 1} has no name in the header row, but row ${first + 1} has a value there ('${showCell(grid[first][j])}'). Give the column a name in the first row, or remove the stray values.`,
+      `第 ${j + 1} 列在表头行中没有变量名，但第 ${first + 1} 行在该列有值（'${showCell(grid[first][j])}'）。请在首行为该列命名，或删除多余的值。`,
+    );
+  }
   const names = checkHeader(header, width);
   const nrows = last;
   const columns: Column[] = [];

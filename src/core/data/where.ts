@@ -26,14 +26,15 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
   }
   if (!where || !where.trim()) return mask;
   for (const clause of where.split(/\s*(?:&&?|\band\b)\s*/i)) {
-    const m = /^\s*([^=!<>\s]+)\s*(==|=|!=|<>|>=|<=|>|<|\s+in\s+)\s*(.+?)\s*$/i.exec(clause);
+    const m = /^\s*(`[^`]+`|[^=!<>\s`]+)\s*(==|=|!=|<>|>=|<=|>|<|\s+in\s+)\s*(.+?)\s*$/i.exec(clause);
     if (!m) {
       throw inputError(
-        `Subsample '${where}': cannot read '${clause}'. Write e.g. "region=East" or "year>=2010".`,
-        `子样本条件 '${where}'：无法识别 '${clause}'。请写成 "region=East" 或 "year>=2010" 的形式。`,
+        `Subsample '${where}': cannot read '${clause}'. Write e.g. "region=East" or "year>=2010"; a column name with spaces goes in backticks: "\`gdp pc\` > 3".`,
+        `子样本条件 '${where}'：无法识别 '${clause}'。请写成 "region=East" 或 "year>=2010" 的形式；含空格的列名请用反引号括起："\`gdp pc\` > 3"。`,
       );
     }
-    const [, col, rawOp, rawValue] = m;
+    const [, rawCol, rawOp, rawValue] = m;
+    const col = rawCol.replace(/^`|`$/g, "").trim();
     const j = columnIndex(table, col);
     const op = rawOp.trim().toLowerCase();
     const values = op === "in" ? rawValue.replace(/^\(|\)$/g, "").split(/\s*,\s*/) : [rawValue.replace(/^["']|["']$/g, "")];
