@@ -227,7 +227,7 @@ export function parseAnalysisSpec(json: unknown, source?: string): AnalysisSpec 
 
 function checkSpecRules(json: unknown): AnalysisSpec {
   if (!isObject(json)) fail("(root)", "must be a JSON object.", "应为 JSON 对象。");
-  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment"], "(root)");
+  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment", "$schema"], "(root)");
   if (json.schema !== SPEC_SCHEMA) fail("schema", `must be "${SPEC_SCHEMA}".`, `应为 "${SPEC_SCHEMA}"。`);
   if (json.version !== SPEC_VERSION) fail("version", `version ${String(json.version)} is not supported; this EconSheet reads version ${SPEC_VERSION}.`, `不支持版本 ${String(json.version)}；当前版本只读取版本 ${SPEC_VERSION}。`);
   if (!isObject(json.data)) fail("data", "is required (where the data come from).", "缺少 data（数据来源）。");
