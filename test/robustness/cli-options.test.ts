@@ -38,6 +38,8 @@ const REFUSED: [string, () => string[], RegExp][] = [
   ["placebo 1e8", () => did("--placebo", "1e8"), /--placebo: 100,000,000 is too many: at most 100,000 replications .*this run would take about \d+(\.\d)? (s|min|h)/],
   ["placebo 100001", () => did("--placebo", "100001"), /--placebo: 100,001 is too many/],
   ["placebo without a value", () => did("--placebo"), /--placebo needs a value/],
+  ["--placebo-svg without --placebo", () => did("--placebo-svg", "p.svg"), /--placebo-svg needs --placebo N/],
+  ["--placebo-svg with --placebo 0", () => did("--placebo", "0", "--placebo-svg", "p.svg"), /--placebo-svg needs --placebo N/],
   ["leads 1e9", () => did("--event-study", "--leads", "1e9"), /--leads: '1e9' is too large: at most 1,000 periods \(each period of the window adds a dummy column\)/],
   ["leads 0", () => did("--event-study", "--leads", "0"), /--leads: '0' is below the smallest allowed value 1/],
   ["leads -1", () => did("--event-study", "--leads", "-1"), /--leads: '-1' is below the smallest allowed value 1/],

@@ -188,6 +188,11 @@ describe("spec files that cannot be read", () => {
     expectRefused(await cli("table", make()), msg);
   });
 
+  test("$comment and $schema (for an editor's completion) are allowed at the root", async () => {
+    const spec = writeText(dir, "dollar.json", JSON.stringify(analysis({ $schema: "./analysis.schema.json", $comment: "notes" })));
+    expectOk(await cli("run", spec, "--out", join(dir, "dollar.xlsx")));
+  });
+
   test("a spec saved with a byte-order mark (Windows Notepad) reads", async () => {
     const spec = writeText(dir, "bom.json", "\uFEFF" + JSON.stringify(analysis()));
     expectOk(await cli("run", spec, "--out", join(dir, "bom.xlsx")));

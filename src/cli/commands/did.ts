@@ -50,12 +50,12 @@ export const didCommand: Command = {
     const leads = parseWindow(flagValue(args, "leads"), "--leads", 1);
     const lags = parseWindow(flagValue(args, "lags"), "--lags", 0);
     const reference = parseReference(flagValue(args, "reference"), "--reference");
+    if (plSvg && n === 0) throw inputError("--placebo-svg needs --placebo N (the number of permutations).", "--placebo-svg 需要同时给出 --placebo N（置换次数）。");
     const r = did(table, spec);
     // Over the limit: a few permutations of the real loop measure what one costs, for the estimate.
     checkReplicationLimit("--placebo", n, () => measurePerReplication((onProgress) => placebo(table, spec, n, flagString(args, "seed") ?? 20240601, { onProgress })));
     const wildBootstrap = wild ? didWildBootstrap(table, spec, wild) : undefined;
     const pl = n > 0 ? placebo(table, spec, n, flagString(args, "seed") ?? 20240601, { onProgress: progressReporter(io, lang === "zh" ? "安慰剂置换" : "placebo", lang) }) : undefined;
-    if (plSvg && !pl) throw inputError("--placebo-svg needs --placebo N (the number of permutations).", "--placebo-svg 需要同时给出 --placebo N（置换次数）。");
     const es = flagBool(args, "event-study") || esSvg ? eventStudy(table, { ...spec, leads, lags, reference }) : undefined;
     if (esSvg && es) writeOutputFile(esSvg, chartSvg(eventStudyChart(es, lang, { y: spec.y, controls: spec.controls })), "--event-study-svg", guard);
     if (plSvg && pl) writeOutputFile(plSvg, chartSvg(placeboChart(pl, lang)), "--placebo-svg", guard);

@@ -267,7 +267,7 @@ export function parseAnalysisSpec(json: unknown, source?: string): AnalysisSpec 
 
 function checkSpecRules(json: unknown): AnalysisSpec {
   if (!isObject(json)) fail("(root)", "must be a JSON object.", "应为 JSON 对象。");
-  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment", "digits", "constant"], "(root)");
+  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment", "$schema", "digits", "constant"], "(root)");
   if (json.digits !== undefined && !(isInt(json.digits) && (json.digits as number) >= 0 && (json.digits as number) <= 8)) fail("digits", `'${String(json.digits)}' must be a whole number from 0 to 8.`, `'${String(json.digits)}' 应为 0 到 8 之间的整数。`);
   if (json.constant !== undefined && typeof json.constant !== "boolean") fail("constant", `'${String(json.constant)}' must be true or false.`, `'${String(json.constant)}' 应为 true 或 false。`);
   if (json.schema !== SPEC_SCHEMA) fail("schema", `must be "${SPEC_SCHEMA}".`, `应为 "${SPEC_SCHEMA}"。`);

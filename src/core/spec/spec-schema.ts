@@ -173,7 +173,7 @@ export function analysisSpecSchema(): Schema {
     required: ["schema", "version", "data"],
     additionalProperties: false,
     properties: {
-      $comment: {}, schema: { const: "econsheet.analysis" }, version: { const: 1 }, title: { type: "string" }, lang: LANG,
+      $comment: {}, $schema: { type: "string" }, schema: { const: "econsheet.analysis" }, version: { const: 1 }, title: { type: "string" }, lang: LANG,
       digits: { type: "integer", minimum: 0, maximum: 8 }, constant: { type: "boolean" },
       data: DATA, indices: { type: "array", items: INDEX }, tables: { type: "array", items: tableSchema() },
     },
@@ -198,7 +198,7 @@ export function tableSpecSchema(): Schema {
     required: ["id", "time", "models"],
     additionalProperties: false,
     properties: {
-      $comment: {}, data: { type: "string", minLength: 1, expected: text("a file name (text), relative to the spec's folder", "文件名（文本），相对于设定文件所在文件夹") }, sheet: { type: "string" },
+      $comment: {}, $schema: { type: "string" }, data: { type: "string", minLength: 1, expected: text("a file name (text), relative to the spec's folder", "文件名（文本），相对于设定文件所在文件夹") }, sheet: { type: "string" },
       id: NAME, time: NAME, models: { type: "array", minItems: 1, items: TABLE_MODEL, expected: text("a list of models [{formula, …}]", "模型列表 [{formula, …}]") }, by: NAME,
       lang: LANG, title: { type: "string" }, terms: NAME_LIST, rename: RENAME, under: { enum: ["se", "t"] }, digits: { type: "integer", minimum: 0, maximum: 10 },
       starLevels: { type: "array", items: { type: "number", exclusiveMinimum: 0, exclusiveMaximum: 1 } }, constant: { type: "boolean" }, effectRows: { type: "boolean" },

@@ -73,7 +73,7 @@ function describeError(e: ErrorObject): { path: string; text: Localized } | unde
   switch (e.keyword) {
     case "additionalProperties": {
       const key = String(p.additionalProperty);
-      const allowed = Object.keys(((e.parentSchema as Schema)?.properties ?? {}) as Schema).filter((k) => k !== "$comment");
+      const allowed = Object.keys(((e.parentSchema as Schema)?.properties ?? {}) as Schema).filter((k) => !k.startsWith("$"));
       const guess = didYouMean(key, allowed);
       return {
         path,
