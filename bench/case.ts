@@ -126,7 +126,7 @@ if (which in sizes) {
   }
   const med = (x: number[]) => x.slice(1).sort((a, b) => a - b)[1];
   report("wild bootstrap, 9999 draws, 1 coef, 2FE+4 ctrl", 651, med(draws), `draws + p (target < 0.5 s; cold ${draws[0].toFixed(3)} s); p = ${r.p.toFixed(4)}`);
-  report("wild bootstrap CI by test inversion (same draws)", 651, med(cis), `target < 2 s (cold ${cis[0].toFixed(3)} s); [${r.confInt.map((v) => (v === null ? "−∞/∞" : v.toFixed(4))).join(", ")}]`);
+  report("wild bootstrap CI, test inversion, same draws", 651, med(cis), `target < 2 s (cold ${cis[0].toFixed(3)} s); [${r.confInt.map((v) => (v === null ? "−∞/∞" : v.toFixed(4))).join(", ")}]`);
 } else {
   console.error(`unknown case ${which}`);
   process.exit(2);

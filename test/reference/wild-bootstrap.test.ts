@@ -48,9 +48,9 @@ describe("wild cluster bootstrap vs base-R brute force (Grunfeld, G = 10, enumer
   }
 
   test("t* of individual enumerated draws (β0 = 0 and β0 = b/2) equals the refit in R", () => {
-    for (const name of ["grunfeld_pooled", "grunfeld_oneway", "grunfeld_twoways"]) {
+    for (const name of ["grunfeld_pooled", "grunfeld_oneway", "grunfeld_twoways", "grunfeld_unbalanced_twoways"]) {
       const c = ref[name];
-      const { sample, options } = prepareFit(buildPanelFrame(grunfeld, "firm", "year"), spec(c, "firm"));
+      const { sample, options } = prepareFit(buildPanelFrame(name.includes("unbalanced") ? unbalanced : grunfeld, "firm", "year"), spec(c, "firm"));
       const model = fitSample(sample, options);
       const d = wildDesign(sample, options, model);
       const stats = wildTermStats(d, c.x, wildDraws(d.G, 9999, "rademacher"));
