@@ -77,7 +77,7 @@ export const runCommand: Command = {
     }
     if (docxPath) {
       const tables = sheets.filter((s) => s.role !== "panel").flatMap((s) => s.tables);
-      const buf = await docxDocument(spec.title, tables, figures.map((f) => ({ caption: f.caption ?? f.name, ...png(f) })));
+      const buf = await docxDocument(spec.title, tables, figures.map((f) => ({ caption: f.caption ?? f.name, ...png(f) })), lang);
       mkdirSync(dirname(resolve(docxPath)), { recursive: true });
       writeFileSync(docxPath, buf);
       io.stderr(`[${++n}] wrote ${docxPath} (${tables.length} tables, ${figures.length} figure(s))\n`);
