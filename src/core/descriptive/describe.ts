@@ -45,6 +45,8 @@ export interface DescribeOptions {
 export interface DescribeResult {
   variables: VariableSummary[];
   notes: string[];
+  /** The same notes in Chinese. */
+  notesZh?: string[];
 }
 
 /**
@@ -81,14 +83,19 @@ export function describe(table: DataTable, options: DescribeOptions = {}): Descr
   }
   const ids = options.id ? labelColumn(table, options.id) : undefined;
   const notes: string[] = [];
+  const notesZh: string[] = [];
   const variables = vars.map((name) => summarise(name, numericColumn(table, name), ids, !!options.detail));
   for (const v of variables) {
-    if (v.n === 0) notes.push(`${v.name}: every cell is blank (N = 0).`);
+    if (v.n === 0) {
+      notes.push(`${v.name}: every cell is blank (N = 0).`);
+      notesZh.push(`${v.name}：所有单元格均为空（样本量为 0）。`);
+    }
   }
   if (ids && ids.some((x) => x === null)) {
     notes.push(`Rows with a blank '${options.id}' are left out of the between/within SD.`);
+    notesZh.push(`'${options.id}' 为空的行不计入组间/组内标准差。`);
   }
-  return { variables, notes };
+  return { variables, notes, notesZh };
 }
 
 function summarise(name: string, x: Float64Array, ids: (string | null)[] | undefined, detail: boolean): VariableSummary {
