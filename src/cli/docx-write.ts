@@ -103,16 +103,16 @@ export function docxTable(model: TableModel): (Paragraph | Table)[] {
  * A Word document of the run: every table as a three-line table (one after another, landscape
  * pages so wide tables fit), then the figures as pictures with their captions.
  */
-export async function docxDocument(title: string | undefined, tables: readonly TableModel[], figures: readonly DocxFigure[] = []): Promise<Buffer> {
+export async function docxDocument(title: string | undefined, tables: readonly TableModel[], figures: readonly DocxFigure[] = [], lang: "en" | "zh" = "en"): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   if (title) children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 240 }, children: [new TextRun({ text: title, font: FONT, size: 28, bold: true })] }));
   for (const t of tables) pushAll(children, docxTable(t));
   // Text width of a landscape A4 page with 2.54 cm margins, in pixels at 96 dpi (about 24.6 cm).
   const maxWidth = 930;
-  for (const f of figures) {
+  for (const [k, f] of figures.entries()) {
     const w = Math.min(maxWidth * 0.75, f.width);
     children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, keepNext: true, children: [new ImageRun({ type: "png", data: f.png, transformation: { width: w, height: (w * f.height) / f.width } })] }));
-    children.push(para(f.caption, BODY, AlignmentType.CENTER));
+    children.push(para(lang === "zh" ? `图${k + 1} ${f.caption}` : `Figure ${k + 1}. ${f.caption}`, BODY, AlignmentType.CENTER));
   }
   const doc = new Document({
     creator: "EconSheet",

@@ -18,6 +18,6 @@ export function describeTable(result: DescribeResult, lang: Lang = "en", labels:
   return {
     header: [headerRow([label("variable", lang), ...cols.map((k) => label(k, lang))])],
     body: result.variables.map((v) => [cell(labels[v.name] ?? v.name, "label"), ...cols.map((k) => cell(v[k] as number | undefined, "value", digits === undefined ? undefined : k === "n" || k === "nMissing" ? 0 : digits))]),
-    notes: result.notes,
+    notes: lang === "zh" && result.notesZh ? result.notesZh : result.notes,
   };
 }

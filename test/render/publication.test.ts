@@ -188,13 +188,16 @@ test("rendered with LibreOffice for a person to look at (test-artifacts/publicat
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   // The table sheets only (the tidy panel would print as a hundred pages of data).
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(runs.zh.xlsx);
-  wb.removeWorksheet(wb.getWorksheet("面板数据")!.id);
-  const tablesOnly = join(dir, "tables-zh.xlsx");
-  await wb.xlsx.writeFile(tablesOnly);
+  const tablesOnly = async (lang: "zh" | "en") => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(runs[lang].xlsx);
+    wb.removeWorksheet(wb.getWorksheet(lang === "zh" ? "面板数据" : "Panel")!.id);
+    const path = join(dir, `tables-${lang}.xlsx`);
+    await wb.xlsx.writeFile(path);
+    return path;
+  };
   const profile = `file://${join(dir, "lo-profile")}`;
-  for (const [file, stem] of [[tablesOnly, "workbook-zh"], [runs.zh.docx, "word-zh"], [runs.en.docx, "word-en"]] as const) {
+  for (const [file, stem] of [[await tablesOnly("zh"), "workbook-zh"], [await tablesOnly("en"), "workbook-en"], [runs.zh.docx, "word-zh"], [runs.en.docx, "word-en"]] as const) {
     const r = spawnSync("soffice", [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", dir, file], { encoding: "utf8", timeout: 90000 });
     expect(r.status).toBe(0);
     const pdf = join(dir, file.replace(/^.*\//, "").replace(/\.(xlsx|docx)$/, ".pdf"));

@@ -95,7 +95,7 @@ export const runCommand: Command = {
     if (docxPath) {
       const { docxDocument } = await import("../docx-write");
       const tables = sheets.filter((s) => s.role !== "panel").flatMap((s) => s.tables);
-      const buf = await docxDocument(spec.title, tables, figures.map((f) => ({ caption: f.caption ?? f.name, ...png(f) })));
+      const buf = await docxDocument(spec.title, tables, figures.map((f) => ({ caption: f.caption ?? f.name, ...png(f) })), lang);
       writeOutputFile(docxPath, buf, "--docx", guard);
       io.stderr(`[${++n}] wrote ${docxPath} (${tables.length} tables, ${figures.length} figure(s))\n`);
     }

@@ -7,6 +7,8 @@ import { eventStudyChart } from "./event-study-chart";
 import { placeboChart } from "./placebo-chart";
 import { chartSvg } from "./chart-svg";
 import { regionalChart } from "./regional-charts";
+import { clusterName } from "../table-labels";
+import { labelColumn } from "../../core/data/data-table";
 
 export interface Figure {
   /** File name without extension (no characters a file system refuses). */
@@ -50,7 +52,9 @@ export function analysisFigures(run: AnalysisRun, lang: Lang = "en"): { figures:
     if (t.kind !== "did") continue;
     const spec = t.spec as { title: string; y: string; controls?: string[] };
     if (t.eventStudy) {
-      const chart = eventStudyChart(t.eventStudy, lang, { y: spec.y, controls: spec.controls });
+      const cluster = t.eventStudy.model.cluster;
+      const clusterLabel = cluster ? clusterName(cluster, labelColumn(run.panel, run.id), {}, lang, run.id) : undefined;
+      const chart = eventStudyChart(t.eventStudy, lang, { y: spec.y, controls: spec.controls, clusterLabel });
       figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "事件研究" : "event study"}`), svg: chartSvg(chart), caption: chart.title });
     }
     if (t.placebo) {

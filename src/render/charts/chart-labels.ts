@@ -25,7 +25,7 @@ const LABELS = {
   neverTreated: { en: "never-treated", zh: "从未处理的个体" },
   lastTreated: { en: "last-treated cohort before its treatment", zh: "最后一批处理个体（处理前）" },
   noControls: { en: "none", zh: "无" },
-  seNote: { en: "Two-way fixed effects; {level}% confidence intervals from SEs clustered by {cluster}.", zh: "双向固定效应；{level}% 置信区间基于按 {cluster} 聚类的标准误。" },
+  seNote: { en: "Two-way fixed effects; {level}% confidence intervals from SEs clustered by {cluster}.", zh: "双向固定效应；{level}% 置信区间基于按{cluster}聚类的标准误。" },
   placeboSheet: { en: "Placebo test chart", zh: "安慰剂检验图" },
   placeboTitle: { en: "Placebo test: {n} random reassignments", zh: "安慰剂检验：{n} 次随机分配" },
   placeboX: { en: "Placebo DID estimate", zh: "安慰剂 DID 估计值" },

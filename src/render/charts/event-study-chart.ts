@@ -11,6 +11,8 @@ export interface EventStudyChartOptions {
   level?: number;
   /** Horizontal offset of the Sun–Abraham points, so both estimators show side by side. */
   offset?: number;
+  /** Display name of the cluster variable in the note ("省份"); default the column name. */
+  clusterLabel?: string;
 }
 
 const NAVY = "#1F3864";
@@ -107,8 +109,8 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   );
 
   const notes: string[] = [];
-  const cluster = result.model.cluster ?? result.model.vcov;
-  notes.push(L("seNote", { level, cluster }));
+  const cluster = options.clusterLabel ?? result.model.cluster ?? result.model.vcov;
+  notes.push(L("seNote", { level, cluster: lang === "zh" && /^[!-~]+$/.test(cluster) ? ` ${cluster} ` : cluster }));
   const pre = (name: string, w: WaldTest | undefined) => w && notes.push(L("preTrend", { name, df1: w.df1, df2: w.df2, F: fmt(w.F, 3), p: fmt(w.pF, 3) }));
   pre(L("twfe"), result.preTrend);
   pre(L("sa"), result.sunAbrahamPreTrend);

@@ -99,10 +99,10 @@ export function didFormOf(table: DidTableSpec): DidForm {
 
 export type TrendGrouping = RegionGrouping;
 
-/** Mean index per year by NBS region (or south/north), with the national mean. */
-export function trendModel(panel: DataTable, index: string, grouping: TrendGrouping, id: string, time: string, lang: Lang): ChartModel {
+/** Mean index per year by NBS region (or south/north), with the national mean; `label` names the index (its display name). */
+export function trendModel(panel: DataTable, index: string, grouping: TrendGrouping, id: string, time: string, lang: Lang, label?: string): ChartModel {
   if (!index) throw new ChartFormError("index", { en: "Choose an index (compute it in step 2) or another variable.", zh: "请选择指数（在第 2 步计算）或其他变量。" });
-  return indexTrendChart(regionTrend(panel, index, grouping, id, time, lang), lang, grouping);
+  return indexTrendChart(regionTrend(panel, index, grouping, id, time, lang), lang, grouping, label);
 }
 
 export function mapModel(panel: DataTable, index: string, year: string, id: string, time: string, lang: Lang): ChartModel {
