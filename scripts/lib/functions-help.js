@@ -41,6 +41,7 @@ function functionsHelpPage(metadata, { namespace = "ECON" } = {}) {
 body { font-family: "Segoe UI", "Microsoft YaHei", system-ui, sans-serif; margin: 0 auto; max-width: 860px; padding: 16px; line-height: 1.45; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; border-bottom: 1px solid #ddd; padding: 4px 6px; }
+th:first-child, td:first-child { width: 12em; }
 code { font-family: Consolas, "Courier New", monospace; }
 .opt, .note { color: #555; }
 section { margin-top: 28px; }
