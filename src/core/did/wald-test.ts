@@ -33,7 +33,7 @@ export function waldTest(model: PanelResult, terms: string[], coefVector?: numbe
 }
 
 /** waldTest with the reason when there is no test: the rank of the covariance, or an exact fit. */
-export function waldTestDetail(model: PanelResult, terms: string[], coefVector?: number[], V?: number[][]): { test?: WaldTest; q: number; rank?: number; reason?: "rank" | "indefinite" | "exact" } {
+export function waldTestDetail(model: PanelResult, terms: string[], coefVector?: number[], V?: number[][]): { test?: WaldTest; q: number; rank?: number; reason?: "rank" | "indefinite" | "not-finite" | "exact" } {
   const idx = terms.map((t) => model.slopes.indexOf(t)).filter((i) => i >= 0);
   const q = coefVector ? coefVector.length : idx.length;
   if (q === 0) return { q };
@@ -53,8 +53,8 @@ export function preTrendNote(d: ReturnType<typeof waldTestDetail>, model: PanelR
   if (d.test || d.q === 0 || d.reason === "exact") return undefined;
   const clusters = model.vcov === "cluster" && model.nclusters !== undefined ? ` (${model.nclusters} clusters; a cluster covariance has rank at most G − 1)` : "";
   const clustersZh = model.vcov === "cluster" && model.nclusters !== undefined ? `（${model.nclusters} 个聚类；聚类协方差的秩至多为 G − 1）` : "";
-  const why = d.reason === "indefinite" ? "is not positive semi-definite" : `has rank ${d.rank} < ${d.q}${clusters}`;
-  const whyZh = d.reason === "indefinite" ? "不是半正定矩阵" : `的秩为 ${d.rank} < ${d.q}${clustersZh}`;
+  const why = d.reason === "not-finite" ? "has entries that are not finite numbers (rescale the variables)" : d.reason === "indefinite" ? "is not positive semi-definite" : `has rank ${d.rank} < ${d.q}${clusters}`;
+  const whyZh = d.reason === "not-finite" ? "含有非有限数值（请对变量做缩放）" : d.reason === "indefinite" ? "不是半正定矩阵" : `的秩为 ${d.rank} < ${d.q}${clustersZh}`;
   return [
     `${label} pre-trend test not reported: the covariance of the ${d.q} leads ${why}, decided on the correlation scale (independent of units). Use fewer leads.`,
     `未报告${label}的预趋势检验：${d.q} 个提前期系数的协方差矩阵${whyZh}（在相关系数尺度上判断，与单位无关）。请减少提前期数。`,
