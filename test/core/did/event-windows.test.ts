@@ -12,6 +12,8 @@ import { errorOf } from "../../helpers/error-of";
 const grid = simulateDid({ design: "staggered", seed: "stag-1" });
 const staggered = tableFromGrid(grid);
 const header = grid[0] as string[];
+/** The data rows of the simulated grid (tables are columnar: change rows, then rebuild with tableFromGrid). */
+const body = grid.slice(1);
 const spec = { y: "y", id: "unit", time: "year", firstYearColumn: "first_treat", controls: ["x"] };
 
 test.each([
@@ -26,7 +28,7 @@ test.each([
 
 test("a single non-integer year among whole years is refused with its row", () => {
   const ti = header.indexOf("year");
-  const bad: DataTable = { ...staggered, rows: staggered.rows.map((r, i) => (i === 6 ? r.map((c, j) => (j === ti ? 2003.5 : c)) : r)) };
+  const bad: DataTable = tableFromGrid([header, ...body.map((r, i) => (i === 6 ? r.map((c, j) => (j === ti ? 2003.5 : c)) : r))]);
   const e = errorOf(() => eventStudy(bad, spec));
   expect(e.message).toMatch(/Column 'year' row 8 .*2003\.5 is not a whole period/);
 });
@@ -34,10 +36,10 @@ test("a single non-integer year among whole years is refused with its row", () =
 test("Sun–Abraham names a cell dropped for collinearity (a cohort without reference-period outcomes)", () => {
   const yi = header.indexOf("y"), fi = header.indexOf("first_treat"), ti = header.indexOf("year");
   // Blank y for every unit of the earliest cohort in its reference year (first − 1).
-  const firsts = staggered.rows.map((r) => Number(r[fi])).filter((f) => f > 0);
+  const firsts = body.map((r) => Number(r[fi])).filter((f) => f > 0);
   const earliest = Math.min(...firsts);
-  const rows = staggered.rows.map((r) => (Number(r[fi]) === earliest && Number(r[ti]) === earliest - 1 ? r.map((c, j) => (j === yi ? "" : c)) : r));
-  const r = eventStudy({ ...staggered, rows }, spec);
+  const rows = body.map((r) => (Number(r[fi]) === earliest && Number(r[ti]) === earliest - 1 ? r.map((c, j) => (j === yi ? "" : c)) : r));
+  const r = eventStudy(tableFromGrid([header, ...rows]), spec);
   expect(r.sunAbrahamDropped!.collinear.length).toBe(1);
   const name = r.sunAbrahamDropped!.collinear[0];
   expect(name.startsWith(`sa_${earliest}_`)).toBe(true);
@@ -47,8 +49,8 @@ test("Sun–Abraham names a cell dropped for collinearity (a cohort without refe
 test("Sun–Abraham with every treated unit always-treated in the estimation sample: no estimate, and a note says why", () => {
   const yi = header.indexOf("y"), fi = header.indexOf("first_treat"), ti = header.indexOf("year");
   // Blank y before treatment for every treated unit: all are always-treated once blanks are dropped.
-  const rows = staggered.rows.map((r) => (Number(r[fi]) > 0 && Number(r[ti]) < Number(r[fi]) ? r.map((c, j) => (j === yi ? "" : c)) : r));
-  const r = eventStudy({ ...staggered, rows }, spec);
+  const rows = body.map((r) => (Number(r[fi]) > 0 && Number(r[ti]) < Number(r[fi]) ? r.map((c, j) => (j === yi ? "" : c)) : r));
+  const r = eventStudy(tableFromGrid([header, ...rows]), spec);
   expect(r.sunAbraham).toBeUndefined();
   expect(r.notes.some((n) => /always-treated unit/.test(n))).toBe(true);
   expect(r.notes.some((n) => /Sun–Abraham not estimated/.test(n))).toBe(true);
@@ -57,11 +59,7 @@ test("Sun–Abraham with every treated unit always-treated in the estimation sam
 
 test("a pre-trend test that cannot be formed (3 clusters, 3 leads) is left out with a note giving the rank", () => {
   const ui = header.indexOf("unit");
-  const withGroup: DataTable = {
-    ...staggered,
-    names: [...staggered.names, "grp"],
-    rows: staggered.rows.map((r) => [...r, `g${Number(String(r[ui]).replace(/\D/g, "")) % 3}`]),
-  };
+  const withGroup: DataTable = tableFromGrid([[...header, "grp"], ...body.map((r) => [...r, `g${Number(String(r[ui]).replace(/\D/g, "")) % 3}`])]);
   const r = eventStudy(withGroup, { ...spec, cluster: "grp", leads: 4, lags: 2 });
   expect(r.model.nclusters).toBe(3);
   expect(r.preTrend).toBeUndefined();
