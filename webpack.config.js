@@ -1,7 +1,13 @@
 /*
  * Builds the add-in (task pane, custom functions and ribbon commands, with functions.json
  * generated from the JSDoc of src/functions/functions.ts) and the command-line runner
- * (dist/cli.js). `webpack serve` serves the add-in on https://localhost:3000.
+ * (dist/cli.js, executable). `webpack serve` serves the add-in on https://localhost:3000.
+ *
+ * For a deployment: `npm run build -- --env origin=https://stats.example.edu.cn/econsheet/`
+ * writes dist/ with both manifests (manifest.xml, manifest.json) and every URL pointing there;
+ * `--env cdn=21vianet` loads office.js from the CDN of Microsoft 365 operated by 21Vianet (China).
+ * The same two settings can come from a JSON file: `--env config=deploy.json` with
+ * {"origin": "https://…/", "cdn": "global" | "21vianet"} (docs/deploy.md).
  */
 const fs = require("fs");
 const path = require("path");
@@ -9,9 +15,12 @@ const webpack = require("webpack");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
+const { DEV_ORIGIN, normalizeOrigin, officeJsUrl } = require("./scripts/lib/addin-manifest");
+const { AddinBuildPlugin } = require("./scripts/lib/addin-build-plugin");
 
 const PORT = Number(process.env.ECONSHEET_PORT || 3000);
-const dist = path.resolve(__dirname, "dist");
+/** Output folder: dist/, or --env out=DIR (the deployment test builds into a temporary folder). */
+const outDir = (env) => (env.out ? path.resolve(String(env.out)) : path.resolve(__dirname, "dist"));
 
 /**
  * HTTPS for the dev server. Office needs https://localhost. Where office-addin-dev-certs can
@@ -53,8 +62,27 @@ const tsRule = {
   use: { loader: "ts-loader", options: { transpileOnly: true, compilerOptions: { module: "es2020" } } },
 };
 
+/** Origin and office.js CDN from --env origin=… cdn=… or --env config=FILE.json (the command line wins). */
+function deployTarget(env) {
+  let file = {};
+  if (env.config) {
+    const where = path.resolve(String(env.config));
+    try {
+      file = JSON.parse(fs.readFileSync(where, "utf8"));
+    } catch (e) {
+      const reason = e.code === "ENOENT" ? "the file does not exist / 文件不存在" : e.message;
+      throw new Error(`--env config=${env.config}: cannot read ${where} (${reason}); it should hold {"origin": "https://…/", "cdn": "global"}.\n--env config=${env.config}：无法读取 ${where}（${reason}）；其内容应为 {"origin": "https://…/", "cdn": "global"}。`);
+    }
+  }
+  const origin = normalizeOrigin(env.origin || file.origin || DEV_ORIGIN);
+  const cdn = String(env.cdn || file.cdn || "global");
+  return { origin, cdn, officeJs: officeJsUrl(cdn) };
+}
+
 function addinConfig(env, argv, server) {
   const dev = argv.mode !== "production";
+  const target = deployTarget(env);
+  const version = require("./package.json").version;
   return {
     name: "addin",
     devtool: dev ? "source-map" : false,
@@ -65,7 +93,7 @@ function addinConfig(env, argv, server) {
       // Runs analyses with a bootstrap off the task pane's thread (src/taskpane/journey/worker-run.ts).
       "analysis-worker": "./src/taskpane/analysis-worker.ts",
     },
-    output: { path: dist, filename: "[name].js", clean: false },
+    output: { path: outDir(env), filename: "[name].js", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [
@@ -77,12 +105,14 @@ function addinConfig(env, argv, server) {
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // Shared runtime: the task pane page also hosts the custom functions and ribbon commands.
-      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "commands", "taskpane"] }),
-      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"] }),
-      new CopyWebpackPlugin({ patterns: [{ from: "assets/*", to: "assets/[name][ext]" }, { from: "manifest.xml", to: "manifest.xml" }] }),
+      new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["functions", "commands", "taskpane"], officeJs: target.officeJs }),
+      new HtmlWebpackPlugin({ filename: "commands.html", template: "./src/commands/commands.html", chunks: ["commands"], officeJs: target.officeJs }),
+      new CopyWebpackPlugin({ patterns: [{ from: "assets/icon-*.png", to: "assets/[name][ext]" }] }),
+      // manifest.xml, manifest.json (+ zh-cn.json, icons), functions-help.html, helpUrls for target.origin.
+      new AddinBuildPlugin({ origin: target.origin, version, root: __dirname }),
     ],
     devServer: {
-      static: { directory: dist },
+      static: { directory: outDir(env) },
       headers: { "Access-Control-Allow-Origin": "*" },
       port: PORT,
       hot: false,
@@ -94,19 +124,33 @@ function addinConfig(env, argv, server) {
   };
 }
 
-function cliConfig() {
+function cliConfig(env) {
   return {
     name: "cli",
     target: "node",
     devtool: false,
     entry: { cli: "./src/cli/index.ts" },
-    output: { path: dist, filename: "[name].js" },
+    output: { path: outDir(env), filename: "[name].js" },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
-    // Node packages are required at run time from node_modules rather than bundled.
-    externals: [({ request }, callback) => (/^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") ? callback(null, "commonjs " + request) : callback())],
+    // Node packages are required at run time from node_modules rather than bundled — except the
+    // @stdlib distributions: each is a tree of ~100 one-function packages, and resolving them file by
+    // file costs more than the whole of a 20k-row regression. Bundled, they are still evaluated only on
+    // first use (src/core/inference/distributions.ts requires them lazily).
+    externals: [
+      ({ request, context }, callback) =>
+        /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") && !request.startsWith("@stdlib/") && !/[\\/]node_modules[\\/]@stdlib[\\/]/.test(context ?? "")
+          ? callback(null, "commonjs " + request)
+          : callback(),
+    ],
     optimization: { minimize: false },
-    plugins: [new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true })],
+    // One file: dynamic import() of our own modules (PNG, Word writers) stays inside dist/cli.js.
+    plugins: [
+      new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
+      new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
+      // `./dist/cli.js` and the `econsheet` bin (npm install -g, npx) need the execute bit.
+      { apply: (compiler) => compiler.hooks.afterEmit.tap("ExecutableCli", () => fs.chmodSync(path.join(outDir(env), "cli.js"), 0o755)) },
+    ],
     performance: { hints: false },
   };
 }
@@ -114,7 +158,7 @@ function cliConfig() {
 module.exports = async (env = {}, argv = {}) => {
   // Certificates are only needed by `webpack serve` (webpack-cli sets WEBPACK_SERVE).
   const server = process.env.WEBPACK_SERVE ? await httpsServer() : "https";
-  if (env.cli) return [cliConfig()];
+  if (env.cli) return [cliConfig(env)];
   if (env.addin) return [addinConfig(env, argv, server)];
-  return [addinConfig(env, argv, server), cliConfig()];
+  return [addinConfig(env, argv, server), cliConfig(env)];
 };

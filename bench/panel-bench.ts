@@ -14,7 +14,7 @@ import { fitSample, fitEstimates, FitOptions } from "../src/core/estimators/fit-
 import { PanelSample, resampleEntities } from "../src/core/estimators/panel-sample";
 import { fitPanel, prepareFit } from "../src/core/estimators/fit-panel";
 import { buildPanelFrame } from "../src/core/data/panel-frame";
-import { DataTable } from "../src/core/data/data-table";
+import { DataTable, tableFromGrid } from "../src/core/data/data-table";
 
 const K = 5;
 
@@ -57,11 +57,7 @@ function asSample(p: ReturnType<typeof syntheticPanel>, T: number): PanelSample 
 
 function asTable(p: ReturnType<typeof syntheticPanel>): DataTable {
   const rows = p.y.map((_, i) => i);
-  return {
-    names: ["id", "year", "y", ...p.X.map((_, j) => `x${j + 1}`)],
-    rows: Array.from(rows, (i) => [`e${p.entity[i]}`, 2000 + p.period[i], p.y[i], ...p.X.map((x) => x[i])]),
-    missingTokens: [],
-  };
+  return tableFromGrid([["id", "year", "y", ...p.X.map((_, j) => `x${j + 1}`)], ...Array.from(rows, (i) => [`e${p.entity[i]}`, 2000 + p.period[i], p.y[i], ...p.X.map((x) => x[i])])]);
 }
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(0);
@@ -103,7 +99,7 @@ function runCase(name: string) {
         rows.push([`p${g}`, 2003 + t, a + 0.02 * t + xs.reduce((s, x, j) => s + (j + 1) * 0.1 * x, 0) + rng() - 0.5, ...xs]);
       }
     }
-    const table: DataTable = { names, rows, missingTokens: [] };
+    const table: DataTable = tableFromGrid([names, ...rows]);
     const frame = buildPanelFrame(table, "id", "year");
     const { sample, options } = prepareFit(frame, { formula: "y ~ x1 + x2 + x3 + x4 + x5", id: "id", time: "year", model: "fe", effect: "twoways", vcov: "cluster" });
     const R = 200;

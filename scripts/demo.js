@@ -20,6 +20,6 @@ if (isStale(cli, path.join(root, "src"))) {
 const out = path.join(root, "demo", "output.xlsx");
 fs.mkdirSync(path.dirname(out), { recursive: true });
 const figures = path.join(root, "demo", "figures");
-const r = spawnSync(process.execPath, [cli, "run", path.join(root, "sample", "spec.json"), "--out", out, "--figures", figures], { cwd: root, stdio: "inherit" });
+const r = spawnSync(process.execPath, [cli, "run", path.join(root, "sample", "spec.json"), "--out", out, "--figures", figures, "--force"], { cwd: root, stdio: "inherit" });
 if (r.status !== 0) process.exit(r.status || 1);
 console.log(`demo: wrote ${path.relative(root, out)} and the figures in ${path.relative(root, figures)}/`);

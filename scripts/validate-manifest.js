@@ -15,6 +15,10 @@
  * Online, when Microsoft's validation service answers (skipped offline, or with --offline):
  *   9. office-addin-manifest validate
  *
+ * `--dist DIR` (after a build, e.g. `npm run validate -- --dist dist`) checks the built
+ * DIR/manifest.xml the same way, with its icons looked up under DIR, and the unified manifest
+ * DIR/manifest.json + zh-cn.json against Microsoft's JSON schema (scripts/lib/validate-unified.js).
+ *
  * Exit code 1 when an offline check fails or the service says the manifest is invalid; 0 otherwise.
  * The checks are exported for test/manifest/validate-manifest.test.ts.
  */
@@ -293,11 +297,12 @@ function pngSize(buf) {
  * attribute of each <bt:Image size="…" resid="…"/> in a ribbon Icon, 32×32 for IconUrl and
  * 64×64 for HighResolutionIconUrl. Each ribbon Icon has the mandatory 16, 32 and 80 sizes.
  */
-function checkIcons(m, root = projectRoot) {
+function checkIcons(m, root = projectRoot, origin) {
   const problems = [];
   const seen = new Map();
   const measure = (url, expected, who) => {
-    const rel = url.replace(/^https:\/\/[^/]+\//, "");
+    if (origin && !url.startsWith(origin)) return problems.push(`${who}: ${url} is not under ${origin}`);
+    const rel = origin ? url.slice(origin.length) : url.replace(/^https:\/\/[^/]+\//, "");
     if (!/^assets\//.test(rel)) return problems.push(`${who}: ${url} is not under /assets/`);
     const file = path.join(root, ...rel.split("/"));
     if (!fs.existsSync(file)) return problems.push(`${who}: ${rel} does not exist`);
@@ -371,7 +376,7 @@ function interpretOnlineValidation(output, exitCode, error) {
  * @param {{ online?: boolean, info?: boolean, root?: string }} [options] root: where assets/ is
  * @returns {Promise<{ name: string, status: "pass"|"fail"|"skip", detail: string, problems?: string[] }[]>}
  */
-async function runChecks(manifestPath, { online = true, info = true, root = projectRoot } = {}) {
+async function runChecks(manifestPath, { online = true, info = true, root = projectRoot, origin } = {}) {
   const results = [];
   const add = (name, r) => results.push({ name, ...r });
   const guard = (fn) => {
@@ -402,7 +407,7 @@ async function runChecks(manifestPath, { online = true, info = true, root = proj
     ["resource references", (mm) => checkReferences(mm)],
     ["shared runtime and ECON namespace", (mm) => checkSharedRuntime(mm)],
     ["English and Simplified Chinese strings", (mm) => checkLocales(mm)],
-    ["icons (assets/*.png pixel sizes)", (mm) => checkIcons(mm, root)],
+    ["icons (assets/*.png pixel sizes)", (mm) => checkIcons(mm, root, origin)],
   ];
   for (const [name, fn] of semantic) add(name, m ? guard(() => fn(m)) : skip("the manifest is not well-formed XML"));
   if (info) add("office-addin-manifest info", m ? guard(() => checkInfo(manifestPath, m)) : skip("the manifest is not well-formed XML"));
@@ -426,9 +431,37 @@ function formatReport(results, label) {
   return lines.join("\n");
 }
 
+/** The origin a built manifest was written for: its DefaultSettings/SourceLocation minus "taskpane.html". */
+function originOf(xml) {
+  const m = /<SourceLocation DefaultValue="([^"]+)taskpane\.html"/.exec(xml);
+  return m ? m[1] : undefined;
+}
+
+/**
+ * A built dist/: manifest.xml (icons under DIR) and the unified manifest.json, both for the
+ * origin the build was given.
+ */
+async function runDistChecks(dir, { online = false, info = true } = {}) {
+  const xmlPath = path.join(dir, "manifest.xml");
+  const origin = originOf(fs.readFileSync(xmlPath, "utf8"));
+  const results = await runChecks(xmlPath, { online, info, root: dir, origin });
+  const { validateUnified } = require("./lib/validate-unified");
+  if (!fs.existsSync(path.join(dir, "manifest.json"))) results.push({ name: "unified manifest", status: "fail", detail: `${path.join(dir, "manifest.json")} is missing: build with npm run build`, problems: ["manifest.json is missing"] });
+  else results.push(...validateUnified(dir, { origin, assetsRoot: dir, pngSize }));
+  return { results, origin };
+}
+
 async function main(argv) {
   const args = argv.slice(2);
   const offline = args.includes("--offline") || !!process.env.ECONSHEET_SKIP_ONLINE_VALIDATION;
+  const distAt = args.indexOf("--dist");
+  if (distAt >= 0) {
+    const dir = path.resolve(args[distAt + 1] || "dist");
+    const { results, origin } = await runDistChecks(dir, { online: !offline });
+    if (offline) results.push({ name: "office-addin-manifest validate (online)", status: "skip", detail: "--offline or ECONSHEET_SKIP_ONLINE_VALIDATION" });
+    console.log(formatReport(results, `${path.relative(process.cwd(), dir) || dir}/manifest.xml + manifest.json for ${origin}`));
+    return results.some((r) => r.status === "fail") ? 1 : 0;
+  }
   const file = args.find((a) => !a.startsWith("--"));
   const manifestPath = path.resolve(file || path.join(projectRoot, "manifest.xml"));
   const results = await runChecks(manifestPath, { online: !offline });
@@ -438,7 +471,7 @@ async function main(argv) {
 }
 
 module.exports = {
-  runChecks, formatReport, parseXml, loadManifest, pngSize,
+  runChecks, runDistChecks, formatReport, parseXml, loadManifest, pngSize, originOf,
   checkXml, checkIdentity, checkReferences, checkSharedRuntime, checkLocales, checkIcons, checkInfo, checkOnline,
   interpretOnlineValidation,
 };

@@ -1,4 +1,6 @@
 import { inputError } from "../core/errors";
+import { didYouMean } from "../core/options/did-you-mean";
+import { IntegerRule, parseInteger, parseNumber, NumberRule } from "../core/options/parse-option";
 
 /** Parsed command line: positional words and `--flag value` / `--flag` (boolean) options. */
 export interface ParsedArgs {
@@ -45,12 +47,20 @@ export function flagBool(args: ParsedArgs, name: string): boolean {
   return v === true || v === "true" || v === "1" || v === "yes";
 }
 
-export function flagNumber(args: ParsedArgs, name: string): number | undefined {
-  const v = flagString(args, name);
-  if (v === undefined) return undefined;
-  const n = Number(v);
-  if (!Number.isFinite(n)) throw inputError(`Option --${name}: '${v}' is not a number.`, `选项 --${name}：'${v}' 不是数值。`);
-  return n;
+export function flagNumber(args: ParsedArgs, name: string, rule: NumberRule = {}): number | undefined {
+  return parseNumber(flagValue(args, name), `--${name}`, rule);
+}
+
+/** A whole-number option checked by the core's one option parser (names the flag when refused). */
+export function flagInteger(args: ParsedArgs, name: string, rule: IntegerRule): number | undefined {
+  return parseInteger(flagValue(args, name), `--${name}`, rule);
+}
+
+/** The text after a flag that needs a value; a bare `--name` is an error saying so. */
+export function flagValue(args: ParsedArgs, name: string): string | undefined {
+  const v = args.flags.get(name);
+  if (v === true) throw inputError(`Option --${name} needs a value, e.g. --${name} 100.`, `选项 --${name} 需要一个值，例如 --${name} 100。`);
+  return v;
 }
 
 /** "a,b,c" -> ["a","b","c"] (also accepts Chinese commas and semicolons). */
@@ -64,9 +74,10 @@ export function flagList(args: ParsedArgs, name: string): string[] | undefined {
 export function checkFlags(args: ParsedArgs, allowed: readonly string[]): void {
   for (const k of args.flags.keys()) {
     if (!allowed.includes(k)) {
+      const guess = didYouMean(k, allowed);
       throw inputError(
-        `Unknown option --${k}. Allowed: ${allowed.map((a) => "--" + a).join(", ")}.`,
-        `未知选项 --${k}。可用选项：${allowed.map((a) => "--" + a).join("、")}。`,
+        `Unknown option --${k}.${guess ? ` Did you mean --${guess}?` : ""} Allowed: ${allowed.map((a) => "--" + a).join(", ")}.`,
+        `未知选项 --${k}。${guess ? `您是想用 --${guess} 吗？` : ""}可用选项：${allowed.map((a) => "--" + a).join("、")}。`,
       );
     }
   }

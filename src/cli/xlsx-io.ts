@@ -1,5 +1,6 @@
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { Cell } from "../core/data/cells";
+import { loadWorkbook } from "./workbook-file";
 
 export interface SheetGrid {
   name: string;
@@ -8,8 +9,11 @@ export interface SheetGrid {
 
 /** Reads every worksheet of an xlsx file as a grid of plain values (formulas give their cached results). */
 export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile(path);
+  // exceljs is loaded by the commands that read workbooks only (it takes ~0.3 s or more to load).
+  const { Workbook } = (await import("exceljs")).default;
+  const wb = new Workbook();
+  // Checked first: a file that is not a workbook is refused with the reason (workbook-file.ts).
+  const originalNames = await loadWorkbook(wb, path);
   const out: SheetGrid[] = [];
   wb.eachSheet((ws) => {
     const grid: Cell[][] = [];
@@ -22,7 +26,7 @@ export async function readWorkbookGrids(path: string): Promise<SheetGrid[]> {
       grid[rowNumber - 1] = r;
     });
     for (let i = 0; i < grid.length; i++) if (!grid[i]) grid[i] = new Array(width).fill(null);
-    out.push({ name: ws.name, grid });
+    out.push({ name: originalNames.get(ws.name) ?? ws.name, grid });
   });
   return out;
 }

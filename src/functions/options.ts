@@ -1,4 +1,5 @@
 import { inputError } from "../core/errors";
+import { didYouMean } from "../core/options/did-you-mean";
 
 /**
  * The `[options]` argument of ECON.* functions, in either form a user can type:
@@ -45,13 +46,21 @@ export function parseOptions(arg: OptionsArg): Map<string, string> {
   return out;
 }
 
-/** Rejects an option key the function does not know, listing the allowed ones. */
+/**
+ * Rejects an option key the function does not know, listing the allowed ones (with a
+ * did-you-mean), and a `lang` other than en or zh (rather than silently answering in English).
+ */
 export function checkOptionKeys(options: Map<string, string>, allowed: readonly string[], fn: string): void {
+  const lang = options.get("lang");
+  if (lang !== undefined && allowed.includes("lang") && !["en", "zh"].includes(lang)) {
+    throw inputError(`${fn}: option 'lang': '${lang}' is not available. Languages: en (English), zh (简体中文).`, `${fn}：选项 'lang'：不支持 '${lang}'。可选语言：en（English）、zh（简体中文）。`);
+  }
   for (const k of options.keys()) {
     if (!allowed.includes(k)) {
+      const guess = didYouMean(k, allowed);
       throw inputError(
-        `${fn}: unknown option '${k}'. Allowed options: ${allowed.join(", ")}.`,
-        `${fn}：未知选项 '${k}'。可用选项：${allowed.join("、")}。`,
+        `${fn}: unknown option '${k}'.${guess ? ` Did you mean '${guess}'?` : ""} Allowed options: ${allowed.join(", ")}.`,
+        `${fn}：未知选项 '${k}'。${guess ? `您是想写 '${guess}' 吗？` : ""}可用选项：${allowed.join("、")}。`,
       );
     }
   }

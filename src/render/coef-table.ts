@@ -2,6 +2,11 @@ import { Lang } from "../core/errors";
 import { PanelResult } from "../core/results/panel-result";
 import { HausmanResult } from "../core/inference/hausman";
 import { TableModel, cell, headerRow, TableCell } from "./table-model";
+import { WildBootstrapResult } from "../core/inference/wild-panel";
+import { stars as starsFor } from "../core/inference/stars";
+import { wildNote } from "./wild-labels";
+import { termLabel } from "./table-labels";
+import { pushAll } from "../core/data/extent";
 
 const L = {
   term: { en: "Term", zh: "变量" },
@@ -42,12 +47,17 @@ const L = {
   no: { en: "No", zh: "否" },
   method: { en: "Method", zh: "方法" },
   diff: { en: "b_FE − b_RE", zh: "系数差" },
+  wildP: { en: "Wild p", zh: "Wild bootstrap P 值" },
+  wildLo: { en: "Wild CI low", zh: "Wild 置信区间下限" },
+  wildHi: { en: "Wild CI high", zh: "Wild 置信区间上限" },
 } as const;
 
 export interface CoefTableOptions {
   lang?: Lang;
   /** Coefficients only (like LINEST's compact mode): no statistics rows, no notes. */
   compact?: boolean;
+  /** A wild cluster bootstrap of this fit: adds its p and interval columns; stars of tested terms from it. */
+  wild?: WildBootstrapResult;
 }
 
 /**
@@ -58,16 +68,22 @@ export function coefTable(r: PanelResult, options: CoefTableOptions = {}): Table
   const lang = options.lang ?? "en";
   const z = r.pDistribution === "normal";
   const header = [headerRow([L.term[lang], L.coef[lang], L.se[lang], z ? L.z[lang] : L.t[lang], z ? "P>|z|" : L.p[lang], L.lo[lang], L.hi[lang], L.stars[lang]])];
+  // Chinese tables name the constant 常数项 and lags L.x (English keeps Stata's term names).
   const body: TableCell[][] = r.terms.map((t) => [
-    cell(t, "label"),
+    cell(lang === "zh" ? termLabel(t, {}, lang) : t, "label"),
     cell(r.params[t], "value"),
     cell(r.stdErrors[t], "value"),
     cell(r.tstats[t], "value"),
     cell(r.pvalues[t], "value"),
     cell(r.confInt[t]?.[0], "value"),
     cell(r.confInt[t]?.[1], "value"),
-    cell(r.stars[t] ?? "", "value"),
+    cell((options.wild?.terms[t] ? starsFor(options.wild.terms[t].p) : r.stars[t]) ?? "", "value"),
   ]);
+  const w = options.wild;
+  if (w) {
+    pushAll(header[0], headerRow([L.wildP[lang], L.wildLo[lang], L.wildHi[lang]]));
+    r.terms.forEach((t, i) => body[i].push(cell(w.terms[t]?.p, "value"), cell(w.terms[t]?.confInt[0], "value"), cell(w.terms[t]?.confInt[1], "value")));
+  }
   if (options.compact) return { header, body, notes: [] };
   const stat = (key: keyof typeof L, v: number | string | undefined) => {
     if (v === undefined || (typeof v === "number" && !Number.isFinite(v))) return;
@@ -105,7 +121,8 @@ export function coefTable(r: PanelResult, options: CoefTableOptions = {}): Table
   stat("rho", r.rho);
   if (typeof r.theta === "number") stat("theta", r.theta);
   else if (r.theta) stat("theta", `${r.theta.min.toFixed(4)}–${r.theta.max.toFixed(4)}`);
-  return { header, body, notes: [...describeVcov(r, lang), ...(lang === "zh" ? r.notesZh : r.notes)] };
+  const wildNotes = w ? [wildNote(w, lang, false), ...(lang === "zh" ? w.notesZh : w.notes).slice(1)] : [];
+  return { header, body, notes: [...describeVcov(r, lang), ...wildNotes, ...(lang === "zh" ? r.notesZh : r.notes)] };
 }
 
 function describeVcov(r: PanelResult, lang: Lang): string[] {

@@ -12,12 +12,12 @@ const PANEL: (keyof VariableSummary & LabelKey)[] = ["sdBetween", "sdWithin"];
  * columns appear when any variable has them. A statistic that cannot be computed (SD of one
  * observation) is an empty cell, never NaN.
  */
-export function describeTable(result: DescribeResult, lang: Lang = "en"): TableModel {
+export function describeTable(result: DescribeResult, lang: Lang = "en", labels: Readonly<Record<string, string>> = {}, digits?: number): TableModel {
   const cols = [...BASE];
   for (const k of [...DETAIL, ...PANEL]) if (result.variables.some((v) => v[k] !== undefined)) cols.push(k);
   return {
     header: [headerRow([label("variable", lang), ...cols.map((k) => label(k, lang))])],
-    body: result.variables.map((v) => [cell(v.name, "label"), ...cols.map((k) => cell(v[k] as number | undefined, "value"))]),
-    notes: result.notes,
+    body: result.variables.map((v) => [cell(labels[v.name] ?? v.name, "label"), ...cols.map((k) => cell(v[k] as number | undefined, "value", digits === undefined ? undefined : k === "n" || k === "nMissing" ? 0 : digits))]),
+    notes: lang === "zh" && result.notesZh ? result.notesZh : result.notes,
   };
 }

@@ -5,6 +5,9 @@ import { TableModel, TableCell, cell, headerRow } from "./table-model";
 import { regressionTable } from "./regression-table";
 import { panelColumn } from "./panel-columns";
 import { fillTemplate } from "./template";
+import { pushAll } from "../core/data/extent";
+import { WildBootstrapResult } from "../core/inference/wild-panel";
+import { wildNote } from "./wild-labels";
 
 const T = {
   stat: { en: "Statistic", zh: "统计量" },
@@ -33,6 +36,9 @@ const T = {
   placeboMean: { en: "Placebo mean", zh: "安慰剂均值" },
   placeboSd: { en: "Placebo SD", zh: "安慰剂标准差" },
   treatPost: { en: "Treated × Post", zh: "处理组 × 政策后" },
+  wildP: { en: "Wild cluster bootstrap p", zh: "Wild cluster bootstrap p 值" },
+  wildLo: { en: "Wild bootstrap CI low", zh: "Wild bootstrap 置信区间下限" },
+  wildHi: { en: "Wild bootstrap CI high", zh: "Wild bootstrap 置信区间上限" },
   placeboTitle: { en: "Placebo test (random reassignment of treatment)", zh: "安慰剂检验（随机分配处理）" },
   placeboNote: { en: "Treatment paths permuted across entities (seed {seed}; {failed} failed); p = share of placebo estimates at least as large in absolute value, (1 + count)/(1 + N).", zh: "在个体间随机置换处理路径（种子 {seed}；失败 {failed} 次）；p = 绝对值不小于真实估计值的安慰剂估计比例，(1 + 个数)/(1 + N)。" },
   didTitle: { en: "Difference-in-differences: {y}", zh: "双重差分估计：{y}" },
@@ -42,7 +48,7 @@ const T = {
 
 
 /** The ECON.DID spill: estimate, inference, sample, then the 2×2 table of means. */
-export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult): TableModel {
+export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult, wild?: WildBootstrapResult): TableModel {
   const row = (k: keyof typeof T, v: number | string | undefined): TableCell[] => [cell(T[k][lang], "label"), cell(v ?? null, "stat"), cell(null), cell(null)];
   const m = r.means;
   const body: TableCell[][] = [
@@ -54,13 +60,18 @@ export function didTable(r: DidResult, lang: Lang = "en", pl?: PlaceboResult): T
     [cell(T.dd[lang], "label"), cell(null), cell(null), cell(m.diffInDiff)],
   ];
   if (pl) body.push(row("placebo", pl.permutations), row("placeboP", pl.pTwoSided), row("placeboMean", pl.mean), row("placeboSd", pl.sd));
-  return { header: [headerRow([T.stat[lang], T.value[lang], "", ""])], body, notes: [...(lang === "zh" ? r.model.notesZh : r.model.notes), ...(lang === "zh" ? r.notesZh : r.notes)] };
+  const w = wild?.terms[r.term];
+  if (w) body.splice(5, 0, row("wildP", w.p), row("wildLo", w.confInt[0] ?? undefined), row("wildHi", w.confInt[1] ?? undefined));
+  const wildNotes = wild ? [wildNote(wild, lang, false, false), ...(lang === "zh" ? wild.notesZh : wild.notes).slice(1)] : [];
+  return { header: [headerRow([T.stat[lang], T.value[lang], "", ""])], body, notes: [...wildNotes, ...(lang === "zh" ? r.model.notesZh : r.model.notes), ...(lang === "zh" ? r.notesZh : r.notes)] };
 }
 
 /** The ECON.EVENTSTUDY spill: one row per relative time, TWFE beside Sun–Abraham. */
 export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableModel {
   const sa = r.sunAbraham;
-  const head = [T.rel[lang], `${T.twfe[lang]} coef`, "SE", T.lo[lang], T.hi[lang], ...(sa ? [`${T.sa[lang]} coef`, "SE", T.lo[lang], T.hi[lang]] : [])];
+  const coef = lang === "zh" ? "系数" : "coef";
+  const se = lang === "zh" ? "标准误" : "SE";
+  const head = [T.rel[lang], `${T.twfe[lang]} ${coef}`, se, T.lo[lang], T.hi[lang], ...(sa ? [`${T.sa[lang]} ${coef}`, se, T.lo[lang], T.hi[lang]] : [])];
   const body: TableCell[][] = r.twfe.map((c) => {
     const s = sa?.find((x) => x.rel === c.rel);
     return [cell(c.rel), cell(c.estimate), cell(c.se), cell(c.ciLow), cell(c.ciHigh), ...(sa ? [cell(s?.estimate ?? null), cell(s?.se ?? null), cell(s?.ciLow ?? null), cell(s?.ciHigh ?? null)] : [])];
@@ -69,7 +80,7 @@ export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableMo
   const fmt = (w?: { F: number; df1: number; df2: number; pF: number }) => (w ? `F(${w.df1}, ${w.df2}) = ${w.F.toFixed(3)}, p = ${w.pF.toFixed(3)}` : "n/a");
   notes.push(`${T.pre[lang]}: ${T.twfe[lang]} ${fmt(r.preTrend)}${sa ? `; ${T.sa[lang]} ${fmt(r.sunAbrahamPreTrend)}` : ""}`);
   notes.push(lang === "zh" ? `参照期系数为 0；端点分箱；对照组：${r.controlGroup === "never-treated" ? "从未处理个体" : "最晚处理批次"}` : `Reference period fixed at 0; endpoints binned; controls: ${r.controlGroup} units`);
-  notes.push(...(lang === "zh" ? r.notesZh : r.notes));
+  pushAll(notes, lang === "zh" ? r.notesZh : r.notes);
   return { header: [headerRow(head)], body, notes };
 }
 
@@ -77,11 +88,11 @@ export function eventStudyTable(r: EventStudyResult, lang: Lang = "en"): TableMo
  * The paper's DID table: one column per specification (typically without and with controls),
  * the treated × post coefficient first, entity and year FE rows, N, within R², clustered SEs.
  */
-export function didRegressionTable(results: readonly DidResult[], y: string, lang: Lang = "en", renameTerms: Readonly<Record<string, string>> = {}): TableModel {
+export function didRegressionTable(results: readonly DidResult[], y: string, lang: Lang = "en", renameTerms: Readonly<Record<string, string>> = {}, wild: readonly (WildBootstrapResult | undefined)[] = []): TableModel {
   const rename: Record<string, string> = { ...renameTerms };
   for (const r of results) if (r.term === "treat_post" && !(r.term in renameTerms)) rename[r.term] = T.treatPost[lang];
   const notes = [...new Set(results.flatMap((r) => (lang === "zh" ? r.notesZh : r.notes)))];
-  return regressionTable(results.map((r) => panelColumn(r.model)), { lang, title: fillTemplate(T.didTitle[lang], { y }), rename, depVarLabel: y, notes });
+  return regressionTable(results.map((r, i) => panelColumn(r.model, undefined, undefined, wild[i])), { lang, title: fillTemplate(T.didTitle[lang], { y }), rename, depVarLabel: y, notes });
 }
 
 /** The 2×2 table of group means a reader checks by eye, with its difference-in-differences. */

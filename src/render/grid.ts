@@ -1,4 +1,5 @@
 import { TableModel } from "./table-model";
+import { maxOf } from "../core/data/extent";
 
 /** A rectangular array of values for an Excel spill: numbers stay numbers, empties are "". */
 export type SpillGrid = (string | number)[][];
@@ -21,6 +22,6 @@ export function toGrid(model: TableModel, options: GridOptions = {}): SpillGrid 
     rows.push(r.map((c) => (c.value === null || (typeof c.value === "number" && !Number.isFinite(c.value)) ? "" : c.value)));
   }
   if (options.notes !== false) for (const n of model.notes) rows.push([n]);
-  const width = Math.max(1, ...rows.map((r) => r.length));
+  const width = maxOf(rows.map((r) => r.length), 1);
   return rows.map((r) => (r.length < width ? [...r, ...new Array<string>(width - r.length).fill("")] : r));
 }

@@ -1,7 +1,7 @@
 import { Lang } from "../core/errors";
 import { MediationResult, Path } from "../core/mediation/mediation";
 import { TableModel, TableCell, cell, headerRow } from "./table-model";
-import { fixed } from "./format";
+import { fixed, pText } from "./format";
 import { regressionTable, RegressionTableOptions } from "./regression-table";
 import { panelColumn } from "./panel-columns";
 
@@ -31,7 +31,8 @@ const L = {
  * The ECON.MEDIATION spill: one column per mediator; each path as "coef***" over "(SE)";
  * indirect effect with Sobel / Aroian tests and bootstrap intervals; proportion mediated.
  */
-export function mediationSummaryTable(r: MediationResult, lang: Lang = "en", digits = 3): TableModel {
+export function mediationSummaryTable(r: MediationResult, lang: Lang = "en", digits = 3, labels?: Readonly<Record<string, string>>): TableModel {
+  const lb = (v: string) => labels?.[v] ?? v;
   const ms = r.mediators;
   const body: TableCell[][] = [];
   const pathRows = (key: keyof typeof L, get: (i: number) => Path | undefined) => {
@@ -41,7 +42,7 @@ export function mediationSummaryTable(r: MediationResult, lang: Lang = "en", dig
   };
   const numRow = (key: keyof typeof L, get: (i: number) => number | string | undefined) => {
     if (ms.every((_, i) => get(i) === undefined)) return;
-    body.push([cell(L[key][lang], "label"), ...ms.map((_, i) => cell(get(i) ?? null, "stat"))]);
+    body.push([cell(L[key][lang], "label"), ...ms.map((_, i) => { const v = get(i); return cell(v ?? null, "stat", typeof v === "number" ? (Number.isInteger(v) ? 0 : digits) : undefined); })]);
   };
   pathRows("c", (i) => ms[i].total);
   pathRows("a", (i) => ms[i].a);
@@ -50,9 +51,9 @@ export function mediationSummaryTable(r: MediationResult, lang: Lang = "en", dig
   numRow("ab", (i) => ms[i].indirect?.estimate);
   numRow("sobelSe", (i) => ms[i].indirect?.sobelSe);
   numRow("sobelZ", (i) => ms[i].indirect?.sobelZ);
-  numRow("sobelP", (i) => ms[i].indirect?.sobelP);
+  numRow("sobelP", (i) => (labels && ms[i].indirect ? pText(ms[i].indirect!.sobelP) : ms[i].indirect?.sobelP));
   numRow("aroianZ", (i) => ms[i].indirect?.aroianZ);
-  numRow("aroianP", (i) => ms[i].indirect?.aroianP);
+  numRow("aroianP", (i) => (labels && ms[i].indirect ? pText(ms[i].indirect!.aroianP) : ms[i].indirect?.aroianP));
   numRow("pctLo", (i) => ms[i].indirect?.bootCi?.percentile[0]);
   numRow("pctHi", (i) => ms[i].indirect?.bootCi?.percentile[1]);
   numRow("bcLo", (i) => ms[i].indirect?.bootCi?.biasCorrected[0]);
@@ -62,17 +63,19 @@ export function mediationSummaryTable(r: MediationResult, lang: Lang = "en", dig
   numRow("n", (i) => ms[i].nobs);
   numRow("groups", (i) => ms[i].ngroups);
   const se = r.vcov === "cluster" ? (lang === "zh" ? "聚类稳健标准误" : "cluster-robust SEs") : r.vcov === "robust" ? (lang === "zh" ? "稳健标准误" : "robust SEs") : lang === "zh" ? "普通标准误" : "classical SEs";
-  const head = lang === "zh" ? `X = ${r.x}，Y = ${r.y}；括号内为${se}；* p<0.1, ** p<0.05, *** p<0.01` : `X = ${r.x}, Y = ${r.y}; ${se} in parentheses; * p<0.1, ** p<0.05, *** p<0.01`;
-  const notes = [head, ...ms.flatMap((m) => (lang === "zh" ? m.notesZh : m.notes).map((n) => `${m.mediator}: ${n}`))];
-  return { header: [headerRow([L.quantity[lang], ...ms.map((m) => `M = ${m.mediator}`)])], body, notes };
+  const head = lang === "zh" ? `X = ${lb(r.x)}，Y = ${lb(r.y)}；括号内为${se}；* p<0.1, ** p<0.05, *** p<0.01` : `X = ${lb(r.x)}, Y = ${lb(r.y)}; ${se} in parentheses; * p<0.1, ** p<0.05, *** p<0.01`;
+  const notes = [head, ...ms.flatMap((m) => (lang === "zh" ? m.notesZh : m.notes).map((n) => `${lb(m.mediator)}${lang === "zh" ? "：" : ": "}${n}`))];
+  return { header: [headerRow([L.quantity[lang], ...ms.map((m) => `M = ${lb(m.mediator)}`)])], body, notes };
 }
 
 /** The three Baron–Kenny equations per mediator as regression-table columns (the paper's Table 6). */
-export function mediationRegressionTable(r: MediationResult, options: RegressionTableOptions = {}): TableModel {
+export function mediationRegressionTable(r: MediationResult, options: RegressionTableOptions = {}, clusterName?: { en: string; zh: string }): TableModel {
+  // With a dependent-variable header row the equations are named there, not again as titles.
+  const t = (name: string) => (options.depVarRow ? undefined : name);
   const cols = r.mediators.flatMap((m) => [
-    ...(m.models.total ? [panelColumn(m.models.total, r.y)] : []),
-    panelColumn(m.models.a, m.mediator),
-    ...(m.models.b ? [panelColumn(m.models.b, r.y)] : []),
+    ...(m.models.total ? [panelColumn(m.models.total, t(r.y), clusterName)] : []),
+    panelColumn(m.models.a, t(m.mediator), clusterName),
+    ...(m.models.b ? [panelColumn(m.models.b, t(r.y), clusterName)] : []),
   ]);
   return regressionTable(cols, { ...options, terms: options.terms ?? [r.x, ...r.mediators.map((m) => m.mediator), ...r.controls, "_cons"] });
 }

@@ -10,6 +10,8 @@ export interface TableCell {
   role?: CellRole;
   /** Digits to show when rendered as text or with an Excel number format. */
   digits?: number;
+  /** Excel number format of a number cell ("0.00", "0.000"), when `digits` alone does not say it. */
+  format?: string;
 }
 
 export interface TableModel {
@@ -23,6 +25,10 @@ export interface TableModel {
   notes: string[];
   /** Body row indices after which a thin rule belongs (e.g. between coefficients and statistics). */
   rulesAfter?: number[];
+  /** Header rows whose runs of equal labels span their columns (a dependent variable over its models). */
+  spanHeaderRows?: number[];
+  /** Raw data (the panel sheet): numbers keep Excel's General format instead of a table's decimals. */
+  data?: boolean;
 }
 
 export function cell(value: string | number | null | undefined, role: CellRole = "value", digits?: number): TableCell {

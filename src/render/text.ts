@@ -1,4 +1,5 @@
 import { TableModel, TableCell } from "./table-model";
+import { maxOf } from "../core/data/extent";
 
 function show(c: TableCell): string {
   if (c.value === null) return "";
@@ -19,7 +20,7 @@ function width(s: string): number {
 /** A plain-text three-line table (rules above, under the header, and at the bottom). */
 export function toText(model: TableModel): string {
   const rows = [...model.header, ...model.body].map((r) => r.map(show));
-  const ncol = Math.max(1, ...rows.map((r) => r.length));
+  const ncol = maxOf(rows.map((r) => r.length), 1);
   const widths = new Array<number>(ncol).fill(0);
   for (const r of rows) r.forEach((s, j) => (widths[j] = Math.max(widths[j], width(s))));
   const line = (r: string[]) =>

@@ -4,7 +4,9 @@ import {
   MessageBar, MessageBarBody, Dialog, DialogSurface, DialogBody, DialogTitle, DialogContent, DialogActions, Textarea, Tooltip,
 } from "@fluentui/react-components";
 import type { Lang } from "../core/errors";
-import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, parseAnalysisSpec } from "../core/spec/analysis-spec";
+import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, parseAnalysisSpec, REGIONAL_TABLE_TYPES, RegionalTableSpec } from "../core/spec/analysis-spec";
+import { RegionalCard } from "./steps/regional-card";
+import { RegionalForm, RegionalFormError, RegionalKind, regionalSpec, withRegional, writeRegional } from "./journey/regional";
 import { runAnalysis } from "../core/spec/run-analysis";
 import type { WorkbookIO } from "./excel-io";
 import { WorkbookContext } from "./workbook-context";
@@ -72,6 +74,11 @@ export function App({ io, initialLang }: AppProps) {
   const [chartErrors, setChartErrors] = useState<ChartErrors>({});
   /** The DID table of the Charts step: saved with the spec so Re-run and `econsheet run` rebuild it. */
   const [didTable, setDidTable] = useState<DidTableSpec | null>(null);
+  /** The Index step's regional analysis: its choices, and the entries saved with the spec. */
+  const [regionalForm, setRegionalForm] = useState<RegionalForm>({ systems: [], variable: "", grouping: "region4", years: "", theil: false });
+  const [regionalTables, setRegionalTables] = useState<RegionalTableSpec[]>([]);
+  const [regionalError, setRegionalError] = useState<string | undefined>();
+  const [indicesComputed, setIndicesComputed] = useState(false);
   const task = useLongTask();
 
   // A workbook that has a saved spec reopens with its choices.
@@ -83,7 +90,9 @@ export function App({ io, initialLang }: AppProps) {
         setSheets(spec.data.sheets ?? []);
         setInterpolate(!!spec.data.interpolate);
         setIndices(spec.indices ?? []);
-        setDrafts((spec.tables ?? []).filter((x): x is ModelTableSpec => x.type !== "did").map(specToDraft));
+        const isRegional = (x: { type: string }): x is RegionalTableSpec => (REGIONAL_TABLE_TYPES as readonly string[]).includes(x.type);
+        setDrafts((spec.tables ?? []).filter((x): x is ModelTableSpec => x.type !== "did" && !isRegional(x)).map(specToDraft));
+        setRegionalTables((spec.tables ?? []).filter(isRegional));
         const savedDid = (spec.tables ?? []).find((x): x is DidTableSpec => x.type === "did");
         setDidTable(savedDid ?? null);
         if (savedDid) setDidForm(didFormOf(savedDid));
@@ -115,11 +124,11 @@ export function App({ io, initialLang }: AppProps) {
 
   /** The spec of the pane's choices: the Models step's tables, then the Charts step's DID table. */
   const buildSpec = useCallback(
-    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable): AnalysisSpec => ({
+    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable, regional: RegionalTableSpec[] = regionalTables): AnalysisSpec => ({
       schema: SPEC_SCHEMA, version: SPEC_VERSION, lang: tableLang,
-      data: { sheets, interpolate, id: ID, time: TIME }, indices: indices.map((ix) => ({ ...ix, missing: ix.missing ?? defaultMissing })), tables: did ? [...tables, did] : tables,
+      data: { sheets, interpolate, id: ID, time: TIME }, indices: indices.map((ix) => ({ ...ix, missing: ix.missing ?? defaultMissing })), tables: [...tables, ...(did ? [did] : []), ...regional],
     }),
-    [tableLang, sheets, interpolate, indices, didTable, defaultMissing],
+    [tableLang, sheets, interpolate, indices, didTable, defaultMissing, regionalTables],
   );
 
   /** The drafts as TableSpecs; errors go beside the fields of step 3. */
@@ -151,10 +160,13 @@ export function App({ io, initialLang }: AppProps) {
     }
     try {
       await task.run(async (report, isCancelled) => {
-        const run = runAnalysis(imported.table, buildSpec([], null));
+        const run = runAnalysis(imported.table, buildSpec([], null, []));
         const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
         setStatus(outcome(names, isCancelled()));
         if (!isCancelled()) markDone("index");
+        setIndicesComputed(true);
+        const computed = run.indices.map((ix) => ix.spec.name);
+        setRegionalForm((f) => ({ ...f, systems: f.systems.length ? f.systems.filter((x) => computed.includes(x)) : computed, variable: computed.includes(f.variable) ? f.variable : computed[0] ?? "" }));
       });
       markAttention("index", false);
     } catch (e) {
@@ -165,6 +177,26 @@ export function App({ io, initialLang }: AppProps) {
 
   const outcome = (names: string[], cancelled: boolean) => writeOutcome(lang, names, cancelled);
   const describe = (title: string, kind: "bootstrap" | "placebo", d: number, n: number) => t(lang, kind === "bootstrap" ? "bootstrapProgress" : "placeboRunProgress", { title, done: d, total: n });
+
+  /** Writes one regional analysis (table and chart) of the computed indices and saves it with the spec. */
+  const writeRegionalAnalysis = async (kind: RegionalKind) => {
+    setStatus(undefined);
+    setRegionalError(undefined);
+    try {
+      if (!imported) throw new RegionalFormError({ en: t("en", "noData"), zh: t("zh", "noData") });
+      const entry = regionalSpec(kind, regionalForm, tableLang);
+      const saved = withRegional(regionalTables, entry);
+      const complete = drafts.flatMap((d) => { try { return [draftToSpec(d, tableLang)]; } catch { return []; } });
+      await task.run(async () => {
+        const names = await writeRegional(io, imported.table, buildSpec([], null, []), entry, tableLang, replaceOwn);
+        setRegionalTables(saved);
+        await io.saveSpec(specJson(buildSpec(complete, didTable, saved)));
+        setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
+      });
+    } catch (e) {
+      setRegionalError(e instanceof RegionalFormError ? e.text[lang] : errorText(e, lang));
+    }
+  };
 
   const writeTables = async () => {
     setStatus(undefined);
@@ -216,7 +248,7 @@ export function App({ io, initialLang }: AppProps) {
         // must not fail on an index's missing cells).
         const used = card === "did" ? [didForm.y, didForm.firstYearColumn, ...didForm.controls] : card === "trend" ? [trend.index] : [mapChoice.index];
         const needsIndex = indices.some((ix) => used.includes(ix.name));
-        const panel = needsIndex ? runAnalysis(imported.table, buildSpec([], null)).panel : imported.table;
+        const panel = needsIndex ? runAnalysis(imported.table, buildSpec([], null, [])).panel : imported.table;
         await work(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
       });
     } catch (e) {
@@ -366,12 +398,15 @@ export function App({ io, initialLang }: AppProps) {
                 onCompute={computeIndices} readHierarchy={readHierarchy} sheetNames={sheetNames} busy={task.running}
                 defaultMissing={defaultMissing} missingErrors={indexErrors} foundHierarchy={hierarchyFound?.sheet}
                 hierarchyNote={hierarchyFound ? t(lang, "hierarchyFound", { sheet: hierarchyFound.sheet, n: hierarchyFound.n }) : undefined}
+                regional={indicesComputed && indices.length > 0 ? (
+                  <RegionalCard lang={lang} indices={indices.map((ix) => ix.name)} form={regionalForm} onForm={setRegionalForm} error={regionalError} busy={task.running} onWrite={(k) => void writeRegionalAnalysis(k)} />
+                ) : undefined}
               />
             )}
             {step === "models" && (
               <ModelsStep
                 lang={lang} variables={variables} display={display} rename={rename} indexIndicators={indexIndicators} indexNames={indices.map((ix) => ix.name)} study={study} onStudy={setStudy}
-                drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onWrite={() => void writeTables()} writeError={tablesError} busy={task.running}
+                drafts={drafts} errors={draftErrors} onDrafts={setDrafts} onWrite={() => void writeTables()} writeError={tablesError} busy={task.running} clusters={provinces.length}
               />
             )}
             {step === "tables" && (

@@ -1,6 +1,7 @@
 /* global Excel, Office */
 import { EconError, inputError } from "../core/errors";
 import type { CellSpan, ChartDrawing, ChartModel, ChartSeries, ChartType } from "../render/charts/chart-model";
+import { maxOf } from "../core/data/extent";
 
 /**
  * The task pane's only door to the workbook. Everything the wizard reads or writes goes through
@@ -56,6 +57,10 @@ export interface ThreeLineFormat {
   numberFormats: { row: number; col: number; format: string }[];
   /** Column widths in characters (optional). */
   columnWidths?: number[];
+  /** Columns from this one on (relative) are centred (numbers, coefficients); optional. */
+  centreFrom?: number;
+  /** Fonts: the whole table in `latin` at `size` pt, the cells listed in `cjkCells` (relative) in `cjk`. */
+  font?: { latin: string; cjk: string; size: number; cjkCells: { row: number; col: number }[] };
 }
 
 export interface WriteOptions {
@@ -183,7 +188,7 @@ function rectsOverlap(a: CellRect, b: CellRect): boolean {
 
 /** Pads ragged rows with null so Excel gets a rectangle. */
 function rectangular(values: readonly (readonly CellValue[])[]): CellValue[][] {
-  const width = Math.max(1, ...values.map((r) => r.length));
+  const width = maxOf(values.map((r) => r.length), 1);
   return values.map((r) => (r.length === width ? [...r] : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
 }
 
@@ -248,10 +253,11 @@ async function setOwnedIds(ids: string[]): Promise<void> {
 }
 
 /** A sheet's used range (values only) as a rectangle, or null for an empty sheet; one sync. */
-async function usedRect(ctx: Excel.RequestContext, ws: Excel.Worksheet): Promise<CellRect | null> {
+async function usedRect(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<CellRect | null> {
   const r = ws.getUsedRangeOrNullObject(true);
-  r.load("rowIndex,columnIndex,rowCount,columnCount,isNullObject");
-  await ctx.sync();
+  // isNullObject is known after the sync without a load (loading it is a navigational load).
+  r.load("rowIndex,columnIndex,rowCount,columnCount");
+  await context.sync();
   if (r.isNullObject) return null;
   return { row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount };
 }
@@ -262,60 +268,63 @@ function notFound(name: string): EconError {
 
 /** The real implementation, on Office.js (`Excel.run`). */
 export function officeWorkbookIO(): WorkbookIO {
-  const sheetOrFail = async (ctx: Excel.RequestContext, name: string) => {
-    const ws = ctx.workbook.worksheets.getItemOrNullObject(name);
-    await ctx.sync();
+  const sheetOrFail = async (context: Excel.RequestContext, name: string) => {
+    const ws = context.workbook.worksheets.getItemOrNullObject(name);
+    await context.sync();
     if (ws.isNullObject) throw notFound(name);
     return ws;
   };
 
   return {
     async listSheets() {
-      return Excel.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load("items/name,items/id");
-        await ctx.sync();
+        await context.sync();
         const owned = new Set(ownedIds());
         return sheets.items.map((s) => ({ name: s.name, ownedByEconSheet: owned.has(s.id) }));
       });
     },
 
     async readSheetValues(name) {
-      return Excel.run(async (ctx) => {
-        const ws = await sheetOrFail(ctx, name);
-        const used = await usedRect(ctx, ws);
+      return Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, name);
+        const used = await usedRect(context, ws);
         if (!used) return [];
         // From A1, so row and column numbers in messages are the sheet's own.
         const whole = ws.getRangeByIndexes(0, 0, used.row + used.rowCount, used.col + used.colCount);
         whole.load("values");
-        await ctx.sync();
+        await context.sync();
         return whole.values as CellValue[][];
       });
     },
 
     async readSelection() {
-      return Excel.run(async (ctx) => {
-        const sel = ctx.workbook.getSelectedRange();
+      return Excel.run(async (context) => {
+        const sel = context.workbook.getSelectedRange();
+        // A navigation, not a property read: the rules take `sel.worksheet` before the sync for one.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
+        const ws = sel.worksheet;
         sel.load("address,values");
-        sel.worksheet.load("name");
-        await ctx.sync();
-        return { sheet: sel.worksheet.name, address: sel.address, values: sel.values as CellValue[][] };
+        ws.load("name");
+        await context.sync();
+        return { sheet: ws.name, address: sel.address, values: sel.values as CellValue[][] };
       });
     },
 
     async usedRange(name) {
-      return Excel.run(async (ctx) => {
-        const ws = await sheetOrFail(ctx, name);
-        return usedRect(ctx, ws);
+      return Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, name);
+        return usedRect(context, ws);
       });
     },
 
     async addSheet(desiredName, options = {}) {
       const wanted = cleanSheetName(desiredName);
-      return Excel.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
+      return Excel.run(async (context) => {
+        const sheets = context.workbook.worksheets;
         sheets.load("items/name,items/id");
-        await ctx.sync();
+        await context.sync();
         let owned = ownedIds();
         const existing = sheets.items.find((s) => s.name.toLowerCase() === wanted.toLowerCase());
         let name = wanted;
@@ -324,13 +333,13 @@ export function officeWorkbookIO(): WorkbookIO {
           if (sheets.items.length === 1) sheets.add(uniqueSheetName(`${wanted}~`, sheets.items.map((s) => s.name)));
           existing.delete();
           owned = owned.filter((id) => id !== existing.id);
-          await ctx.sync();
+          await context.sync();
         } else if (existing) {
           name = uniqueSheetName(wanted, sheets.items.map((s) => s.name));
         }
         const ws = sheets.add(name);
         ws.load("id,name");
-        await ctx.sync();
+        await context.sync();
         await setOwnedIds([...owned, ws.id]);
         return ws.name;
       });
@@ -341,9 +350,9 @@ export function officeWorkbookIO(): WorkbookIO {
       const grid = rectangular(values);
       const target: CellRect = { row, col, rowCount: grid.length, colCount: grid[0].length };
       const chunks = chunkRows(grid, options.maxChunkBytes);
-      await Excel.run(async (ctx) => {
-        const ws = await sheetOrFail(ctx, sheet);
-        const u = await usedRect(ctx, ws);
+      await Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, sheet);
+        const u = await usedRect(context, ws);
         if (u && rectsOverlap(u, target)) {
           throw inputError(
             `EconSheet will not write into cells that hold data: sheet '${sheet}' ${columnLetter(col)}${row + 1} is inside its used range. Choose an empty place or a new sheet.`,
@@ -354,15 +363,17 @@ export function officeWorkbookIO(): WorkbookIO {
           const part = grid.slice(c.start, c.end);
           protectText(ws, row + c.start, col, part);
           ws.getRangeByIndexes(row + c.start, col, part.length, part[0].length).values = part.map((r) => r.map((v) => (v === null ? "" : v)));
-          await ctx.sync();
+          // One request per chunk is the point: Excel on the web refuses a request over 5 MB.
+          // eslint-disable-next-line office-addins/no-context-sync-in-loop
+          await context.sync();
           options.onProgress?.(c.end, grid.length);
         }
       });
     },
 
     async formatThreeLine(sheet, f) {
-      await Excel.run(async (ctx) => {
-        const ws = await sheetOrFail(ctx, sheet);
+      await Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, sheet);
         const rule = (r: number, edge: "EdgeTop" | "EdgeBottom", weight: "Thin" | "Medium") => {
           const b = ws.getRangeByIndexes(f.row + r, f.col, 1, f.width).format.borders.getItem(edge);
           b.style = "Continuous";
@@ -377,14 +388,23 @@ export function officeWorkbookIO(): WorkbookIO {
         f.columnWidths?.forEach((w, j) => {
           ws.getRangeByIndexes(f.row, f.col + j, 1, 1).format.columnWidth = Math.round(w * 7 + 10);
         });
-        await ctx.sync();
+        if (f.font) {
+          const all = ws.getRangeByIndexes(f.row, f.col, f.bodyEnd + 1, f.width).format.font;
+          all.name = f.font.latin;
+          all.size = f.font.size;
+          for (const c of f.font.cjkCells) ws.getRangeByIndexes(f.row + c.row, f.col + c.col, 1, 1).format.font.name = f.font.cjk;
+        }
+        if (f.centreFrom !== undefined && f.width > f.centreFrom) {
+          ws.getRangeByIndexes(f.row + f.headerStart, f.col + f.centreFrom, f.bodyEnd - f.headerStart + 1, f.width - f.centreFrom).format.horizontalAlignment = "Center";
+        }
+        await context.sync();
       });
     },
 
     async activateSheet(name) {
-      await Excel.run(async (ctx) => {
-        (await sheetOrFail(ctx, name)).activate();
-        await ctx.sync();
+      await Excel.run(async (context) => {
+        (await sheetOrFail(context, name)).activate();
+        await context.sync();
       });
     },
 
@@ -401,11 +421,13 @@ export function officeWorkbookIO(): WorkbookIO {
     },
 
     async freezeSelectionAsValues() {
-      return Excel.run(async (ctx) => {
-        const sel = ctx.workbook.getSelectedRange();
+      return Excel.run(async (context) => {
+        const sel = context.workbook.getSelectedRange();
         sel.load("address,formulas,rowIndex,columnIndex,rowCount,columnCount");
+        // A navigation, not a property read: the rules take `sel.worksheet` before the sync for one.
+        // eslint-disable-next-line office-addins/load-object-before-read, office-addins/call-sync-before-read
         const ws = sel.worksheet;
-        await ctx.sync();
+        await context.sync();
         const formulas = sel.formulas as unknown[][];
         const anchors: { cell: Excel.Range; spill: Excel.Range | null }[] = [];
         const spills = apiSupported("1.12");
@@ -415,12 +437,12 @@ export function officeWorkbookIO(): WorkbookIO {
             const cell = ws.getRangeByIndexes(sel.rowIndex + i, sel.columnIndex + j, 1, 1);
             // Spills (dynamic arrays) exist from ExcelApi 1.12; an older host has none to follow.
             const spill = spills ? cell.getSpillingToRangeOrNullObject() : null;
-            spill?.load("values,rowIndex,columnIndex,rowCount,columnCount,isNullObject");
+            spill?.load("values,rowIndex,columnIndex,rowCount,columnCount");
             cell.load("values,rowIndex,columnIndex");
             anchors.push({ cell, spill });
           }),
         );
-        await ctx.sync();
+        await context.sync();
         let frozen = 0;
         for (const a of anchors) {
           if (!a.spill || a.spill.isNullObject) {
@@ -434,7 +456,7 @@ export function officeWorkbookIO(): WorkbookIO {
             frozen += a.spill.rowCount * a.spill.columnCount;
           }
         }
-        await ctx.sync();
+        await context.sync();
         return { address: sel.address, frozenCells: frozen };
       });
     },
@@ -446,10 +468,10 @@ export function officeWorkbookIO(): WorkbookIO {
           `当前 Excel 版本不支持加载项创建图表（需要 ExcelApi 1.7：Excel 2019 及以上、Microsoft 365 或网页版 Excel）。图表数据已写入工作表 '${sheet}'。`,
         );
       }
-      const width = Math.max(1, ...model.data.map((r) => r.length));
+      const width = maxOf(model.data.map((r) => r.length), 1);
       const draw = (d: ChartDrawing) =>
-        Excel.run(async (ctx) => {
-          const ws = await sheetOrFail(ctx, sheet);
+        Excel.run(async (context) => {
+          const ws = await sheetOrFail(context, sheet);
           const range = (span: CellSpan, cols = 1) => ws.getRangeByIndexes(origin.row + span.from, origin.col + span.col, span.to - span.from + 1, cols);
           for (const nf of model.numberFormats ?? []) {
             range(nf).numberFormat = Array.from({ length: nf.to - nf.from + 1 }, () => [nf.format]);
@@ -478,13 +500,13 @@ export function officeWorkbookIO(): WorkbookIO {
             ws.getRangeByIndexes(origin.row, origin.col + width + 1, 1, 1),
             ws.getRangeByIndexes(origin.row + CHART_ROWS - 1, origin.col + width + 9, 1, 1),
           );
-          await ctx.sync();
+          await context.sync();
         });
       const removeHalfMade = () =>
-        Excel.run(async (ctx) => {
-          const ws = await sheetOrFail(ctx, sheet);
+        Excel.run(async (context) => {
+          const ws = await sheetOrFail(context, sheet);
           ws.charts.getItemOrNullObject(model.kind).delete();
-          await ctx.sync();
+          await context.sync();
         }).catch(() => undefined);
 
       if (model.type === "RegionMap" && model.fallback) {

@@ -115,6 +115,8 @@ const STRINGS = {
   seClassical: { en: "Classical", zh: "普通" },
   seRobust: { en: "Robust", zh: "稳健" },
   seCluster: { en: "Clustered by province", zh: "按省份聚类" },
+  seWild: { en: "Clustered + wild bootstrap p", zh: "聚类 + wild bootstrap p 值" },
+  wildHint: { en: "Fewer than 20 clusters in a column: the wild cluster bootstrap p (9,999 draws) is suggested.", zh: "某列聚类数少于 20：建议使用 wild cluster bootstrap p 值（9,999 次抽样）。" },
   grouping: { en: "Groups", zh: "分组" },
   groupRegion4: { en: "East / Central / West / Northeast", zh: "东部 / 中部 / 西部 / 东北" },
   groupSouthNorth: { en: "South / North", zh: "南方 / 北方" },
@@ -215,6 +217,16 @@ const STRINGS = {
   indexFixMissing: { en: "Some indices have missing cells: see the message under their Missing values choice.", zh: "部分指数存在缺失单元格：请查看其“缺失值处理”下方的提示。" },
   hierarchySheet: { en: "Hierarchy sheet", zh: "指标体系工作表" },
   noTablesYet: { en: "Add a table (or the paper set) first.", zh: "请先添加表格（或论文全套表格）。" },
+  // Regional analysis card of the Index step (issue 17)
+  regionalTitle: { en: "Regional analysis of the indices", zh: "指数的区域分析" },
+  regionalIntro: { en: "Coupling coordination between indices, the Dagum Gini decomposition by region and kernel densities over time; each writes a table sheet and a chart sheet and is saved with the spec.", zh: "指数间的耦合协调度、按区域的 Dagum 基尼系数分解及核密度演变；各写入一张表格工作表和一张图表工作表，并随分析设定保存。" },
+  couplingSystems: { en: "Indices to couple", zh: "参与耦合的指数" },
+  regionalIndex: { en: "Index for Gini and density", zh: "基尼系数与核密度所用指数" },
+  densityYears: { en: "Density years", zh: "核密度年份" },
+  withTheil: { en: "Also the Theil index and its split", zh: "同时计算泰尔指数及其分解" },
+  couplingButton: { en: "Coupling table and chart", zh: "耦合协调度表与图" },
+  dagumButton: { en: "Dagum Gini table and chart", zh: "Dagum 基尼系数表与图" },
+  densityButton: { en: "Kernel density chart", zh: "核密度图" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;

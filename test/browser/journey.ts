@@ -22,6 +22,9 @@ import { placebo } from "../../src/core/did/did";
 import { placeboChart } from "../../src/render/charts/placebo-chart";
 import { spanValues, ChartModel } from "../../src/render/charts/chart-model";
 import { trendModel, mapModel, didTableSpec, DEFAULT_DID_FORM } from "../../src/taskpane/journey/charts";
+import { regionalChart } from "../../src/render/charts/regional-charts";
+import { regionalTables } from "../../src/render/regional-sheets";
+import type { RegionalTableResult } from "../../src/core/regional/run-regional";
 
 const root = path.resolve(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -873,6 +876,31 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   checkUntouched(ctx.seed, await dump(page));
   const jsErrors = (page as unknown as { jsErrors: string[] }).jsErrors;
   assert(jsErrors.length === 0, `no page errors: ${jsErrors.join("; ")}`);
+  await page.context().close();
+});
+
+test("index step: once the indices exist, the regional card writes the Dagum table and chart (the core's numbers) and saves the entry", async (ctx) => {
+  const cfg = ctx.config;
+  const page = await openPane(ctx, "en-US");
+  await importAndIndex(page, cfg, "en");
+  await page.getByTestId("regional-card").waitFor();
+  await shot(page, "en-2-index-regional");
+  await axe(page, "en index regional card");
+  await page.getByRole("button", { name: "Dagum Gini table and chart" }).click();
+  await page.getByTestId("status").getByText("Gini contributions chart").waitFor({ timeout: 60_000 });
+  const spec = parseAnalysisSpec(JSON.parse((await settings(page))["econsheet.spec"] as string));
+  const entry = (spec.tables ?? []).find((t) => t.type === "dagum");
+  assert(entry !== undefined && entry.type === "dagum", "the Dagum entry is saved with the spec");
+  const run = runAnalysis(nodePanel(cfg, ctx.seed), { ...spec, tables: [entry!] });
+  const result = run.tables[0] as RegionalTableResult;
+  const variable = (entry as { var: string }).var;
+  const [chart] = (await chartsOf(page, "Gini contributions chart"))!;
+  checkChart(chart, regionalChart(result, "en", spec.indices!.find((ix) => ix.name === variable)?.label ?? variable));
+  // The table sheet holds the Dagum table cell by cell, under its title.
+  const want = toGrid(regionalTables(result, "en")[0]);
+  const got = sheetByName(await dump(page), "Dagum Gini decomposition");
+  close(got[0][0], entry!.title, "Dagum sheet title");
+  want.slice(0, 6).forEach((row, i) => row.forEach((v, j) => close(got[i + 1][j] ?? "", v, `Dagum sheet R${i + 2}C${j + 1}`)));
   await page.context().close();
 });
 

@@ -38,7 +38,8 @@ async function readBack(path: string): Promise<Map<string, (string | number | nu
     const rows: (string | number | null)[][] = [];
     ws.eachRow({ includeEmpty: true }, (row, n) => {
       const r: (string | number | null)[] = [];
-      row.eachCell({ includeEmpty: true }, (c, col) => (r[col - 1] = c.value as string | number | null));
+      // Text in mixed scripts is written as rich text (宋体 / Times New Roman runs): read its plain text.
+      row.eachCell({ includeEmpty: true }, (c, col) => (r[col - 1] = c.value !== null && typeof c.value === "object" && "richText" in c.value ? c.text : (c.value as string | number | null)));
       rows[n - 1] = r;
     });
     out.set(ws.name, rows);
@@ -54,7 +55,7 @@ describe("econsheet run", () => {
     expect(run1.stderr).toMatch(/\[3\] table 'Table 4 Descriptive'/);
     expect(run1.code).toBe(0);
     const book = await readBack(out1);
-    expect([...book.keys()]).toEqual(["Panel", "Environment weights", "Table 4 Descriptive", "Table 5 Baseline", "Table 8 Heterogeneity", "Table 6 Mechanism", "Table 9 DID"]);
+    expect([...book.keys()]).toEqual(["Panel", "Environment weights", "Environment scores", "Environment above mean", "Table 4 Descriptive", "Table 5 Baseline", "Table 8 Heterogeneity", "Table 6 Mechanism", "Table 9 DID"]);
 
     // Independently: the core's run rendered to grids.
     const expected = analysisSheets(runAnalysis(tableFromGrid(grid), parseAnalysisSpec(specJson)));
@@ -86,6 +87,6 @@ describe("econsheet run", () => {
     writeFileSync(bad, JSON.stringify({ ...specJson, tables: [{ type: "regression", title: "x", models: [{ formula: "hq ~ fi", vcov: "bootstrap" }] }] }));
     const r = await cli("run", bad, "--out", join(dir, "bad.xlsx"));
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/Analysis spec, tables\[0\]\.models\[0\]\.vcov: 'bootstrap' is not one of classical, robust, cluster/);
+    expect(r.stderr).toMatch(/Analysis spec .*bad\.json, tables\[0\]\.models\[0\]\.vcov: 'bootstrap' is not one of classical, robust, cluster/);
   });
 });

@@ -47,8 +47,8 @@ describe("ECON.DESCRIBE called as Excel calls it", () => {
     expect(grid[2][2]).toBeCloseTo(70 / 3, 12);
   });
 
-  test("one data row: SD is an empty cell, not NaN", () => {
-    expect(DESCRIBE([["x"], [4]], null)).toEqual([["Variable", "N", "Mean", "SD", "Min", "Max"], ["x", 1, 4, "", 4, 4]]);
+  test("one data row: SD is an empty cell, not NaN, and a note says why", () => {
+    expect(DESCRIBE([["x"], [4]], null)).toEqual([["Variable", "N", "Mean", "SD", "Min", "Max"], ["x", 1, 4, "", 4, 4], ["x: one observation, so no SD (N = 1).", "", "", "", "", ""]]);
   });
 
   test("an all-blank column asked for by name shows N = 0 and a note", () => {
@@ -72,6 +72,6 @@ describe("ECON.DESCRIBE called as Excel calls it", () => {
   test("an unknown option is #VALUE! listing the allowed ones", () => {
     const e = errorOf(() => DESCRIBE([["x"], [1]], "detial=TRUE"));
     expect(e.code).toBe("#VALUE!");
-    expect(e.message).toMatch(/unknown option 'detial'. Allowed options: detail, id, time, vars, lang/);
+    expect(e.message).toMatch(/unknown option 'detial'. Did you mean 'detail'\? Allowed options: detail, id, time, vars, lang/);
   });
 });

@@ -5,6 +5,7 @@ import { tableFromGrid } from "../../src/core/data/data-table";
 import { did } from "../../src/core/did/did";
 import { eventStudy } from "../../src/core/did/event-study";
 import { cli } from "../helpers/cli";
+import { invocation } from "../helpers/invocation";
 import { mkdtempSync, writeFileSync } from "fs";
 import { join } from "path";
 import { tmpdir } from "os";
@@ -13,8 +14,8 @@ installCustomFunctionsGlobal();
 const grid = simulateDid({ design: "staggered", seed: "stag-1" });
 const table = tableFromGrid(grid);
 
-test("ECON.DID spills the core's estimate and the group means", () => {
-  const out = didtable(grid, "y", "d", "unit", "year", "controls=x");
+test("ECON.DID spills the core's estimate and the group means", async () => {
+  const out = await didtable(grid, "y", "d", "unit", "year", "controls=x", invocation());
   const r = did(table, { y: "y", id: "unit", time: "year", treat: "d", controls: ["x"] });
   expect(out[1]).toEqual(["DID estimate", r.estimate, "", ""]);
   expect(out.find((x) => x[0] === "Difference-in-differences")![3]).toBe(r.means.diffInDiff);
@@ -31,9 +32,9 @@ test("ECON.EVENTSTUDY spills TWFE beside Sun–Abraham, one row per relative tim
   expect(String(out[8][0])).toMatch(/^Pre-trend test \(leads = 0\): TWFE F\(2, 59\)/);
 });
 
-test("ECON.DID caps placebo permutations and asks for the treatment when missing", () => {
-  expect(() => didtable(grid, "y", "d", "unit", "year", "placebo=5000")).toThrow(/at most 200 placebo permutations/);
-  expect(() => didtable(grid, "y", null, "unit", "year", null)).toThrow(/give the treatment column/);
+test("ECON.DID caps placebo permutations and asks for the treatment when missing", async () => {
+  await expect(didtable(grid, "y", "d", "unit", "year", "placebo=5000", invocation())).rejects.toThrow(/at most 200 placebo permutations/);
+  await expect(didtable(grid, "y", null, "unit", "year", null, invocation())).rejects.toThrow(/give the treatment column/);
 });
 
 test("econsheet did --json --event-study", async () => {

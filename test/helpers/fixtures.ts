@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import { join } from "path";
-import { readCsvGrid, CSV_MISSING_TOKENS } from "../../src/cli/read-data";
-import { tableFromGrid, DataTable } from "../../src/core/data/data-table";
+import { readCsvGrid, readCsvTable } from "../../src/cli/read-data";
+import { DataTable } from "../../src/core/data/data-table";
 import { Cell } from "../../src/core/data/cells";
 
 /** Test data copied from ../shared/data (see test/fixtures/README.md for provenance). */
@@ -21,8 +21,9 @@ export function fixtureGrid(name: string): Cell[][] {
   return readCsvGrid(fixturePath(name));
 }
 
+/** A fixture CSV read as the CLI reads --data (typed columns, no grid). */
 export function fixtureTable(name: string): DataTable {
-  return tableFromGrid(fixtureGrid(name), { missingTokens: CSV_MISSING_TOKENS });
+  return readCsvTable(fixturePath(name));
 }
 
 /** A grid as Excel hands it to a custom function: numbers as numbers, blanks as "". */

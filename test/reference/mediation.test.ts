@@ -102,7 +102,8 @@ describe("econsheet mediation and ECON.MEDIATION against R", () => {
     const { installCustomFunctionsGlobal } = await import("../helpers/custom-functions-global");
     installCustomFunctionsGlobal();
     const { mediationtable } = await import("../../src/functions/functions");
-    const out = mediationtable(cigarMediationGrid(), c.y, c.x, c.mediator, [c.controls], "state", "year", "effect=twoways; vcov=cluster; digits=6");
+    const { invocation } = await import("../helpers/invocation");
+    const out = await mediationtable(cigarMediationGrid(), c.y, c.x, c.mediator, [c.controls], "state", "year", "effect=twoways; vcov=cluster; digits=6", invocation());
     const row = (label: string) => out.find((x) => x[0] === label)!;
     expect(row("Indirect effect a·b")[1]).toBeCloseTo(v.indirect_ab, 12);
     expectRel(row("Sobel z")[1] as number, v.sobel.z, 1e-6, "sobel z");

@@ -5,6 +5,7 @@
  */
 import { installCustomFunctionsGlobal } from "../helpers/custom-functions-global";
 import { regtable, mediationtable } from "../../src/functions/functions";
+import { invocation } from "../helpers/invocation";
 import { syntheticGrid } from "../../scripts/lib/synthetic-panel";
 import { tableFromGrid } from "../../src/core/data/data-table";
 import { fitPanel } from "../../src/core/estimators/fit-panel";
@@ -26,7 +27,7 @@ function checkCells(out: (string | number)[][], fits: PanelResult[], headerRows:
     const col = k + 1;
     for (let i = headerRows; i < out.length; i++) {
       const label = out[i][0];
-      if (label === "" || label === "N" || String(label).startsWith("Within R²") || String(label).includes("FE") || label === "Groups" || String(label).startsWith("Standard")) continue;
+      if (label === "" || label === "N" || String(label).startsWith("Within R²") || String(label).includes("FE") || label === "Groups" || String(label).startsWith("Standard") || String(label).startsWith("†")) continue;
       const term = label === "Constant" ? "_cons" : String(label);
       if (term in r.params) {
         expect(out[i][col]).toBe(coefText(r, term));
@@ -89,8 +90,8 @@ test("Chinese labels and renamed terms", () => {
   expect(out.map((r) => r[0]).slice(0, 8)).toEqual(["变量", "要素创新", "", "城镇化", "", "常数项", "", "个体固定效应"]);
 });
 
-test("Table 6: ECON.MEDIATION with two mediators equals the core's mediation", () => {
-  const out = mediationtable(grid, "hq", "fi", "dig,rcd", "urb,open,gov,fin", "province", "year", "effect=twoways; vcov=cluster");
+test("Table 6: ECON.MEDIATION with two mediators equals the core's mediation", async () => {
+  const out = await mediationtable(grid, "hq", "fi", "dig,rcd", "urb,open,gov,fin", "province", "year", "effect=twoways; vcov=cluster", invocation());
   expect(out[0]).toEqual(["Effect", "M = dig", "M = rcd"]);
   const r = mediation(table, { y: "hq", x: "fi", mediators: ["dig", "rcd"], controls: ["urb", "open", "gov", "fin"], id: "province", time: "year", model: "fe", effect: "twoways", vcov: "cluster" });
   const row = (label: string) => out.find((x) => x[0] === label)!;
@@ -102,6 +103,8 @@ test("Table 6: ECON.MEDIATION with two mediators equals the core's mediation", (
   expect(String(row("a (X → M)")[1])).toMatch(/\*\*\*$/);
 });
 
-test("ECON.MEDIATION caps the bootstrap inside Excel and says why", () => {
-  expect(() => mediationtable(grid, "hq", "fi", "dig", null, "province", "year", "bootstrap=5000")).toThrow(/at most 500 bootstrap replications/);
+test("ECON.MEDIATION caps the bootstrap inside Excel and says why", async () => {
+  await expect(mediationtable(grid, "hq", "fi", "dig", null, "province", "year", "bootstrap=5000", invocation())).rejects.toThrow(/at most 500 bootstrap replications/);
+  // The budget is in total: two mediators get at most 250 each (bench/host-blocking.ts).
+  await expect(mediationtable(grid, "hq", "fi", "dig,rcd", null, "province", "year", "bootstrap=300", invocation())).rejects.toThrow(/at most 500 bootstrap replications in all \(2 mediators: at most 250 each\)/);
 });

@@ -45,7 +45,7 @@ describe("regressionTable", () => {
 
   test("Chinese labels, renamed terms, t in parentheses, chosen terms only", () => {
     const grid = toGrid(regressionTable([a], { lang: "zh", rename: { x: "要素创新" }, under: "t", terms: ["x", "_cons"], digits: 2 }));
-    expect(grid.map((r) => r[0])).toEqual(["变量", "", "要素创新", "", "常数项", "", "个体固定效应", "年份固定效应", "样本量", "组内 R²", "个体数", "括号内为 t 值；* p<0.1, ** p<0.05, *** p<0.01"]);
+    expect(grid.map((r) => r[0])).toEqual(["变量", "", "要素创新", "", "常数项", "", "个体固定效应", "年份固定效应", "样本量", "组内R²", "个体数", "括号内为 t 值；* p<0.1, ** p<0.05, *** p<0.01"]);
     expect(grid[2][1]).toBe("0.12**");
     expect(grid[3][1]).toBe("(2.47)");
   });

@@ -4,7 +4,7 @@ import { importSheets, tableGrid } from "../../src/taskpane/journey/import-sheet
 import { hierarchyFromGrid } from "../../src/taskpane/journey/hierarchy-sheet";
 import { draftToSpec, presetDraft, DraftError, specToDraft, paperSet, stepwiseColumns } from "../../src/taskpane/journey/table-drafts";
 import { looksLikeData, matchesPattern, nonDataName } from "../../src/taskpane/journey/sheet-kinds";
-import { threeLineFormat, fixedFormat } from "../../src/taskpane/journey/write-sheets";
+import { threeLineFormat, fixedFormat, tableValues } from "../../src/taskpane/journey/write-sheets";
 import { parseAnalysisSpec } from "../../src/core/spec/analysis-spec";
 import { inputError } from "../../src/core/errors";
 import { regressionTable } from "../../src/render/regression-table";
@@ -182,5 +182,27 @@ describe("threeLineFormat", () => {
     expect(f.width).toBe(2);
     expect(fixedFormat(3)).toBe("0.000");
     expect(fixedFormat(0)).toBe("0");
+  });
+});
+
+describe("threeLineFormat: what the pane's writer sets before the values", () => {
+  test("text Excel would parse as a formula is formatted as text, every number has a format, widths fit (CJK double)", () => {
+    const model = regressionTable([{ params: { x: -0.3071 }, stdErrors: { x: 0.1 }, tstats: { x: -3 }, pvalues: { x: 0.004 }, nobs: 341, ngroups: 31 }], { lang: "zh", rename: { x: "要素创新" }, title: "表5" });
+    const f = threeLineFormat(model, 0, 0);
+    const grid = tableValues(model);
+    const at = (text: string | number) => {
+      const r = grid.findIndex((row) => row.includes(text));
+      return { row: r, col: grid[r].indexOf(text) };
+    };
+    expect(f.numberFormats).toContainEqual({ ...at("-0.307***"), format: "@" });
+    expect(f.numberFormats).toContainEqual({ ...at(341), format: "0" });
+    expect(f.numberFormats).toContainEqual({ ...at(31), format: "0" });
+    // "个体固定效应"-style labels: 4 CJK characters are 8 columns wide, plus padding.
+    expect(f.columnWidths![0]).toBeGreaterThanOrEqual(2 * "要素创新".length + 2);
+    expect(f.centreFrom).toBe(1);
+    // Chinese cells in 宋体, the rest (numbers, coefficients) in Times New Roman, 10.5 pt.
+    expect(f.font).toMatchObject({ latin: "Times New Roman", cjk: "SimSun", size: 10.5 });
+    expect(f.font!.cjkCells).toContainEqual(at("要素创新"));
+    expect(f.font!.cjkCells).not.toContainEqual(at("-0.307***"));
   });
 });

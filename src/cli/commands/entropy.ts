@@ -36,7 +36,7 @@ export const entropyCommand: Command = {
     const result = entropyIndex(input, {
       mode: resolveEntropyMode(flagString(args, "by"), "--by"),
       periods: flagString(args, "periods"),
-      shift: flagNumber(args, "shift"),
+      shift: flagNumber(args, "shift", { min: 0 }),
       missing: resolveMissingChoice(flagString(args, "missing"), "--missing"),
     });
     if (flagBool(args, "json")) {

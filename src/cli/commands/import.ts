@@ -1,4 +1,4 @@
-import { writeFileSync } from "fs";
+import { writeOutputFile, checkOutputPath } from "../output-file";
 import { Command, CliIO, printJson } from "./command";
 import { checkFlags, flagBool, flagList, flagString, ParsedArgs } from "../args";
 import { readWorkbookGrids } from "../xlsx-io";
@@ -8,7 +8,7 @@ import { tidyPanelGrid } from "../../core/data/yearbook/panel-grid";
 import { ImportReport } from "../../core/data/yearbook/types";
 import { gridCsv } from "../../render/csv";
 
-const FLAGS = ["out", "interpolate", "sheets", "json", "lang"];
+const FLAGS = ["out", "interpolate", "sheets", "json", "lang", "force"];
 
 /**
  * CSV text of a grid: RFC 4180, CRLF line ends, and a UTF-8 byte-order mark first, so Excel
@@ -66,7 +66,7 @@ export const importCommand: Command = {
   name: "import",
   summary: "Yearbook workbook (sheet per indicator / per year / long) -> tidy panel CSV and import report",
   usage:
-    "econsheet import WORKBOOK.xlsx [--out panel.csv] [--interpolate] [--sheets a,b] [--json] [--lang zh]\n" +
+    "econsheet import WORKBOOK.xlsx [--out panel.csv [--force]] [--interpolate] [--sheets a,b] [--json] [--lang zh]\n" +
     "  Detects each sheet's layout, skips titles, unit rows, notes and national totals, normalises province names,\n" +
     "  and writes province,code,year,<indicators> sorted by NBS code and year (CSV in UTF-8 with a BOM for Excel).\n" +
     "  --interpolate fills interior gaps by linear interpolation within province; gaps at the ends stay missing.",
@@ -77,10 +77,12 @@ export const importCommand: Command = {
     if (!/\.(xlsx|xlsm)$/i.test(path)) throw inputError(`${path}: import reads .xlsx workbooks.`, `${path}：import 读取 .xlsx 工作簿。`);
     const out = flagString(args, "out");
     const lang: Lang = flagString(args, "lang") === "zh" ? "zh" : "en";
+    const guard = { force: flagBool(args, "force"), inputs: [path] };
+    if (out) checkOutputPath(out, "--out", guard);
     const sheets = await readWorkbookGrids(path);
     const result = importYearbook(sheets, { interpolate: flagBool(args, "interpolate"), sheets: flagList(args, "sheets") });
     const grid = tidyPanelGrid(result.panel);
-    if (out) writeFileSync(out, gridToCsv(grid), "utf8");
+    if (out) writeOutputFile(out, gridToCsv(grid), "--out", guard);
     if (flagBool(args, "json")) {
       printJson(io, { workbook: path, out: out ?? null, columns: grid[0], ...result.report });
     } else {

@@ -1,7 +1,9 @@
 import { Command, printJson } from "./command";
-import { checkFlags, flagBool, flagList, flagNumber, flagString } from "../args";
+import { checkFlags, flagBool, flagList, flagString, flagValue } from "../args";
+import { checkReplicationLimit, parseReplicationCount } from "../../core/options/parse-option";
+import { measurePerReplication, progressReporter } from "../progress";
 import { readDataTable } from "../read-data";
-import { mediation } from "../../core/mediation/mediation";
+import { mediation, MediationSpec } from "../../core/mediation/mediation";
 import { mediationSummaryTable } from "../../render/mediation-table";
 import { toText } from "../../render/text";
 import { toCsv } from "../../render/csv";
@@ -19,22 +21,19 @@ export const mediationCommand: Command = {
     const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
     const mediators = flagList(args, "m") ?? [];
     if (mediators.length === 0) throw inputError("Missing option --m (the mediator).", "缺少选项 --m（中介变量）。");
-    const bootstrap = flagNumber(args, "bootstrap") ?? 0;
-    let last = -1;
-    const r = mediation(table, {
+    const bootstrap = parseReplicationCount(flagValue(args, "bootstrap"), "--bootstrap") ?? 0;
+    const lang = flagString(args, "lang") === "zh" ? "zh" : "en";
+    const spec: MediationSpec = {
       y: flagString(args, "y", true), x: flagString(args, "x", true), mediators, controls: flagList(args, "controls") ?? [],
       id: flagString(args, "id", true), time: flagString(args, "time", true),
       model: flagString(args, "model"), effect: flagString(args, "effect"), vcov: flagString(args, "vcov"), cluster: flagString(args, "cluster"),
       clusterAdjustment: flagString(args, "adjust"), where: flagString(args, "where"), bootstrap, seed: flagString(args, "seed"),
       xToMOnly: flagBool(args, "x-to-m-only"),
-      onProgress: (done, total) => {
-        const pct = Math.floor((100 * done) / total);
-        if (pct >= last + 10) {
-          last = pct;
-          io.stderr(`bootstrap ${done}/${total}\n`);
-        }
-      },
-    });
+      onProgress: progressReporter(io, "bootstrap", lang),
+    };
+    // Over the limit: a few replications of the real loop measure what one costs, for the estimate.
+    checkReplicationLimit("--bootstrap", bootstrap, () => measurePerReplication((onProgress) => mediation(table, { ...spec, onProgress })));
+    const r = mediation(table, spec);
     if (flagBool(args, "json")) {
       const one = (m: (typeof r.mediators)[number]) => {
         const { models: _m, ...rest } = m;
@@ -43,7 +42,7 @@ export const mediationCommand: Command = {
       // DESIGN §5: the first mediator's block at the top level, every mediator under `mediators`.
       printJson(io, { ...one(r.mediators[0]), y: r.y, x: r.x, controls: r.controls, model: r.model, effect: r.effect, vcov: r.vcov, mediators: r.mediators.map(one) });
     } else {
-      const model = mediationSummaryTable(r, flagString(args, "lang") === "zh" ? "zh" : "en");
+      const model = mediationSummaryTable(r, lang);
       io.stdout(flagBool(args, "csv") ? toCsv(model) : toText(model));
     }
     return 0;

@@ -5,6 +5,8 @@ import { fitPanel, PanelSpec } from "../../core/estimators/fit-panel";
 import { coefTable } from "../../render/coef-table";
 import { toText } from "../../render/text";
 import { toCsv } from "../../render/csv";
+import { wildBootstrapPanel, WildBootstrapResult } from "../../core/inference/wild-panel";
+import { WILD_FLAGS, wildFromArgs } from "../wild-flags";
 
 const COMMON = ["data", "sheet", "formula", "id", "time", "where", "json", "csv", "lang"];
 
@@ -28,12 +30,17 @@ export const panelCommand: Command = {
   summary: "Panel regression: pooled OLS, fixed effects (entity/time/two-way), random effects",
   usage:
     "econsheet panel --data FILE --formula \"y ~ x1 + x2 + lag(x1,1)\" --id ID --time T [--model pooled|fe|re] [--effect individual|time|twoways]\n" +
-    "                [--vcov classical|robust|cluster] [--cluster VAR] [--adjust stata|plm|none] [--where \"region=East\"] [--json | --csv] [--lang zh]",
+    "                [--vcov classical|robust|cluster] [--cluster VAR] [--adjust stata|plm|none] [--where \"region=East\"] [--json | --csv] [--lang zh]\n" +
+    "                [--wild-bootstrap B [--weights rademacher|webb] [--seed S] [--wild-terms x1,x2]]   (with --vcov cluster)",
   async run(args, io) {
-    checkFlags(args, [...COMMON, "model", "effect", "vcov", "cluster", "adjust"]);
+    checkFlags(args, [...COMMON, "model", "effect", "vcov", "cluster", "adjust", ...WILD_FLAGS]);
+    const wild = wildFromArgs(args);
     const table = await readDataTable(flagString(args, "data", true), flagString(args, "sheet"));
     const spec = specFrom(args);
-    const result = fitPanel(table, { ...spec, model: spec.model ?? "fe" });
+    let result;
+    let wildBootstrap: WildBootstrapResult | undefined;
+    if (wild) ({ model: result, wildBootstrap } = wildBootstrapPanel(table, { ...spec, model: spec.model ?? "fe" }, wild));
+    else result = fitPanel(table, { ...spec, model: spec.model ?? "fe" });
     if (flagBool(args, "json")) {
       const { vcovSlopesClassical: _c, ...rest } = result;
       // Every key of the DESIGN.md §5 contract is present; null where it does not apply (e.g. theta for FE).
@@ -44,9 +51,10 @@ export const panelCommand: Command = {
         sigmaE: result.sigmaE ?? null,
         sigmaU: result.sigmaU ?? null,
         theta: result.theta ?? null,
+        ...(wildBootstrap ? { wildBootstrap } : {}),
       });
     } else {
-      const model = coefTable(result, { lang: flagString(args, "lang") === "zh" ? "zh" : "en" });
+      const model = coefTable(result, { lang: flagString(args, "lang") === "zh" ? "zh" : "en", wild: wildBootstrap });
       io.stdout(flagBool(args, "csv") ? toCsv(model) : toText(model));
     }
     return 0;

@@ -39,21 +39,24 @@ export function clusterVcov(
 ): Float64Array {
   const k = columns.length;
   const n = resid.length;
-  const scores = new Float64Array(nclusters * k);
-  for (let a = 0; a < k; a++) {
-    const ca = columns[a];
-    for (let i = 0; i < n; i++) scores[clusters[i] * k + a] += ca[i] * resid[i];
-  }
+  // Scores per column over clusters (column-major: sequential writes when rows are sorted by cluster),
+  // then the meat as dot products of those columns.
+  const scores = columns.map((ca) => {
+    const s = new Float64Array(nclusters);
+    for (let i = 0; i < n; i++) s[clusters[i]] += ca[i] * resid[i];
+    return s;
+  });
   const meat = new Float64Array(k * k);
-  for (let g = 0; g < nclusters; g++) {
-    const off = g * k;
-    for (let a = 0; a < k; a++) {
-      const sa = scores[off + a];
-      if (sa === 0) continue;
-      for (let b = a; b < k; b++) meat[a * k + b] += sa * scores[off + b];
+  for (let a = 0; a < k; a++) {
+    const sa = scores[a];
+    for (let b = a; b < k; b++) {
+      const sb = scores[b];
+      let v = 0;
+      for (let g = 0; g < nclusters; g++) v += sa[g] * sb[g];
+      meat[a * k + b] = v;
+      meat[b * k + a] = v;
     }
   }
-  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) meat[a * k + b] = meat[b * k + a];
   return sandwich(xtxInv, meat, k, factor);
 }
 

@@ -1,14 +1,27 @@
 import { Cell, isBlank, parseNumberCell, showCell } from "./cells";
 import { inputError, emptyError } from "../errors";
+import { Column, cellOf, columnFromCells } from "./table-column";
+import { outOfRangeError } from "./number-range";
+
+export type { Column } from "./table-column";
 
 /**
- * A rectangular table with named columns, read once from a 2-D grid whose first row is the
- * header (an Excel range, a CSV file, an xlsx sheet). Row numbers in messages are 1-based and
- * count the header as row 1, so "row 37" is the 37th row of the range the user selected.
+ * A rectangular table with named columns, stored column by column: numeric columns as
+ * Float64Array (NaN = missing), text columns as interned codes, or the cells of an Excel range
+ * as they came. Built from a 2-D grid whose first row is the header (an Excel range, an xlsx
+ * sheet) or straight from a CSV file (csv/parse-csv.ts). Row numbers in messages are 1-based
+ * and count the header as row 1, so "row 37" is the 37th row of the range the user selected.
  */
 export interface DataTable {
   readonly names: readonly string[];
-  /** Data rows, without the header; each row has names.length cells. */
+  /** Number of data rows (the header not counted). */
+  readonly nrows: number;
+  /** One column per name, each of length nrows. */
+  readonly columns: readonly Column[];
+  /**
+   * Data rows as cells, without the header; each row has names.length cells. Built on first
+   * use and kept: only for display and writing back to sheets — estimators read `columns`.
+   */
   readonly rows: readonly (readonly Cell[])[];
   /** Text tokens read as missing in numeric columns besides blanks (e.g. "NA" in R's CSV). */
   readonly missingTokens: readonly string[];
@@ -18,13 +31,35 @@ export interface TableOptions {
   missingTokens?: readonly string[];
 }
 
-/** Builds a table from a grid with a header row. Rows that are entirely blank at the end are dropped. */
-export function tableFromGrid(grid: readonly (readonly Cell[])[], options: TableOptions = {}): DataTable {
-  if (!grid || grid.length === 0) {
-    throw emptyError("The range is empty: select a range whose first row holds column names.", "所选区域为空：请选择首行为变量名的区域。");
-  }
-  const width = Math.max(...grid.map((r) => r.length));
-  const header = grid[0];
+/** A table from its columns (all of length nrows); `rows` is materialised only when asked for. */
+export function makeTable(names: readonly string[], columns: readonly Column[], nrows: number, missingTokens: readonly string[] = []): DataTable {
+  let rows: Cell[][] | undefined;
+  return {
+    names,
+    nrows,
+    columns,
+    missingTokens,
+    get rows() {
+      if (!rows) {
+        rows = new Array(nrows);
+        for (let i = 0; i < nrows; i++) {
+          const r: Cell[] = new Array(columns.length);
+          for (let j = 0; j < columns.length; j++) r[j] = cellOf(columns[j], i);
+          rows[i] = r;
+        }
+      }
+      return rows;
+    },
+  };
+}
+
+/** The cell at data row i (0-based), column j. */
+export function cellAt(table: DataTable, i: number, j: number): Cell {
+  return cellOf(table.columns[j], i);
+}
+
+/** The header check shared by grids and CSV files: every name present, trimmed and unique. */
+export function checkHeader(header: readonly Cell[], width: number): string[] {
   const names: string[] = [];
   const seen = new Map<string, number>();
   for (let j = 0; j < width; j++) {
@@ -45,16 +80,51 @@ export function tableFromGrid(grid: readonly (readonly Cell[])[], options: Table
     seen.set(name, j);
     names.push(name);
   }
+  return names;
+}
+
+/**
+ * Builds a table from a grid with a header row (an Excel range of any height, up to Excel's
+ * 1,048,576 rows). Rows that are entirely blank at the end are dropped; so are columns at the
+ * right with neither a name nor a value (Excel's used range often includes them).
+ */
+export function tableFromGrid(grid: readonly (readonly Cell[])[], options: TableOptions = {}): DataTable {
+  if (!grid || grid.length === 0) {
+    throw emptyError("The range is empty: select a range whose first row holds column names.", "所选区域为空：请选择首行为变量名的区域。");
+  }
   let last = grid.length - 1;
   while (last >= 1 && grid[last].every(isBlank)) last--;
-  const rows: Cell[][] = [];
-  for (let i = 1; i <= last; i++) {
-    const r = grid[i];
-    const row: Cell[] = new Array(width);
-    for (let j = 0; j < width; j++) row[j] = j < r.length ? r[j] : null;
-    rows.push(row);
+  let width = 0;
+  for (let i = 0; i <= last; i++) if (grid[i].length > width) width = grid[i].length;
+  const header = grid[0];
+  const usedWidth = (j: number) => {
+    for (let i = 1; i <= last; i++) if (!isBlank(grid[i][j])) return true;
+    return false;
+  };
+  while (width > 0 && isBlank(header[width - 1]) && !usedWidth(width - 1)) width--;
+  for (let j = 0; j < width; j++) {
+    if (!isBlank(header[j])) continue;
+    // A column without a name but with values: name the first row that has one (a stray or ragged row).
+    let first = -1;
+    for (let i = 1; i <= last && first < 0; i++) if (!isBlank(grid[i][j])) first = i;
+    if (first < 0) continue;
+    throw inputError(
+      `Column ${j + 1} has no name in the header row, but row ${first + 1} has a value there ('${showCell(grid[first][j])}'). Give the column a name in the first row, or remove the stray values.`,
+      `第 ${j + 1} 列在表头行中没有变量名，但第 ${first + 1} 行在该列有值（'${showCell(grid[first][j])}'）。请在首行为该列命名，或删除多余的值。`,
+    );
   }
-  return { names, rows, missingTokens: options.missingTokens ?? [] };
+  const names = checkHeader(header, width);
+  const nrows = last;
+  const columns: Column[] = [];
+  for (let j = 0; j < width; j++) {
+    const cells: Cell[] = new Array(nrows);
+    for (let i = 0; i < nrows; i++) {
+      const r = grid[i + 1];
+      cells[i] = j < r.length ? r[j] : null;
+    }
+    columns.push(columnFromCells(cells));
+  }
+  return makeTable(names, columns, nrows, options.missingTokens ?? []);
 }
 
 /** The 0-based index of a column, or an error listing the available names. */
@@ -74,40 +144,80 @@ export function rangeRow(i: number): number {
   return i + 2;
 }
 
+function notANumber(name: string, i: number, cell: Cell, place: string | undefined) {
+  const where = place ? ` (${place})` : "";
+  return inputError(
+    `Column '${name}' row ${rangeRow(i)}${where}: text '${showCell(cell)}' is not a number. Enter a number or leave the cell blank for a missing value.`,
+    `列 '${name}' 第 ${rangeRow(i)} 行${where}：文本 '${showCell(cell)}' 不是数值。请填入数值，缺失值请留空。`,
+  );
+}
+
 /**
- * A numeric column: NaN marks a missing value (blank or a missing token). Text that is not a
- * number is an error naming the column, the row and the text; `describeRow` may add the
+ * A numeric column (a fresh array the caller may change): NaN marks a missing value (blank or
+ * a missing token). Text that is not a number, or a number outside double precision (1e309),
+ * is an error naming the column, the row and the text; `describeRow` may add the
  * province-year of that row to the message.
  */
-export function numericColumn(
-  table: DataTable,
-  name: string,
-  describeRow?: (i: number) => string | undefined,
-): Float64Array {
+export function numericColumn(table: DataTable, name: string, describeRow?: (i: number) => string | undefined): Float64Array {
   const j = columnIndex(table, name);
-  const out = new Float64Array(table.rows.length);
-  for (let i = 0; i < table.rows.length; i++) {
-    const cell = table.rows[i][j];
-    const v = parseNumberCell(cell, table.missingTokens);
-    if (v === undefined) {
-      const place = describeRow?.(i);
-      const where = place ? ` (${place})` : "";
-      throw inputError(
-        `Column '${name}' row ${rangeRow(i)}${where}: text '${showCell(cell)}' is not a number. Enter a number or leave the cell blank for a missing value.`,
-        `列 '${name}' 第 ${rangeRow(i)} 行${where}：文本 '${showCell(cell)}' 不是数值。请填入数值，缺失值请留空。`,
-      );
+  const col = table.columns[j];
+  const n = table.nrows;
+  let out: Float64Array;
+  if (col.kind === "number") {
+    out = col.values.slice(0, n);
+  } else if (col.kind === "text") {
+    const levelValue = new Float64Array(col.levels.length);
+    const bad = new Uint8Array(col.levels.length);
+    col.levels.forEach((s, k) => {
+      const v = parseNumberCell(s, table.missingTokens);
+      if (v === undefined) bad[k] = 1;
+      levelValue[k] = v === null || v === undefined ? NaN : v;
+    });
+    out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const c = col.codes[i];
+      if (c < 0) out[i] = NaN;
+      else if (bad[c]) throw notANumber(name, i, col.levels[c], describeRow?.(i));
+      else out[i] = levelValue[c];
     }
-    out[i] = v === null ? NaN : v;
+  } else {
+    out = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      const cell = col.cells[i];
+      const v = parseNumberCell(cell, table.missingTokens);
+      if (v === undefined) throw notANumber(name, i, cell, describeRow?.(i));
+      out[i] = v === null ? NaN : v;
+    }
+  }
+  for (let i = 0; i < n; i++) {
+    const v = out[i];
+    if (v === Infinity || v === -Infinity) throw outOfRangeError(name, rangeRow(i), describeRow?.(i), showCell(cellAt(table, i, j)));
   }
   return out;
 }
 
 /** True when every non-blank cell of the column reads as a number (and at least one does). */
 export function isNumericColumn(table: DataTable, name: string): boolean {
-  const j = columnIndex(table, name);
+  const col = table.columns[columnIndex(table, name)];
+  if (col.kind === "number") {
+    for (let i = 0; i < table.nrows; i++) if (!Number.isNaN(col.values[i])) return true;
+    return false;
+  }
+  if (col.kind === "text") {
+    let any = false;
+    const used = new Uint8Array(col.levels.length);
+    for (let i = 0; i < table.nrows; i++) if (col.codes[i] >= 0) used[col.codes[i]] = 1;
+    for (let k = 0; k < col.levels.length; k++) {
+      if (!used[k]) continue;
+      const v = parseNumberCell(col.levels[k], table.missingTokens);
+      if (v === undefined) return false;
+      if (v !== null) any = true;
+    }
+    return any;
+  }
   let any = false;
-  for (const row of table.rows) {
-    const v = parseNumberCell(row[j], table.missingTokens);
+  for (const cell of col.cells) {
+    const v = parseNumberCell(cell, table.missingTokens);
     if (v === undefined) return false;
     if (v !== null) any = true;
   }
@@ -116,14 +226,24 @@ export function isNumericColumn(table: DataTable, name: string): boolean {
 
 /** A column as display labels (ids, times, group names); blanks become null. */
 export function labelColumn(table: DataTable, name: string): (string | null)[] {
-  const j = columnIndex(table, name);
-  return table.rows.map((r) => (isBlank(r[j]) ? null : showCell(r[j]).trim()));
+  const col = table.columns[columnIndex(table, name)];
+  const out: (string | null)[] = new Array(table.nrows);
+  if (col.kind === "text") {
+    const trimmed = col.levels.map((s) => (isBlank(s) ? null : s.trim()));
+    for (let i = 0; i < table.nrows; i++) out[i] = col.codes[i] < 0 ? null : trimmed[col.codes[i]];
+  } else {
+    for (let i = 0; i < table.nrows; i++) {
+      const c = cellOf(col, i);
+      out[i] = isBlank(c) ? null : showCell(c).trim();
+    }
+  }
+  return out;
 }
 
 /**
  * The table with extra columns on the right (scores, treatment indicators, group dummies);
  * a name that already exists is refused, so user data are never overwritten. Values are
- * aligned with the rows; NaN and null become blank cells.
+ * aligned with the rows; NaN and null become blank cells. The existing columns are shared, not copied.
  */
 export function appendColumns(table: DataTable, columns: readonly { name: string; values: ArrayLike<number | string | null> }[]): DataTable {
   for (const c of columns) {
@@ -131,10 +251,13 @@ export function appendColumns(table: DataTable, columns: readonly { name: string
       throw inputError(`The data already have a column '${c.name}'; rename that column or choose another name.`, `数据中已有列 '${c.name}'，请重命名该列或换一个名称。`);
     }
   }
-  const value = (v: number | string | null): Cell => (typeof v === "number" && Number.isNaN(v) ? null : v);
-  return {
-    names: [...table.names, ...columns.map((c) => c.name)],
-    rows: table.rows.map((r, i) => [...r, ...columns.map((c) => value(c.values[i]))]),
-    missingTokens: table.missingTokens,
-  };
+  const added = columns.map((c) => {
+    const cells: Cell[] = new Array(table.nrows);
+    for (let i = 0; i < table.nrows; i++) {
+      const v = c.values[i];
+      cells[i] = typeof v === "number" && Number.isNaN(v) ? null : v;
+    }
+    return columnFromCells(cells);
+  });
+  return makeTable([...table.names, ...columns.map((c) => c.name)], [...table.columns, ...added], table.nrows, table.missingTokens);
 }

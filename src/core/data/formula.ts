@@ -9,6 +9,9 @@ import { rangeRow } from "./data-table";
  * matched by time value, missing in the first period and across gaps (never another entity's
  * row); log(e) / ln(e) — natural log, an error naming the row for a value ≤ 0; diff(e, k = 1) =
  * e − lag(e, k). `a:b` is the product. Term names are the text with spaces removed.
+ * Any column name goes in backticks, as in R and fixest: `` `地区生产总值(亿元)` ~ `gdp pc` + lag(`gdp pc`, 1) ``;
+ * inside backticks nothing is an operator, and the term name keeps the column name as written
+ * (without the backticks).
  */
 export type Expr =
   | { kind: "var"; name: string }
@@ -32,13 +35,15 @@ function formulaError(text: string, en: string, zh: string): never {
   throw inputError(`Formula '${text}': ${en}`, `公式 '${text}'：${zh}`);
 }
 
-/** Splits on a separator at parenthesis depth 0. */
+/** Splits on a separator at parenthesis depth 0 and outside backticks. */
 function splitTop(s: string, sep: string): string[] {
   const parts: string[] = [];
-  let depth = 0, start = 0;
+  let depth = 0, start = 0, quoted = false;
   for (let i = 0; i < s.length; i++) {
     const c = s[i];
-    if (c === "(") depth++;
+    if (c === "`") quoted = !quoted;
+    else if (quoted) continue;
+    else if (c === "(") depth++;
     else if (c === ")") depth--;
     else if (c === sep && depth === 0) {
       parts.push(s.slice(start, i));
@@ -54,10 +59,19 @@ function parseExpr(src: string, whole: string): Expr {
   if (!s) formulaError(whole, "an empty term (check for a doubled '+').", "存在空项（请检查是否多了 '+'）。");
   const factors = splitTop(s, ":");
   if (factors.length > 1) return { kind: "product", factors: factors.map((f) => parseExpr(f, whole)) };
+  const quoted = /^`([^`]+)`$/.exec(s);
+  if (quoted) return { kind: "var", name: quoted[1].trim() };
+  if ((s.match(/`/g) ?? []).length % 2 === 1) formulaError(whole, `the backtick in '${s}' is not closed. Write a column name as \`name\`.`, `'${s}' 中的反引号没有闭合。列名请写成 \`列名\`。`);
   const m = /^([A-Za-z_]\w*)\s*\((.*)\)$/s.exec(s);
   if (m) {
     const fn = FN_ALIASES[m[1].toLowerCase()];
-    if (!fn) formulaError(whole, `unknown function '${m[1]}'. Available: lag, lead, log (ln), diff.`, `未知函数 '${m[1]}'。可用函数：lag、lead、log（ln）、diff。`);
+    if (!fn) {
+      formulaError(
+        whole,
+        `unknown function '${m[1]}'. Available: lag, lead, log (ln), diff. If '${s}' is a column name, put it in backticks: \`${s}\`.`,
+        `未知函数 '${m[1]}'。可用函数：lag、lead、log（ln）、diff。若 '${s}' 是列名，请用反引号括起：\`${s}\`。`,
+      );
+    }
     const args = splitTop(m[2], ",");
     let k = 1;
     if (fn === "log") {
@@ -71,18 +85,35 @@ function parseExpr(src: string, whole: string): Expr {
     return { kind: "call", fn, arg: parseExpr(args[0], whole), k };
   }
   if (/^[^\s()+~:,]+$/.test(s)) return { kind: "var", name: s };
-  return formulaError(whole, `cannot read the term '${s}'.`, `无法识别项 '${s}'。`);
+  return formulaError(
+    whole,
+    `cannot read the term '${s}'. A column name with spaces, parentheses or symbols goes in backticks: \`${s}\`.`,
+    `无法识别项 '${s}'。含空格、括号或符号的列名请用反引号括起：\`${s}\`。`,
+  );
+}
+
+/** A column name as a formula term: in backticks when it is not a plain name (`gdp pc`, `地区生产总值(亿元)`). */
+export function quoteName(name: string): string {
+  return /^[^\s()+~:,`]+$/.test(name) ? name : `\`${name}\``;
+}
+
+/** A term's display name: spaces removed outside backticks, backticks dropped ("lag(`gdp pc`, 1)" → "lag(gdp pc,1)"). */
+function termName(part: string): string {
+  return part
+    .split("`")
+    .map((piece, k) => (k % 2 === 1 ? piece.trim() : piece.replace(/\s+/g, "")))
+    .join("");
 }
 
 export function parseFormula(text: string): Formula {
-  const sides = String(text ?? "").split("~");
+  const sides = splitTop(String(text ?? ""), "~");
   if (sides.length !== 2 || !sides[0].trim() || !sides[1].trim()) {
     formulaError(text, "write it as 'y ~ x1 + x2'.", "请写成 'y ~ x1 + x2' 的形式。");
   }
-  const response = { name: sides[0].replace(/\s+/g, ""), expr: parseExpr(sides[0], text) };
+  const response = { name: termName(sides[0]), expr: parseExpr(sides[0], text) };
   const regressors: Term[] = [];
   for (const part of splitTop(sides[1], "+")) {
-    const name = part.replace(/\s+/g, "");
+    const name = termName(part);
     if (name === "1") continue;
     if (regressors.some((r) => r.name === name)) formulaError(text, `the term '${name}' appears twice.`, `项 '${name}' 出现了两次。`);
     regressors.push({ name, expr: parseExpr(part, text) });

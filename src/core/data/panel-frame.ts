@@ -1,6 +1,6 @@
 import { DataTable, labelColumn, numericColumn, rangeRow, columnIndex } from "./data-table";
 import { inputError } from "../errors";
-import { showCell } from "./cells";
+import { Cell, showCell } from "./cells";
 
 /**
  * A data table indexed as a panel: entity and time per row. Built once; estimators, lags and
@@ -27,7 +27,7 @@ export interface PanelFrame {
 
 const YEAR_IN_TEXT = /^\s*(\d{4})\s*(年)?\s*$/;
 
-function parseTime(cell: unknown): number | undefined {
+export function parseTime(cell: unknown): number | undefined {
   if (typeof cell === "number" && Number.isFinite(cell)) return cell;
   if (typeof cell === "string") {
     const t = cell.trim();
@@ -38,6 +38,16 @@ function parseTime(cell: unknown): number | undefined {
   return undefined;
 }
 
+/** True when every value is an integer in [0, 4n + 1024] (no blanks). */
+function smallIntegers(values: Float64Array, n: number): boolean {
+  const top = 4 * n + 1024;
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (!(v >= 0 && v <= top) || v !== Math.floor(v)) return false;
+  }
+  return true;
+}
+
 export function panelKey(entity: number, time: number): string {
   return `${entity}\u0000${time}`;
 }
@@ -46,35 +56,107 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
   if (id === time) {
     throw inputError(`The id and time columns are both '${id}': name two different columns.`, `个体列与时间列都是 '${id}'：请指定两个不同的列。`);
   }
-  const ids = labelColumn(table, id);
+  const ij = columnIndex(table, id);
   const tj = columnIndex(table, time);
-  const n = table.rows.length;
+  const n = table.nrows;
   const entity = new Int32Array(n);
   const timeValue = new Float64Array(n);
-  const codes = new Map<string, number>();
   const names: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const e = ids[i];
-    if (e === null) {
-      throw inputError(`Column '${id}' row ${rangeRow(i)}: the entity id is blank. Every row needs an id.`, `列 '${id}' 第 ${rangeRow(i)} 行：个体标识为空，每一行都需要个体标识。`);
+  const blankId = (i: number) =>
+    inputError(`Column '${id}' row ${rangeRow(i)}: the entity id is blank. Every row needs an id.`, `列 '${id}' 第 ${rangeRow(i)} 行：个体标识为空，每一行都需要个体标识。`);
+  const idCol = table.columns[ij];
+  if (idCol.kind === "text") {
+    // Codes of the interned text map to entities in order of first appearance.
+    const trimmed = idCol.levels.map((s) => s.trim());
+    const byText = new Map<string, number>();
+    const byLevel = new Int32Array(idCol.levels.length).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const c = idCol.codes[i];
+      if (c < 0 || trimmed[c] === "") throw blankId(i);
+      let code = byLevel[c];
+      if (code < 0) {
+        const t = trimmed[c];
+        code = byText.get(t) ?? -1;
+        if (code < 0) {
+          code = names.length;
+          byText.set(t, code);
+          names.push(t);
+        }
+        byLevel[c] = code;
+      }
+      entity[i] = code;
     }
-    let code = codes.get(e);
-    if (code === undefined) {
-      code = names.length;
-      codes.set(e, code);
-      names.push(e);
+  } else if (idCol.kind === "number" && smallIntegers(idCol.values, n)) {
+    // Integer ids 0…~4n (firm numbers): a direct lookup instead of a hash map.
+    const byValue = new Int32Array(4 * n + 1025).fill(-1);
+    for (let i = 0; i < n; i++) {
+      const v = idCol.values[i];
+      let code = byValue[v];
+      if (code < 0) {
+        code = names.length;
+        byValue[v] = code;
+        names.push(String(v));
+      }
+      entity[i] = code;
     }
-    entity[i] = code;
-    const cell = table.rows[i][tj];
-    const t = parseTime(cell);
-    if (t === undefined) {
-      const shown = cell === null || cell === undefined || String(cell).trim() === "" ? "a blank cell" : `'${showCell(cell)}'`;
-      throw inputError(
-        `Column '${time}' row ${rangeRow(i)} (${e}): ${shown} is not a time value. Use years such as 2003 or "2003年".`,
-        `列 '${time}' 第 ${rangeRow(i)} 行（${e}）：${shown === "a blank cell" ? "空单元格" : shown} 不是时间值。请使用 2003 或 "2003年" 这样的年份。`,
-      );
+  } else if (idCol.kind === "number") {
+    const byValue = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const v = idCol.values[i];
+      if (Number.isNaN(v)) throw blankId(i);
+      let code = byValue.get(v);
+      if (code === undefined) {
+        code = names.length;
+        byValue.set(v, code);
+        names.push(String(v));
+      }
+      entity[i] = code;
     }
-    timeValue[i] = t;
+  } else {
+    const ids = labelColumn(table, id);
+    const codes = new Map<string, number>();
+    for (let i = 0; i < n; i++) {
+      const e = ids[i];
+      if (e === null) throw blankId(i);
+      let code = codes.get(e);
+      if (code === undefined) {
+        code = names.length;
+        codes.set(e, code);
+        names.push(e);
+      }
+      entity[i] = code;
+    }
+  }
+  const badTime = (i: number, cell: unknown) => {
+    const e = names[entity[i]];
+    const shown = cell === null || cell === undefined || String(cell).trim() === "" ? "a blank cell" : `'${showCell(cell as Cell)}'`;
+    return inputError(
+      `Column '${time}' row ${rangeRow(i)} (${e}): ${shown} is not a time value. Use years such as 2003 or "2003年".`,
+      `列 '${time}' 第 ${rangeRow(i)} 行（${e}）：${shown === "a blank cell" ? "空单元格" : shown} 不是时间值。请使用 2003 或 "2003年" 这样的年份。`,
+    );
+  };
+  const timeCol = table.columns[tj];
+  if (timeCol.kind === "number") {
+    for (let i = 0; i < n; i++) {
+      const t = timeCol.values[i];
+      if (!Number.isFinite(t)) throw badTime(i, Number.isNaN(t) ? null : t);
+      timeValue[i] = t;
+    }
+  } else if (timeCol.kind === "text") {
+    const levelTime = timeCol.levels.map((s) => parseTime(s));
+    for (let i = 0; i < n; i++) {
+      const c = timeCol.codes[i];
+      const t = c < 0 ? undefined : levelTime[c];
+      if (t === undefined) throw badTime(i, c < 0 ? null : timeCol.levels[c]);
+      timeValue[i] = t;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const cell = timeCol.cells[i];
+      const t = parseTime(cell);
+      if (t === undefined) throw badTime(i, cell);
+      timeValue[i] = t;
+    }
   }
   // Duplicate (entity, time) pairs: rows bucketed by entity (counting sort), times sorted within.
   const G = names.length;

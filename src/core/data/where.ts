@@ -1,5 +1,5 @@
 import { PanelFrame } from "./panel-frame";
-import { DataTable, columnIndex } from "./data-table";
+import { DataTable, cellAt, columnIndex } from "./data-table";
 import { inputError } from "../errors";
 import { Cell, isBlank, parseNumberCell, showCell } from "./cells";
 
@@ -15,31 +15,32 @@ export type Where = string | RowPredicate;
  * Returns a boolean mask over the table's rows. A predicate function is applied to every row.
  */
 export function whereMask(table: DataTable, where: Where | undefined): Uint8Array {
-  const mask = new Uint8Array(table.rows.length).fill(1);
+  const mask = new Uint8Array(table.nrows).fill(1);
   if (typeof where === "function") {
     const row: Record<string, Cell> = {};
-    for (let i = 0; i < table.rows.length; i++) {
-      table.names.forEach((n, j) => (row[n] = table.rows[i][j]));
+    for (let i = 0; i < table.nrows; i++) {
+      table.names.forEach((n, j) => (row[n] = cellAt(table, i, j)));
       mask[i] = where(row, i) ? 1 : 0;
     }
     return mask;
   }
   if (!where || !where.trim()) return mask;
   for (const clause of where.split(/\s*(?:&&?|\band\b)\s*/i)) {
-    const m = /^\s*([^=!<>\s]+)\s*(==|=|!=|<>|>=|<=|>|<|\s+in\s+)\s*(.+?)\s*$/i.exec(clause);
+    const m = /^\s*(`[^`]+`|[^=!<>\s`]+)\s*(==|=|!=|<>|>=|<=|>|<|\s+in\s+)\s*(.+?)\s*$/i.exec(clause);
     if (!m) {
       throw inputError(
-        `Subsample '${where}': cannot read '${clause}'. Write e.g. "region=East" or "year>=2010".`,
-        `子样本条件 '${where}'：无法识别 '${clause}'。请写成 "region=East" 或 "year>=2010" 的形式。`,
+        `Subsample '${where}': cannot read '${clause}'. Write e.g. "region=East" or "year>=2010"; a column name with spaces goes in backticks: "\`gdp pc\` > 3".`,
+        `子样本条件 '${where}'：无法识别 '${clause}'。请写成 "region=East" 或 "year>=2010" 的形式；含空格的列名请用反引号括起："\`gdp pc\` > 3"。`,
       );
     }
-    const [, col, rawOp, rawValue] = m;
+    const [, rawCol, rawOp, rawValue] = m;
+    const col = rawCol.replace(/^`|`$/g, "").trim();
     const j = columnIndex(table, col);
     const op = rawOp.trim().toLowerCase();
     const values = op === "in" ? rawValue.replace(/^\(|\)$/g, "").split(/\s*,\s*/) : [rawValue.replace(/^["']|["']$/g, "")];
-    for (let i = 0; i < table.rows.length; i++) {
+    for (let i = 0; i < table.nrows; i++) {
       if (!mask[i]) continue;
-      const cell = table.rows[i][j];
+      const cell = cellAt(table, i, j);
       if (isBlank(cell)) {
         mask[i] = 0;
         continue;

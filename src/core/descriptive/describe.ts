@@ -1,3 +1,4 @@
+import { LARGEST_SQUARABLE } from "../data/number-range";
 import { DataTable, isNumericColumn, numericColumn, labelColumn, columnIndex } from "../data/data-table";
 import { emptyError } from "../errors";
 import { quantileSorted } from "./quantile";
@@ -45,6 +46,8 @@ export interface DescribeOptions {
 export interface DescribeResult {
   variables: VariableSummary[];
   notes: string[];
+  /** The same notes in Chinese. */
+  notesZh?: string[];
 }
 
 /**
@@ -55,7 +58,7 @@ export interface DescribeResult {
  * Complexity O(n log n) per variable (sorting for quantiles), O(n) otherwise.
  */
 export function describe(table: DataTable, options: DescribeOptions = {}): DescribeResult {
-  if (table.rows.length === 0) {
+  if (table.nrows === 0) {
     throw emptyError(
       "The range has a header row but no data rows: nothing to describe.",
       "所选区域只有表头、没有数据行：无可描述的数据。",
@@ -81,14 +84,35 @@ export function describe(table: DataTable, options: DescribeOptions = {}): Descr
   }
   const ids = options.id ? labelColumn(table, options.id) : undefined;
   const notes: string[] = [];
-  const variables = vars.map((name) => summarise(name, numericColumn(table, name), ids, !!options.detail));
+  const notesZh: string[] = [];
+  const variables = vars.map((name) => {
+    const x = numericColumn(table, name);
+    // Values whose squares overflow (|x| > 1e150): summarise x / 2^k and scale back (exact powers of two), with a note.
+    let top = 0;
+    for (const v of x) if (Math.abs(v) > top) top = Math.abs(v);
+    if (!(top > LARGEST_SQUARABLE)) return summarise(name, x, ids, !!options.detail);
+    const k = Math.ceil(Math.log2(top));
+    const down = Math.pow(2, -k), up = Math.pow(2, k);
+    const s = summarise(name, x.map((v) => v * down), ids, !!options.detail);
+    for (const key of ["mean", "sd", "min", "max", "median", "p25", "p75", "sdBetween", "sdWithin"] as const) if (s[key] !== undefined) s[key] = s[key]! * up;
+    notes.push(`${name}: values up to ${top.toPrecision(3)}; the statistics were computed on ${name} / 2^${k} and scaled back, since squares of values above 1e150 overflow double precision.`);
+    notesZh.push(`${name}：最大值达 ${top.toPrecision(3)}；统计量按 ${name} / 2^${k} 计算后换算回原单位（大于 1e150 的数值平方会超出双精度范围）。`);
+    return s;
+  });
   for (const v of variables) {
-    if (v.n === 0) notes.push(`${v.name}: every cell is blank (N = 0).`);
+    if (v.n === 0) {
+      notes.push(`${v.name}: every cell is blank (N = 0).`);
+      notesZh.push(`${v.name}：所有单元格均为空（样本量为 0）。`);
+    } else if (v.n === 1) {
+      notes.push(`${v.name}: one observation, so no SD (N = 1).`);
+      notesZh.push(`${v.name}：只有一个观测值，无法计算标准差（样本量为 1）。`);
+    }
   }
   if (ids && ids.some((x) => x === null)) {
     notes.push(`Rows with a blank '${options.id}' are left out of the between/within SD.`);
+    notesZh.push(`'${options.id}' 为空的行不计入组间/组内标准差。`);
   }
-  return { variables, notes };
+  return { variables, notes, notesZh };
 }
 
 function summarise(name: string, x: Float64Array, ids: (string | null)[] | undefined, detail: boolean): VariableSummary {

@@ -1,4 +1,5 @@
 import { inputError } from "../errors";
+import { maxOf, minOf } from "../data/extent";
 
 /** Equal-width bins: counts[k] holds values in [edges[k], edges[k+1]) (the last bin is closed). */
 export interface Histogram {
@@ -32,8 +33,8 @@ export function histogram(values: readonly number[], options: HistogramOptions =
   const bins = options.bins ?? defaultBins(finite.length);
   if (!Number.isInteger(bins) || bins < 1) throw inputError(`The number of bins must be a whole number ≥ 1 (got ${bins}).`, `分组数应为 ≥ 1 的整数（实际为 ${bins}）。`);
   const span = [...finite, ...(options.include ?? []).filter((v) => Number.isFinite(v))];
-  let lo = Math.min(...span);
-  let hi = Math.max(...span);
+  let lo = minOf(span);
+  let hi = maxOf(span);
   let k = bins;
   if (hi === lo) {
     const half = lo === 0 ? 0.5 : Math.abs(lo) * 0.05;

@@ -1,3 +1,4 @@
+import { quoteName } from "../data/formula";
 import seedrandom from "seedrandom";
 import { DataTable, appendColumns } from "../data/data-table";
 import { fitPanel, PanelSpec, prepareFit } from "../estimators/fit-panel";
@@ -75,12 +76,18 @@ function groupMeans(t: Treatment, y: Float64Array): GroupMeans {
  * SEs clustered by entity by default (Stata `xtreg y D i.year, fe vce(cluster id)` /
  * `reghdfe y D, absorb(id year) cluster(id)`), plus the 2×2 table of group means.
  */
-export function did(table: DataTable, spec: DidSpec): DidResult {
+/** The DID regression as a panel model: the data with D = treated × post appended, and its spec. */
+export function didPanelSpec(table: DataTable, spec: DidSpec): { data: DataTable; panel: PanelSpec; term: string; treatment: Treatment } {
   const t = buildTreatment(table, spec.id, spec.time, spec);
   const term = spec.treat ?? DID_TERM;
   const data = spec.treat ? table : appendColumns(table, [{ name: DID_TERM, values: t.d }]);
-  const formula = `${spec.y} ~ ${[term, ...(spec.controls ?? [])].join(" + ")}`;
-  const model = fitPanel(data, { formula, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: (spec.vcov ?? "cluster") as PanelSpec["vcov"], cluster: spec.cluster, where: spec.where });
+  const formula = `${quoteName(spec.y)} ~ ${[term, ...(spec.controls ?? [])].map(quoteName).join(" + ")}`;
+  return { data, term, treatment: t, panel: { formula, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: (spec.vcov ?? "cluster") as PanelSpec["vcov"], cluster: spec.cluster, where: spec.where } };
+}
+
+export function did(table: DataTable, spec: DidSpec): DidResult {
+  const { data, panel, term, treatment: t } = didPanelSpec(table, spec);
+  const model = fitPanel(data, panel);
   if (!(term in model.params)) throw inputError(`The treatment term was dropped (${model.omitted.join(", ")}): it is collinear with the fixed effects.`, `处理变量被省略（${model.omitted.join("、")}）：与固定效应共线。`);
   const y = t.frame.numeric(spec.y);
   const notes: string[] = [];
@@ -123,7 +130,7 @@ export function placebo(
   // replaces that column and re-fits the coefficients only (as the cluster bootstrap does).
   const term = "placebo_treat";
   const frame = buildPanelFrame(appendColumns(table, [{ name: term, values: t.d }]), spec.id, spec.time);
-  const { sample, options: fitOptions } = prepareFit(frame, { formula: `${spec.y} ~ ${[term, ...(spec.controls ?? [])].join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: "classical", where: spec.where });
+  const { sample, options: fitOptions } = prepareFit(frame, { formula: `${quoteName(spec.y)} ~ ${[term, ...(spec.controls ?? [])].map(quoteName).join(" + ")}`, id: spec.id, time: spec.time, model: "fe", effect: "twoways", vcov: "classical", where: spec.where });
   const j = sample.names.indexOf(term);
   const G = frame.entityNames.length;
   const firstByEntity = new Float64Array(G).fill(NaN);

@@ -79,8 +79,13 @@ export function buildTreatment(table: DataTable, id: string, time: string, spec:
     if (frame.timeValue[i] < first[i]) before++;
     else after++;
   }
-  const times = Array.from(frame.timeValue).filter((t) => !Number.isNaN(t));
-  const span = `${Math.min(...times)}–${Math.max(...times)}`;
+  // A loop, not Math.min(...times): spreading a million values overflows the call stack.
+  let tMin = Infinity, tMax = -Infinity;
+  for (const v of frame.timeValue) {
+    if (v < tMin) tMin = v;
+    if (v > tMax) tMax = v;
+  }
+  const span = `${tMin}–${tMax}`;
   if (after === 0) {
     throw inputError(`No treated entity is observed in or after its first treated year (${cohorts.join(", ")}); the data cover ${span}.`, `没有处理组个体在首次处理年份（${cohorts.join("、")}）及之后被观测到；数据覆盖 ${span}。`);
   }

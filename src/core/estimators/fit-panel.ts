@@ -3,6 +3,7 @@ import { buildPanelFrame, PanelFrame } from "../data/panel-frame";
 import { buildSample, PanelSample } from "./panel-sample";
 import { fitSample, FitOptions } from "./fit-sample";
 import { Where } from "../data/where";
+import { Formula } from "../data/formula";
 import { PanelResult, ModelKind, EffectKind, VcovKind, ClusterAdjustment } from "../results/panel-result";
 import { inputError } from "../errors";
 
@@ -63,11 +64,12 @@ export function fitPanel(table: DataTable, spec: PanelSpec): PanelResult {
 }
 
 /**
- * The options and estimation sample of a spec on a frame, resolved once. For resampling:
+ * The options and estimation sample of a spec on a frame, resolved once (`extra`: a parsed formula,
+ * which may have no regressors, and a row restriction — for callers that add typed columns). For resampling:
  *   const { sample, options } = prepareFit(frame, spec);
  *   for (…) fitEstimates(resampleEntities(sample, draws), options).params
  */
-export function prepareFit(frame: PanelFrame, spec: PanelSpec): { sample: PanelSample; options: FitOptions } {
+export function prepareFit(frame: PanelFrame, spec: PanelSpec, extra: { formula?: Formula; rowMask?: Uint8Array } = {}): { sample: PanelSample; options: FitOptions } {
   const model = resolveModel(spec.model);
   const effect = model === "fe" ? resolveEffect(spec.effect) : model === "re" ? resolveEffect(spec.effect ?? "individual") : "individual";
   if (model === "re" && effect !== "individual") {
@@ -75,7 +77,7 @@ export function prepareFit(frame: PanelFrame, spec: PanelSpec): { sample: PanelS
   }
   const vcov = resolveVcov(spec.vcov);
   const cluster = vcov === "cluster" ? (spec.cluster || clusterFromVcov(spec.vcov) || spec.id) : undefined;
-  const sample = buildSample(frame, { formula: spec.formula, id: spec.id, time: spec.time, where: spec.where, cluster });
+  const sample = buildSample(frame, { formula: extra.formula ?? spec.formula, id: spec.id, time: spec.time, where: spec.where, cluster, rowMask: extra.rowMask });
   const options: FitOptions = {
     model, effect, vcov, cluster, clusterAdjustment: resolveClusterAdjustment(spec.clusterAdjustment),
     starLevels: spec.starLevels, level: spec.level, formula: spec.formula,

@@ -1,7 +1,8 @@
 import { PanelFrame, buildPanelFrame } from "../data/panel-frame";
 import { Formula, parseFormula, evaluate } from "../data/formula";
 import { whereMask, Where } from "../data/where";
-import { DataTable, labelColumn } from "../data/data-table";
+import { DataTable, labelColumn, rangeRow } from "../data/data-table";
+import { LARGEST_SQUARABLE, hugeValueError } from "../data/number-range";
 import { emptyError } from "../errors";
 
 /**
@@ -86,6 +87,9 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     }
     if (ok) keep.push(i);
   }
+  if (frame.nrows === 0) {
+    throw emptyError("The data have a header row but no data rows: add one row per observation below the column names.", "数据只有表头、没有数据行：请在列名下方每行填入一条观测。");
+  }
   if (inSubset === 0) {
     const w = typeof spec.where === "function" ? "given by the row filter" : `'${spec.where}'`;
     const wZh = typeof spec.where === "function" ? "（行筛选条件）" : `'${spec.where}' `;
@@ -98,6 +102,14 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     );
   }
   const rows = Int32Array.from(keep);
+  // Values whose squares overflow would turn sums of squares into Infinity and variables into
+  // false "does not vary" drops: refused here, naming the cell and the rescaling.
+  [y, ...X].forEach((v, j) => {
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r];
+      if (v[i] > LARGEST_SQUARABLE || v[i] < -LARGEST_SQUARABLE) throw hugeValueError(j === 0 ? formula.response.name : names[j - 1], rangeRow(i), frame.rowLabel(i), v[i]);
+    }
+  });
   const pick = (v: Float64Array) => {
     const out = new Float64Array(rows.length);
     for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]];

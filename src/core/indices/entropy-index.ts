@@ -136,14 +136,17 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
         filled += r.filled.length;
         return r.values;
       });
-      notes.push(`${filled} missing value(s) filled by linear interpolation within entity.`);
-      notesZh.push(`${filled} 个缺失值以个体内线性插值补齐。`);
+      if (filled > 0) {
+        notes.push(`${filled} missing value(s) filled by linear interpolation within entity.`);
+        notesZh.push(`${filled} 个缺失值以个体内线性插值补齐。`);
+      }
       cells = missingCells();
     }
     if (cells.length > 0) {
       const rowsOut = new Set(cells.map(([i]) => i));
       notes.push(`${rowsOut.size} row(s) dropped for missing values: ${list(cells)}.`);
-      notesZh.push(`因缺失值删除 ${rowsOut.size} 行：${list(cells)}。`);
+      const listZh = list(cells).replace(/ \((.*?)\)/g, "（$1）").replace(/\brow (\d+)/g, "第 $1 行").replace(/; /g, "；").replace(/… \((\d+) in all\)/, "……（共 $1 个）");
+      notesZh.push(`因缺失值删除 ${rowsOut.size} 行：${listZh}。`);
     }
   }
   let used: number[];
@@ -190,13 +193,14 @@ export function entropyIndex(input: EntropyInput, options: EntropyOptions = {}):
     const gacc = groupNames.map(() => new Float64Array(rows.length));
     for (let j = 0; j < cols.length; j++) {
       const w = b.weights[j];
-      const range = b.max[j] - b.min[j];
+      const sc = Number.isFinite(b.max[j] - b.min[j]) ? 1 : 0.5; // as in entropyWeights: halve a span beyond double range
+      const range = b.max[j] * sc - b.min[j] * sc;
       if (!(range > 0) || w === 0) continue;
-      const c = cols[j], lo = b.min[j], hi = b.max[j], neg = directions[j] === "negative";
+      const c = cols[j], lo = b.min[j] * sc, hi = b.max[j] * sc, neg = directions[j] === "negative";
       const ga = groupIndex[j] >= 0 ? gacc[groupIndex[j]] : undefined;
       for (let r = 0; r < rows.length; r++) {
         const v = c[rows[r]];
-        const t = (w * (neg ? hi - v : v - lo)) / range;
+        const t = (w * (neg ? hi - v * sc : v * sc - lo)) / range;
         acc[r] += t;
         if (ga) ga[r] += t;
       }

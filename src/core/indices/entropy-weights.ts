@@ -46,7 +46,10 @@ export function entropyBlock(x: readonly Float64Array[], directions: readonly Di
     }
     min[j] = lo;
     max[j] = hi;
-    const range = hi - lo;
+    // Values of opposite sign near ±1e308 span more than a double holds: halve everything
+    // (exact in binary) so x′ is the same ratio; sc = 1 otherwise (also exact).
+    const sc = Number.isFinite(hi - lo) ? 1 : 0.5;
+    const range = hi * sc - lo * sc;
     if (!(range > 0)) {
       zeroVariance.push(j);
       entropy[j] = 1;
@@ -59,7 +62,7 @@ export function entropyBlock(x: readonly Float64Array[], directions: readonly Di
     let total = 0, sxlx = 0;
     for (let r = 0; r < m; r++) {
       const v = buf[r];
-      const x2 = (neg ? hi - v : v - lo) / range + shift;
+      const x2 = (neg ? hi * sc - v * sc : v * sc - lo * sc) / range + shift;
       total += x2;
       if (x2 > 0) sxlx += x2 * Math.log(x2);
       else nZero++;

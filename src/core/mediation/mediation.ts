@@ -1,17 +1,15 @@
 import seedrandom from "seedrandom";
 import { DataTable } from "../data/data-table";
 import { buildPanelFrame, PanelFrame } from "../data/panel-frame";
-import { parseFormula, evaluate } from "../data/formula";
+import { parseFormula, evaluate, quoteName } from "../data/formula";
 import { whereMask } from "../data/where";
 import { buildSample, PanelSample, resampleEntities } from "../estimators/panel-sample";
 import { fitSample, fitEstimates, FitOptions } from "../estimators/fit-sample";
 import { resolveModel, resolveEffect, resolveVcov, resolveClusterAdjustment } from "../estimators/fit-panel";
 import { PanelResult } from "../results/panel-result";
-import { pTwoSided } from "../inference/distributions";
 import { inputError } from "../errors";
 import { quantileSorted } from "../descriptive/quantile";
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
-import normalCdf from "@stdlib/stats-base-dists-normal-cdf";
+import { normalCdf, normalQuantile, pTwoSided } from "../inference/distributions";
 
 export interface MediationSpec {
   y: string;
@@ -121,10 +119,10 @@ export function mediation(table: DataTable, spec: MediationSpec): MediationResul
 }
 
 function mediateOne(frame: PanelFrame, spec: MediationSpec, m: string, controls: string[], fitOpts: FitOptions): MediatorResult {
-  const rhs = (...terms: string[]) => [...terms, ...controls].join(" + ");
-  const fTotal = `${spec.y} ~ ${rhs(spec.x)}`;
-  const fA = `${m} ~ ${rhs(spec.x)}`;
-  const fB = `${spec.y} ~ ${rhs(spec.x, m)}`;
+  const rhs = (...terms: string[]) => [...terms, ...controls].map(quoteName).join(" + ");
+  const fTotal = `${quoteName(spec.y)} ~ ${rhs(spec.x)}`;
+  const fA = `${quoteName(m)} ~ ${rhs(spec.x)}`;
+  const fB = `${quoteName(spec.y)} ~ ${rhs(spec.x, m)}`;
   // The common sample: every variable of the three equations observed, within `where`.
   const used = parseFormula(fB);
   const cols = [used.response, ...used.regressors].map((t) => evaluate(t.expr, frame));

@@ -71,6 +71,8 @@ export interface PanelResult {
   demeanIterations?: number;
   /** Two-way FE: how the within transformation was done ("balanced" closed form, "exact" projection, or "alternating" projections). */
   demeanMethod?: "balanced" | "exact" | "alternating";
+  /** The residuals are at rounding level (SSR ≤ (1000ε)²·Σy²): coefficients only, no SEs, p, stars or tests. */
+  exactFit?: boolean;
   /** Messages for the user (English). */
   notes: string[];
   /** The same notes in Chinese. */

@@ -1,4 +1,6 @@
-import { inputError } from "../errors";
+import { inputError, EconError } from "../errors";
+import { validateSpec } from "./validate-spec";
+import { checkRegional, REGIONAL_TABLE_TYPES, type RegionalTableSpec } from "./regional-spec";
 
 /**
  * The analysis spec (schema "econsheet.analysis", version 1): everything needed to rebuild a
@@ -65,6 +67,19 @@ export interface ModelSpec {
   title?: string;
 }
 
+/**
+ * The wild cluster bootstrap of a table's coefficients (restricted WCR; DESIGN.md "Wild cluster
+ * bootstrap"): its p goes in brackets under each SE and the stars come from it. Needs vcov cluster.
+ */
+export interface WildSpec {
+  /** Draws B (Rademacher with 2^G ≤ B enumerates the 2^G sign vectors instead). */
+  reps: number;
+  weights?: "rademacher" | "webb";
+  seed?: number;
+  /** Terms tested (default every slope; for DID the treatment term). */
+  terms?: string[];
+}
+
 export interface TableCommon {
   /** Sheet name and caption. */
   title: string;
@@ -79,6 +94,8 @@ export interface DescriptiveTableSpec extends TableCommon {
 }
 
 export interface RegressionTableSpec extends TableCommon {
+  /** Wild cluster bootstrap p-values for the table's coefficients. */
+  wild?: WildSpec;
   type: "regression";
   models: ModelSpec[];
   /** Terms shown, in order. */
@@ -100,6 +117,8 @@ export interface MediationTableSpec extends TableCommon {
 }
 
 export interface RobustnessTableSpec extends TableCommon {
+  /** Wild cluster bootstrap p-values for the table's coefficients. */
+  wild?: WildSpec;
   type: "robustness";
   base: ModelSpec;
   /** "lag": all regressors lagged one period; "lagx": only the first regressor; "re": random effects. */
@@ -108,6 +127,8 @@ export interface RobustnessTableSpec extends TableCommon {
 }
 
 export interface HeterogeneityTableSpec extends TableCommon {
+  /** Wild cluster bootstrap p-values for the table's coefficients. */
+  wild?: WildSpec;
   type: "heterogeneity";
   base: ModelSpec;
   /** Built-in groupings ("region4": East/Central/West/Northeast; "southnorth") or explicit groups. */
@@ -126,6 +147,8 @@ export interface HeterogeneityTableSpec extends TableCommon {
  * (a 0/1 column), `treatedUnits` + `firstYear`, or `firstYearColumn` (staggered adoption).
  */
 export interface DidTableSpec extends TableCommon {
+  /** Wild cluster bootstrap p-values for the table's coefficients. */
+  wild?: WildSpec;
   type: "did";
   y: string;
   controls?: string[];
@@ -139,9 +162,12 @@ export interface DidTableSpec extends TableCommon {
   placebo?: { permutations: number; seed?: number };
 }
 
-export type TableSpec = DescriptiveTableSpec | RegressionTableSpec | MediationTableSpec | RobustnessTableSpec | HeterogeneityTableSpec | DidTableSpec;
-/** The tables the task pane's Models step drafts (DID tables come from its Charts step). */
-export type ModelTableSpec = Exclude<TableSpec, DidTableSpec>;
+
+export type TableSpec = DescriptiveTableSpec | RegressionTableSpec | MediationTableSpec | RobustnessTableSpec | HeterogeneityTableSpec | DidTableSpec | RegionalTableSpec;
+/** The tables the task pane's Models step drafts (DID tables come from its Charts step, regional tables from its Index step). */
+export type ModelTableSpec = Exclude<TableSpec, DidTableSpec | RegionalTableSpec>;
+export { REGIONAL_TABLE_TYPES } from "./regional-spec";
+export type { CouplingTableSpec, DagumTableSpec, DensityTableSpec, RegionalTableSpec } from "./regional-spec";
 
 export interface AnalysisSpec {
   schema: typeof SPEC_SCHEMA;
@@ -151,9 +177,13 @@ export interface AnalysisSpec {
   data: DataSpec;
   indices?: IndexSpec[];
   tables?: TableSpec[];
+  /** Decimals of coefficients, SEs and statistics in every table (default 3). */
+  digits?: number;
+  /** Show the constant (常数项) in every regression table (default true). */
+  constant?: boolean;
 }
 
-const TABLE_TYPES = ["descriptive", "regression", "mediation", "robustness", "heterogeneity", "did"] as const;
+const TABLE_TYPES = ["descriptive", "regression", "mediation", "robustness", "heterogeneity", "did", ...REGIONAL_TABLE_TYPES] as const;
 
 function fail(path: string, en: string, zh: string): never {
   throw inputError(`Analysis spec, ${path}: ${en}`, `分析设定 ${path}：${zh}`);
@@ -180,8 +210,19 @@ function checkModel(m: unknown, path: string): void {
 
 const isInt = (v: unknown) => typeof v === "number" && Number.isInteger(v);
 
+function checkWild(w: unknown, p: string): void {
+  if (w === undefined) return;
+  if (!isObject(w)) fail(p, "must be an object {reps, weights, seed, terms}.", "应为对象 {reps, weights, seed, terms}。");
+  checkKeys(w, ["reps", "weights", "seed", "terms"], p);
+  if (!isInt(w.reps) || (w.reps as number) < 1) fail(`${p}.reps`, `'${String(w.reps)}' must be a whole number of draws ≥ 1, e.g. 9999.`, `'${String(w.reps)}' 应为 ≥ 1 的整数抽样次数，如 9999。`);
+  if (w.weights !== undefined && !["rademacher", "webb"].includes(w.weights as string)) fail(`${p}.weights`, `'${String(w.weights)}' is not one of rademacher, webb.`, `'${String(w.weights)}' 不是 rademacher、webb 之一。`);
+  if (w.seed !== undefined && !isInt(w.seed)) fail(`${p}.seed`, `'${String(w.seed)}' must be a whole number.`, `'${String(w.seed)}' 应为整数。`);
+  if (w.terms !== undefined && !(Array.isArray(w.terms) && w.terms.every((c) => typeof c === "string"))) fail(`${p}.terms`, "must be a list of term names.", "应为变量名列表。");
+}
+
 function checkDid(t: Record<string, unknown>, p: string, common: string[]): void {
-  checkKeys(t, [...common, "y", "controls", "treat", "treatedUnits", "firstYear", "firstYearColumn", "vcov", "cluster", "eventStudy", "placebo"], p);
+  checkKeys(t, [...common, "y", "controls", "treat", "treatedUnits", "firstYear", "firstYearColumn", "vcov", "cluster", "eventStudy", "placebo", "wild"], p);
+  checkWild(t.wild, `${p}.wild`);
   if (typeof t.y !== "string" || !t.y) fail(`${p}.y`, "is required (the outcome column).", "必填（结果变量列名）。");
   if (t.controls !== undefined && !(Array.isArray(t.controls) && t.controls.every((c) => typeof c === "string"))) fail(`${p}.controls`, "must be a list of column names.", "应为列名列表。");
   const ways = [t.treat !== undefined, t.treatedUnits !== undefined || t.firstYear !== undefined, t.firstYearColumn !== undefined].filter(Boolean).length;
@@ -208,12 +249,27 @@ function checkDid(t: Record<string, unknown>, p: string, common: string[]): void
 }
 
 /**
- * Checks a parsed JSON value against the schema and returns it typed. Every problem names its
+ * Checks a parsed JSON value against the schema and returns it typed; `source` (the file name)
+ * is named in the message. Every problem names its
  * path in the spec ("tables[2].models[0].formula") in English and Chinese.
  */
-export function parseAnalysisSpec(json: unknown): AnalysisSpec {
+export function parseAnalysisSpec(json: unknown, source?: string): AnalysisSpec {
+  // The JSON Schema first (spec-schema.ts): types, keys, enums, ranges, each problem by path.
+  validateSpec(json, "analysis", source);
+  // Then what a schema cannot say (e.g. the treatment given in exactly one way), naming the file.
+  try {
+    return checkSpecRules(json);
+  } catch (e) {
+    if (!source || !(e instanceof EconError)) throw e;
+    throw inputError(e.text.en.replace(/^Analysis spec,/, `Analysis spec ${source},`), e.text.zh.replace(/^分析设定 /, `分析设定 ${source} `));
+  }
+}
+
+function checkSpecRules(json: unknown): AnalysisSpec {
   if (!isObject(json)) fail("(root)", "must be a JSON object.", "应为 JSON 对象。");
-  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment"], "(root)");
+  checkKeys(json, ["schema", "version", "title", "lang", "data", "indices", "tables", "$comment", "$schema", "digits", "constant"], "(root)");
+  if (json.digits !== undefined && !(isInt(json.digits) && (json.digits as number) >= 0 && (json.digits as number) <= 8)) fail("digits", `'${String(json.digits)}' must be a whole number from 0 to 8.`, `'${String(json.digits)}' 应为 0 到 8 之间的整数。`);
+  if (json.constant !== undefined && typeof json.constant !== "boolean") fail("constant", `'${String(json.constant)}' must be true or false.`, `'${String(json.constant)}' 应为 true 或 false。`);
   if (json.schema !== SPEC_SCHEMA) fail("schema", `must be "${SPEC_SCHEMA}".`, `应为 "${SPEC_SCHEMA}"。`);
   if (json.version !== SPEC_VERSION) fail("version", `version ${String(json.version)} is not supported; this EconSheet reads version ${SPEC_VERSION}.`, `不支持版本 ${String(json.version)}；当前版本只读取版本 ${SPEC_VERSION}。`);
   if (!isObject(json.data)) fail("data", "is required (where the data come from).", "缺少 data（数据来源）。");
@@ -256,7 +312,8 @@ export function parseAnalysisSpec(json: unknown): AnalysisSpec {
         if (!Array.isArray(t.vars) || t.vars.length === 0) fail(`${p}.vars`, "must list the variables.", "应列出变量。");
         break;
       case "regression":
-        checkKeys(t, [...common, "models", "terms", "foldControls"], p);
+        checkKeys(t, [...common, "models", "terms", "foldControls", "wild"], p);
+        checkWild(t.wild, `${p}.wild`);
         if (!Array.isArray(t.models) || t.models.length === 0) fail(`${p}.models`, "must list at least one model.", "至少需要一个模型。");
         (t.models as unknown[]).forEach((m, k) => checkModel(m, `${p}.models[${k}]`));
         break;
@@ -266,7 +323,8 @@ export function parseAnalysisSpec(json: unknown): AnalysisSpec {
         if (!Array.isArray(t.mediators) || t.mediators.length === 0) fail(`${p}.mediators`, "must list at least one mediator.", "至少需要一个中介变量。");
         break;
       case "robustness":
-        checkKeys(t, [...common, "base", "variants", "terms"], p);
+        checkKeys(t, [...common, "base", "variants", "terms", "wild"], p);
+        checkWild(t.wild, `${p}.wild`);
         checkModel(t.base, `${p}.base`);
         if (!Array.isArray(t.variants) || t.variants.length === 0) fail(`${p}.variants`, 'must list at least one of "lag", "lagx", "re".', '至少需要 "lag"、"lagx"、"re" 之一。');
         (t.variants as unknown[]).forEach((v, k) => {
@@ -274,11 +332,17 @@ export function parseAnalysisSpec(json: unknown): AnalysisSpec {
         });
         break;
       case "heterogeneity":
-        checkKeys(t, [...common, "base", "groups", "terms", "compare", "term"], p);
+        checkKeys(t, [...common, "base", "groups", "terms", "compare", "term", "wild"], p);
+        checkWild(t.wild, `${p}.wild`);
         checkModel(t.base, `${p}.base`);
         break;
       case "did":
         checkDid(t, p, common);
+        break;
+      case "coupling":
+      case "dagum":
+      case "density":
+        checkRegional(t, p, common, { fail, checkKeys, isInt });
         break;
     }
   });

@@ -12,6 +12,10 @@ import { AnalysisSpec, IndexSpec, TableSpec, ModelSpec } from "./analysis-spec";
 import { groupDifference, GroupDifference } from "../estimators/group-difference";
 import { did, placebo, DidResult, DidSpec, PlaceboResult } from "../did/did";
 import { eventStudy, EventStudyResult } from "../did/event-study";
+import { fitModelsWild } from "../inference/wild-models";
+import { WildBootstrapResult, WildOptions } from "../inference/wild-panel";
+import { didWildBootstrap } from "../did/did-wild";
+import { runRegionalTable, RegionalTableResult } from "../regional/run-regional";
 
 /**
  * What a run produces, before rendering: the panel with the index scores appended, each
@@ -20,9 +24,10 @@ import { eventStudy, EventStudyResult } from "../did/event-study";
  */
 export type TableResult =
   | { spec: TableSpec; kind: "descriptive"; describe: ReturnType<typeof describe> }
-  | { spec: TableSpec; kind: "regression"; models: PanelResult[]; titles: (string | undefined)[]; differences?: GroupDifference[] }
+  | { spec: TableSpec; kind: "regression"; models: PanelResult[]; titles: (string | undefined)[]; differences?: GroupDifference[]; wild?: (WildBootstrapResult | undefined)[] }
   | { spec: TableSpec; kind: "mediation"; mediation: MediationResult }
-  | { spec: TableSpec; kind: "did"; did: DidResult[]; eventStudy?: EventStudyResult; placebo?: PlaceboResult };
+  | { spec: TableSpec; kind: "did"; did: DidResult[]; eventStudy?: EventStudyResult; placebo?: PlaceboResult; wild?: WildBootstrapResult[] }
+  | RegionalTableResult;
 
 export interface IndexRun {
   spec: IndexSpec;
@@ -112,7 +117,7 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
   for (const t of spec.tables ?? []) {
     step(`table '${t.title}' (${t.type})`);
     try {
-      tables.push(runTable(table, t, id, time, options));
+      tables.push(runTable(table, t, id, time, options, spec.lang ?? "en"));
     } catch (e) {
       throw prefixed(e, `Table '${t.title}'`, `表格 '${t.title}'`);
     }
@@ -120,13 +125,25 @@ export function runAnalysis(panel: DataTable, spec: AnalysisSpec, options: RunOp
   return { panel: table, id, time, indices, tables, log };
 }
 
-function runTable(table: DataTable, t: TableSpec, id: string, time: string, options: RunOptions = {}): TableResult {
+function runTable(table: DataTable, t: TableSpec, id: string, time: string, options: RunOptions = {}, lang: "en" | "zh" = "en"): TableResult {
+  // Regression-type sheets print the bootstrap p only; DID sheets keep the interval too.
+  const wild: WildOptions | undefined = "wild" in t && t.wild ? { ...t.wild, interval: t.type === "did" } : undefined;
+  // Every model column, with its wild cluster bootstrap when the table asks for one.
+  const fit = (specs: ModelColumnSpec[]) => {
+    if (!wild) return { models: fitModels(table, id, time, specs) };
+    const r = fitModelsWild(table, id, time, specs, wild, { skipRandomEffects: t.type === "robustness" });
+    return { models: r.results, wild: r.wild };
+  };
   switch (t.type) {
+    case "coupling":
+    case "dagum":
+    case "density":
+      return runRegionalTable(table, t, id, time, t.lang ?? lang);
     case "descriptive":
       return { spec: t, kind: "descriptive", describe: describe(table, { vars: t.vars, id }) };
     case "regression": {
       const specs = t.models.map(modelColumn);
-      return { spec: t, kind: "regression", models: fitModels(table, id, time, specs), titles: specs.map((s) => s.title) };
+      return { spec: t, kind: "regression", ...fit(specs), titles: specs.map((s) => s.title) };
     }
     case "robustness": {
       const base = modelColumn(t.base);
@@ -136,7 +153,7 @@ function runTable(table: DataTable, t: TableSpec, id: string, time: string, opti
         else if (v === "lagx") specs.push({ ...base, formula: lagFormula(base.formula, "first"), title: "L.X" });
         else if (v === "re") specs.push({ ...base, model: "re", effect: "individual", title: "RE" });
       }
-      return { spec: t, kind: "regression", models: fitModels(table, id, time, specs), titles: specs.map((s) => s.title) };
+      return { spec: t, kind: "regression", ...fit(specs), titles: specs.map((s) => s.title) };
     }
     case "heterogeneity": {
       const base = modelColumn(t.base);
@@ -145,7 +162,7 @@ function runTable(table: DataTable, t: TableSpec, id: string, time: string, opti
       else if (t.groups === "southnorth") groups = ["South", "North"].map((g) => ({ title: g, where: `southnorth=${labelOf(table, "southnorth", g)}` }));
       else groups = t.groups.map((g) => ({ title: g.name, where: `${id} in (${g.members.join(",")})` }));
       const specs = groups.map((g) => ({ ...base, where: base.where ? `${base.where} & ${g.where}` : g.where, title: g.title }));
-      const models = fitModels(table, id, time, specs);
+      const { models, wild: wilds } = fit(specs);
       // Test of the coefficient difference between two groups (default South vs North, East vs West, or the first two).
       const pair = t.compare ?? (t.groups === "southnorth" ? ["North", "South"] : t.groups === "region4" ? ["West", "East"] : groups.slice(0, 2).map((g) => g.title));
       const term = t.term ?? parseFormula(base.formula).regressors[0].name;
@@ -153,15 +170,16 @@ function runTable(table: DataTable, t: TableSpec, id: string, time: string, opti
       const gb = groups.find((g) => g.title === pair[1]);
       if (!ga || !gb) throw inputError(`compare: '${pair.join("', '")}' are not two of the groups (${groups.map((g) => g.title).join(", ")}).`, `compare：'${pair.join("'、'")}' 不是分组中的两个（${groups.map((g) => g.title).join("、")}）。`);
       const diff = groupDifference(table, { ...base, id, time }, { label: ga.title, where: ga.where }, { label: gb.title, where: gb.where }, term);
-      return { spec: t, kind: "regression", models, titles: specs.map((s) => s.title), differences: [diff] };
+      return { spec: t, kind: "regression", models, titles: specs.map((s) => s.title), differences: [diff], wild: wilds };
     }
     case "did": {
       const spec: DidSpec = { y: t.y, id, time, controls: [], treat: t.treat, treatedUnits: t.treatedUnits, firstYear: t.firstYear, firstYearColumn: t.firstYearColumn, vcov: t.vcov, cluster: t.cluster };
       const results = [did(table, spec)];
       if (t.controls?.length) results.push(did(table, { ...spec, controls: t.controls }));
       const full = { ...spec, controls: t.controls ?? [] };
+      const wilds = wild ? [didWildBootstrap(table, spec, wild), ...(t.controls?.length ? [didWildBootstrap(table, full, wild)] : [])] : undefined;
       return {
-        spec: t, kind: "did", did: results,
+        spec: t, kind: "did", did: results, wild: wilds,
         eventStudy: t.eventStudy ? eventStudy(table, { ...full, ...t.eventStudy }) : undefined,
         placebo: t.placebo ? placebo(table, full, t.placebo.permutations, t.placebo.seed ?? 20240601, { onProgress: options.onBootstrap }) : undefined,
       };

@@ -1,4 +1,5 @@
 import { excelGrid } from "../excel-grid";
+import { parseNumber } from "../../core/options/parse-option";
 import { tableFromGrid, DataTable } from "../../core/data/data-table";
 import { Cell, isBlank, parseNumberCell, showCell } from "../../core/data/cells";
 import { entropyIndex, aboveMean, EntropyResult } from "../../core/indices/entropy-index";
@@ -9,6 +10,7 @@ import { entropyWeightsTable, entropyScoreColumn, aboveMeanTable } from "../../r
 import { toGrid, SpillGrid } from "../../render/grid";
 import { OptionsArg, parseOptions, checkOptionKeys, optionalText, optionBool, parseVarList } from "../options";
 import { inputError, Lang } from "../../core/errors";
+import { maxOf } from "../../core/data/extent";
 
 const ENTROPY_OPTIONS = ["id", "time", "mode", "periods", "shift", "missing", "groups", "level1", "lang", "indicators", "subindices"];
 
@@ -46,7 +48,7 @@ function readRange(data: unknown[][]): { table: DataTable; hasHeader: boolean } 
   const first = grid[0] ?? [];
   const hasHeader = !(first.some((c) => typeof c === "number") && first.every((c) => typeof c === "number" || isBlank(c)));
   if (hasHeader) return { table: tableFromGrid(grid), hasHeader };
-  const width = Math.max(...grid.map((r) => r.length));
+  const width = maxOf(grid.map((r) => r.length));
   const names = Array.from({ length: width }, (_, j) => `column ${j + 1}`);
   grid.forEach((row, i) =>
     row.forEach((c, j) => {
@@ -89,8 +91,7 @@ function prepare(data: unknown[][], directions: unknown, options: OptionsArg, fn
   const indicators = listed.length ? listed : table.names.filter((n) => n !== id && n !== time);
   if (indicators.length === 0) throw inputError(`${fn}: the range has no indicator columns besides id and time.`, `${fn}：除个体列和时间列外，区域中没有指标列。`);
   const shiftText = opts.get("shift");
-  const shift = shiftText === undefined || shiftText === "" ? undefined : Number(shiftText);
-  if (shift !== undefined && !Number.isFinite(shift)) throw inputError(`Option 'shift': '${shiftText}' is not a number.`, `选项 'shift'：'${shiftText}' 不是数值。`);
+  const shift = parseNumber(shiftText, "option 'shift'", { min: 0 });
   const input = entropyInputFromTable(table, {
     indicators,
     directions: directionsFrom(directions, indicators, table.names),

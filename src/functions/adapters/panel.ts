@@ -1,4 +1,5 @@
 import { excelGrid } from "../excel-grid";
+import { parseLevel } from "../../core/options/parse-option";
 import { tableFromGrid } from "../../core/data/data-table";
 import { fitPanel, PanelSpec } from "../../core/estimators/fit-panel";
 import { hausman, mundlakTest } from "../../core/inference/hausman";
@@ -7,8 +8,12 @@ import { toGrid, SpillGrid } from "../../render/grid";
 import { OptionsArg, parseOptions, checkOptionKeys, optionBool, optionalText } from "../options";
 import { inputError } from "../../core/errors";
 import { ModelKind } from "../../core/results/panel-result";
+import { wildBootstrapPanel } from "../../core/inference/wild-panel";
+import { WILD_OPTION_KEYS, wildFromOptions } from "./wild";
+import { TableModel } from "../../render/table-model";
+import { DataTable } from "../../core/data/data-table";
 
-const PANEL_OPTIONS = ["cluster", "where", "compact", "lang", "level", "stars", "adjust", "effect", "vcov"];
+const PANEL_OPTIONS = ["cluster", "where", "compact", "lang", "level", "stars", "adjust", "effect", "vcov", ...WILD_OPTION_KEYS];
 
 function starLevels(text: string | undefined): number[] | undefined {
   if (!text) return undefined;
@@ -36,27 +41,40 @@ function specFrom(model: ModelKind, formula: unknown, id: unknown, time: unknown
     where: opts.get("where") || undefined,
     clusterAdjustment: opts.get("adjust") as PanelSpec["clusterAdjustment"],
     starLevels: starLevels(opts.get("stars")),
-    level: level ? Number(level) : undefined,
+    level: parseLevel(level, `${fn}: option 'level'`),
   } as PanelSpec;
-  return { spec, lang: opts.get("lang") === "zh" ? ("zh" as const) : ("en" as const), compact: optionBool(opts, "compact") };
+  return { spec, opts, lang: opts.get("lang") === "zh" ? ("zh" as const) : ("en" as const), compact: optionBool(opts, "compact") };
+}
+
+/** The coefficient table of a fit, with the wild cluster bootstrap when `wild=B` asks for it. */
+function fitTable(table: DataTable, spec: PanelSpec, opts: Map<string, string>, fn: string, lang: "en" | "zh", compact: boolean, invocation?: { isInValuePreview?: unknown } | null): TableModel {
+  const { wild, notes } = wildFromOptions(opts, fn, invocation);
+  if (!wild) {
+    const model = coefTable(fitPanel(table, spec), { lang, compact });
+    return { ...model, notes: [...notes.map((n) => n[lang]), ...model.notes] };
+  }
+  const r = wildBootstrapPanel(table, spec, wild);
+  const model = coefTable(r.model, { lang, compact, wild: r.wildBootstrap });
+  return { ...model, notes: [...notes.map((n) => n[lang]), ...model.notes] };
 }
 
 /** ECON.PANELFE: fixed effects (effect individual | time | twoways). */
-export function panelFe(data: unknown[][], formula: unknown, id: unknown, time: unknown, effect: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
-  const { spec, lang, compact } = specFrom("fe", formula, id, time, effect, vcov, options, "ECON.PANELFE");
-  return toGrid(coefTable(fitPanel(tableFromGrid(excelGrid(data)), spec), { lang, compact }), { notes: !compact });
+export function panelFe(data: unknown[][], formula: unknown, id: unknown, time: unknown, effect: unknown, vcov: unknown, options: OptionsArg, invocation?: { isInValuePreview?: unknown } | null): SpillGrid {
+  const { spec, opts, lang, compact } = specFrom("fe", formula, id, time, effect, vcov, options, "ECON.PANELFE");
+  return toGrid(fitTable(tableFromGrid(excelGrid(data)), spec, opts, "ECON.PANELFE", lang, compact, invocation), { notes: !compact });
 }
 
 /** ECON.PANELRE: random effects (Swamy–Arora). */
 export function panelRe(data: unknown[][], formula: unknown, id: unknown, time: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
-  const { spec, lang, compact } = specFrom("re", formula, id, time, null, vcov, options, "ECON.PANELRE");
+  const { spec, opts, lang, compact } = specFrom("re", formula, id, time, null, vcov, options, "ECON.PANELRE");
+  if (opts.has("wild")) throw inputError("ECON.PANELRE: the wild cluster bootstrap is for pooled OLS and fixed effects (ECON.PANELFE, ECON.POOLEDOLS), not random effects.", "ECON.PANELRE：wild cluster bootstrap 适用于混合 OLS 与固定效应（ECON.PANELFE、ECON.POOLEDOLS），不适用于随机效应。");
   return toGrid(coefTable(fitPanel(tableFromGrid(excelGrid(data)), spec), { lang, compact }), { notes: !compact });
 }
 
 /** ECON.POOLED: pooled OLS. */
-export function panelPooled(data: unknown[][], formula: unknown, id: unknown, time: unknown, vcov: unknown, options: OptionsArg): SpillGrid {
-  const { spec, lang, compact } = specFrom("pooled", formula, id, time, null, vcov, options, "ECON.POOLED");
-  return toGrid(coefTable(fitPanel(tableFromGrid(excelGrid(data)), spec), { lang, compact }), { notes: !compact });
+export function panelPooled(data: unknown[][], formula: unknown, id: unknown, time: unknown, vcov: unknown, options: OptionsArg, invocation?: { isInValuePreview?: unknown } | null): SpillGrid {
+  const { spec, opts, lang, compact } = specFrom("pooled", formula, id, time, null, vcov, options, "ECON.POOLED");
+  return toGrid(fitTable(tableFromGrid(excelGrid(data)), spec, opts, "ECON.POOLED", lang, compact, invocation), { notes: !compact });
 }
 
 /** ECON.HAUSMAN: classical Hausman FE vs RE, or the robust Mundlak version (method = "mundlak"). */

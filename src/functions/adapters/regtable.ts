@@ -1,4 +1,5 @@
 import { excelGrid } from "../excel-grid";
+import { parseDigits } from "../../core/options/parse-option";
 import { tableFromGrid } from "../../core/data/data-table";
 import { fitModels, parseModelCell, expandBy, ModelColumnSpec } from "../../core/estimators/model-list";
 import { regressionTable } from "../../render/regression-table";
@@ -8,6 +9,9 @@ import { OptionsArg, parseOptions, checkOptionKeys, optionalText, parseVarList }
 import { inputError } from "../../core/errors";
 import { parseFormula } from "../../core/data/formula";
 import { groupDifference } from "../../core/estimators/group-difference";
+import { fitModelsWild } from "../../core/inference/wild-models";
+import { WildBootstrapResult } from "../../core/inference/wild-panel";
+import { WILD_OPTION_KEYS, wildFromOptions } from "./wild";
 
 /** "x=要素创新, z=产业数字化" → rename map. */
 export function parseRename(text: string | undefined): Record<string, string> {
@@ -27,9 +31,9 @@ export function parseRename(text: string | undefined): Record<string, string> {
  * range of formulas, each optionally with settings after "|" ("y ~ x | effect=twoways; where=region=East").
  * Option `by=COLUMN` turns each formula into one column per group (heterogeneity).
  */
-export function regTableRange(data: unknown[][], id: unknown, time: unknown, models: unknown, options: OptionsArg): SpillGrid {
+export function regTableRange(data: unknown[][], id: unknown, time: unknown, models: unknown, options: OptionsArg, invocation?: { isInValuePreview?: unknown } | null): SpillGrid {
   const opts = parseOptions(options);
-  checkOptionKeys(opts, ["model", "effect", "vcov", "cluster", "adjust", "by", "terms", "rename", "lang", "digits", "under", "title", "constant", "compare", "term"], "ECON.REGTABLE");
+  checkOptionKeys(opts, ["model", "effect", "vcov", "cluster", "adjust", "by", "terms", "rename", "lang", "digits", "under", "title", "constant", "compare", "term", ...WILD_OPTION_KEYS], "ECON.REGTABLE");
   const table = tableFromGrid(excelGrid(data));
   const i = optionalText(id), t = optionalText(time);
   if (!i || !t) throw inputError("ECON.REGTABLE: name the id and time columns.", "ECON.REGTABLE：请指定个体列与时间列。");
@@ -45,7 +49,13 @@ export function regTableRange(data: unknown[][], id: unknown, time: unknown, mod
   let specs = cells.map((c) => parseModelCell(c, defaults));
   const by = opts.get("by");
   if (by) specs = specs.flatMap((s) => expandBy(table, s, by));
-  const results = fitModels(table, i, t, specs);
+  const lang = opts.get("lang") === "zh" ? "zh" : "en";
+  const { wild, notes: wildNotes } = wildFromOptions(opts, "ECON.REGTABLE", invocation);
+  let results;
+  let wilds: (WildBootstrapResult | undefined)[] = [];
+  // The table prints only the bootstrap p, so the intervals are not computed (Excel stays responsive).
+  if (wild) ({ results, wild: wilds } = fitModelsWild(table, i, t, specs, { ...wild, interval: false }));
+  else results = fitModels(table, i, t, specs);
   const diffNotes: string[] = [];
   const compare = parseVarList(opts.get("compare"));
   if (compare.length) {
@@ -64,15 +74,15 @@ export function regTableRange(data: unknown[][], id: unknown, time: unknown, mod
   const terms = parseVarList(opts.get("terms"));
   const under = opts.get("under");
   if (under && under !== "se" && under !== "t") throw inputError(`Option 'under': '${under}' is not se or t.`, `选项 'under'：'${under}' 不是 se 或 t。`);
-  const model = regressionTable(results.map((r, k) => panelColumn(r, specs[k].title)), {
-    lang: opts.get("lang") === "zh" ? "zh" : "en",
+  const model = regressionTable(results.map((r, k) => panelColumn(r, specs[k].title, undefined, wilds[k])), {
+    lang,
     terms: terms.length ? terms : undefined,
     rename: parseRename(opts.get("rename")),
-    digits: opts.has("digits") ? Number(opts.get("digits")) : undefined,
+    digits: parseDigits(opts.get("digits"), "ECON.REGTABLE: option 'digits'"),
     under: under as "se" | "t" | undefined,
     title: opts.get("title"),
     constant: opts.get("constant") === undefined ? undefined : !["false", "0", "no"].includes(opts.get("constant")!.toLowerCase()),
-    notes: [...diffNotes, ...results.flatMap((r, k) => (r.omitted.length ? [`(${k + 1}) ${r.notes.filter((n) => n.includes("omitted")).join(" ")}`] : []))],
+    notes: [...wildNotes.map((n) => n[lang]), ...diffNotes, ...results.flatMap((r, k) => (r.omitted.length ? [`(${k + 1}) ${r.notes.filter((n) => n.includes("omitted")).join(" ")}`] : []))],
   });
   return toGrid(model, { title: !!opts.get("title") });
 }

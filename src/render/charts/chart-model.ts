@@ -44,10 +44,18 @@ export interface ChartDrawing {
   series: ChartSeries[];
   /** Draw categories from the top down (a sorted bar chart reads best largest first). */
   reverseCategories?: boolean;
+  /** Which x ticks of a scatter chart get a label: whole numbers only (default; relative time) or every tick (a continuous x such as a density's). */
+  xTickMode?: "integer" | "all";
+  /** Histogram: the categories are equal bins from `lo` of width `width` (SVG draws a numeric x axis). */
+  bins?: { lo: number; width: number };
+  /** A vertical line at x = `at` (in the x axis's units), e.g. the real estimate over a placebo histogram. */
+  verticalLine?: { at: number; label: string; color?: string };
+  /** Labels of particular x ticks (binned endpoints "≤−4", "≥4"). */
+  xTickLabels?: Record<number, string>;
 }
 
 export interface ChartModel extends ChartDrawing {
-  kind: "eventStudy" | "indexTrend" | "placebo" | "indexMap";
+  kind: "eventStudy" | "indexTrend" | "placebo" | "indexMap" | "couplingTrend" | "dagumShares" | "kernelDensity";
   /** Name of the new sheet holding the data and the chart. */
   sheetName: string;
   /** Header row + rows, written from A1; series refer to these cells. */

@@ -1,4 +1,5 @@
 import { ChartDrawing, ChartModel, ChartSeries, spanValues } from "./chart-model";
+import { maxOf, minOf } from "../../core/data/extent";
 
 /**
  * A chart model drawn as a standalone SVG figure — the same series as the Excel chart, for the
@@ -80,17 +81,18 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     ? spanValues(model.data, catSpan).map((v) => (v === null ? "" : typeof v === "number" && catDigits !== undefined ? v.toFixed(catDigits).replace(/^-/, "−") : String(v)))
     : [];
   const H = options.height ?? (horizontal ? Math.max(440, 150 + 16 * categories.length) : 440);
-  const left = horizontal ? 30 + 7 * Math.max(4, ...categories.map(textWidth)) : 78;
+  const left = horizontal ? 30 + 7 * maxOf(categories.map(textWidth), 4) : 78;
   const right = 24, top = 44, bottom = 92;
   const pw = W - left - right, ph = H - top - bottom;
   const colorOf = (s: ChartSeries, k: number) => s.color ?? PALETTE[k % PALETTE.length];
   const body: string[] = [];
   const seriesValues = d.series.map((s) => spanValues(model.data, s.values));
   const isColumns = d.type === "ColumnClustered" || d.type === "BarClustered";
+  let vline = "";
 
   // Value range (y; x for horizontal bars), with 0 for bars.
   const allValues = numbers(seriesValues.flat());
-  let vlo = Math.min(...allValues), vhi = Math.max(...allValues);
+  let vlo = minOf(allValues), vhi = maxOf(allValues);
   if (isColumns) {
     vlo = Math.min(0, vlo);
     vhi = Math.max(0, vhi);
@@ -100,12 +102,15 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
 
   if (d.type === "XYScatter") {
     const xs = numbers(d.series.flatMap((s) => (s.x ? spanValues(model.data, s.x) : [])));
-    const xt = niceTicks(Math.min(...xs), Math.max(...xs), 8);
-    const x0 = Math.min(xt[0], ...xs), x1 = Math.max(xt[xt.length - 1], ...xs);
+    const xt = niceTicks(minOf(xs), maxOf(xs), 8);
+    // Tight to the data (the zero line already spans half a period beyond the first and last).
+    const x0 = minOf(xs), x1 = maxOf(xs);
     const X = (v: number) => left + ((v - x0) / (x1 - x0)) * pw;
     const Y = (v: number) => top + ph - ((v - v0) / (v1 - v0)) * ph;
     for (const t of vt) body.push(`<line x1="${left}" x2="${left + pw}" y1="${Y(t)}" y2="${Y(t)}" stroke="#E7E6E6"/><text x="${left - 8}" y="${Y(t) + 4}" text-anchor="end" font-size="11" fill="${AXIS}">${label(t)}</text>`);
-    for (const t of xt) if (t >= x0 && t <= x1 && Number.isInteger(t)) body.push(`<text x="${X(t)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${label(t)}</text>`);
+    const all = d.xTickMode === "all";
+    const xticks = !all && xt.length < 14 && xt.every(Number.isInteger) ? Array.from({ length: Math.floor(x1) - Math.ceil(x0) + 1 }, (_, i) => Math.ceil(x0) + i) : xt;
+    for (const t of xticks) if (t >= x0 && t <= x1 && (all || Number.isInteger(t))) body.push(`<text x="${X(t)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${esc(d.xTickLabels?.[t] ?? label(t))}</text>`);
     d.series.forEach((s, k) => {
       const color = colorOf(s, k);
       const xv = s.x ? spanValues(model.data, s.x) : seriesValues[k].map((_, i) => i + 1);
@@ -137,12 +142,26 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     const Y = (v: number) => top + ph - ((v - v0) / (v1 - v0)) * ph;
     const cx = (i: number) => left + band * (i + 0.5);
     for (const t of vt) body.push(`<line x1="${left}" x2="${left + pw}" y1="${Y(t)}" y2="${Y(t)}" stroke="#E7E6E6"/><text x="${left - 8}" y="${Y(t) + 4}" text-anchor="end" font-size="11" fill="${AXIS}">${label(t)}</text>`);
-    const every = Math.max(1, Math.ceil(n / 12));
-    categories.forEach((c, i) => {
-      if (i % every === 0) body.push(`<text x="${cx(i)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${esc(c)}</text>`);
-    });
+    if (d.bins) {
+      // A histogram: a numeric x axis with round ticks, the bins placed by their edges.
+      const bx = (v: number) => left + ((v - d.bins!.lo) / d.bins!.width) * band;
+      const hiEdge = d.bins.lo + n * d.bins.width;
+      for (const t of niceTicks(d.bins.lo, hiEdge, 6)) if (t >= d.bins.lo - 1e-12 && t <= hiEdge + 1e-12) body.push(`<line x1="${bx(t)}" x2="${bx(t)}" y1="${top + ph}" y2="${top + ph + 4}" stroke="${AXIS}"/><text x="${bx(t)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${label(t)}</text>`);
+      if (d.verticalLine) {
+        const x = bx(d.verticalLine.at);
+        const color = d.verticalLine.color ?? "#C00000";
+        vline = `<line x1="${x}" x2="${x}" y1="${top}" y2="${top + ph}" stroke="${color}" stroke-width="2"/><text x="${x + (x > left + pw * 0.7 ? -6 : 6)}" y="${top + 16}" text-anchor="${x > left + pw * 0.7 ? "end" : "start"}" font-size="11" fill="${color}">${esc(d.verticalLine.label)}</text>`;
+      }
+    } else {
+      const every = Math.max(1, Math.ceil(n / 12));
+      categories.forEach((c, i) => {
+        if (i % every === 0) body.push(`<text x="${cx(i)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${esc(c)}</text>`);
+      });
+    }
     d.series.forEach((s, k) => {
       const color = colorOf(s, k);
+      // With a vertical line for the real estimate, the highlight bar (Excel's stand-in) is not drawn.
+      if (s.style === "highlight" && d.verticalLine && d.bins) return;
       if (s.style === "column" || s.style === "highlight") {
         // Histogram bars touch; a highlight bar overlaps its bin (as gapWidth 0 / overlap 100 in Excel).
         seriesValues[k].forEach((v, i) => {
@@ -160,6 +179,7 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     });
   }
 
+  if (vline) body.push(vline);
   // Frame, titles, legend.
   body.push(`<rect x="${left}" y="${top}" width="${pw}" height="${ph}" fill="none" stroke="${AXIS}" stroke-width="0.8"/>`);
   const xTitle = horizontal ? d.yTitle : d.xTitle;
@@ -176,7 +196,7 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
       lx = 24;
       ly += 18;
     }
-    const swatch = s.style === "markers" ? marker(s.marker, lx + 8, ly - 4, color) : s.style === "column" || s.style === "highlight" ? `<rect x="${lx}" y="${ly - 10}" width="16" height="10" fill="${color}"/>` : `<line x1="${lx}" x2="${lx + 16}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${s.style === "dashed" ? ' stroke-dasharray="4,3"' : ""}/>`;
+    const swatch = s.style === "highlight" && d.verticalLine && d.bins ? `<line x1="${lx + 8}" x2="${lx + 8}" y1="${ly - 12}" y2="${ly + 2}" stroke="${color}" stroke-width="2"/>` : s.style === "markers" ? marker(s.marker, lx + 8, ly - 4, color) : s.style === "column" || s.style === "highlight" ? `<rect x="${lx}" y="${ly - 10}" width="16" height="10" fill="${color}"/>` : `<line x1="${lx}" x2="${lx + 16}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${s.style === "dashed" ? ' stroke-dasharray="4,3"' : ""}/>`;
     body.push(`${swatch}<text x="${lx + 22}" y="${ly}" font-size="11" fill="#262626">${esc(s.name)}</text>`);
     lx += width;
   });

@@ -2,6 +2,7 @@ import type { Lang } from "../../core/errors";
 import type { EventCoef, EventStudyResult, WaldTest } from "../../core/did/event-study";
 import { ChartModel, ChartSeries, ChartValue } from "./chart-model";
 import { chartLabel, fmt } from "./chart-labels";
+import { maxOf, minOf, pushAll } from "../../core/data/extent";
 
 export interface EventStudyChartOptions {
   y: string;
@@ -10,6 +11,8 @@ export interface EventStudyChartOptions {
   level?: number;
   /** Horizontal offset of the Sun–Abraham points, so both estimators show side by side. */
   offset?: number;
+  /** Display name of the cluster variable in the note ("省份"); default the column name. */
+  clusterLabel?: string;
 }
 
 const NAVY = "#1F3864";
@@ -57,8 +60,8 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     }
     return { x: x.slice(0, -1), y: y.slice(0, -1) };
   };
-  const lo = Math.min(...rels) - 0.5;
-  const hi = Math.max(...rels) + 0.5 + (sa ? offset : 0);
+  const lo = minOf(rels) - 0.5;
+  const hi = maxOf(rels) + 0.5 + (sa ? offset : 0);
   const helper: { header: string; values: ChartValue[] }[] = [];
   const addHelper = (header: string, values: ChartValue[]) => {
     helper.push({ header, values });
@@ -80,7 +83,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   const cZeroX = addHelper(L("xOf", { name: L("zero") }), [lo, hi]);
   const cZeroY = addHelper(L("zero"), [0, 0]);
 
-  const rows = Math.max(K, ...helper.map((h) => h.values.length));
+  const rows = maxOf(helper.map((h) => h.values.length), K);
   // Header: the coefficient table's, a blank column, then the chart-data columns (the first one says so).
   const data: ChartValue[][] = [[...tableHeader, null, ...helper.map((h, k) => (k === 0 ? `${L("chartData")}: ${h.header}` : h.header))]];
   for (let i = 0; i < rows; i++) {
@@ -106,17 +109,17 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   );
 
   const notes: string[] = [];
-  const cluster = result.model.cluster ?? result.model.vcov;
-  notes.push(L("seNote", { level, cluster }));
+  const cluster = options.clusterLabel ?? result.model.cluster ?? result.model.vcov;
+  notes.push(L("seNote", { level, cluster: lang === "zh" && /^[!-~]+$/.test(cluster) ? ` ${cluster} ` : cluster }));
   const pre = (name: string, w: WaldTest | undefined) => w && notes.push(L("preTrend", { name, df1: w.df1, df2: w.df2, F: fmt(w.F, 3), p: fmt(w.pF, 3) }));
   pre(L("twfe"), result.preTrend);
   pre(L("sa"), result.sunAbrahamPreTrend);
   notes.push(L("binned", {
-    lo: Math.min(...rels), hi: Math.max(...rels), ref: ref.rel,
+    lo: minOf(rels), hi: maxOf(rels), ref: ref.rel,
     controls: options.controls?.length ? options.controls.join(", ") : L("noControls"),
     control: L(result.controlGroup === "never-treated" ? "neverTreated" : "lastTreated"),
   }));
-  notes.push(...(lang === "zh" ? result.notesZh : result.notes));
+  pushAll(notes, lang === "zh" ? result.notesZh : result.notes);
 
   return {
     kind: "eventStudy",
@@ -127,6 +130,8 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     yTitle: L("coefficient"),
     data,
     series,
+    // Endpoints are binned: the first and last periods hold every earlier and later one.
+    xTickLabels: { [minOf(rels)]: `≤${String(minOf(rels)).replace(/^-/, "−")}`, [maxOf(rels)]: `≥${String(maxOf(rels)).replace(/^-/, "−")}` },
     numberFormats: [
       { col: 1, from: 1, to: K, format: "0.0000" }, { col: 2, from: 1, to: K, format: "0.0000" }, { col: 3, from: 1, to: K, format: "0.0000" },
       { col: 4, from: 1, to: K, format: "0.0000" }, { col: 5, from: 1, to: K, format: "0.000" },

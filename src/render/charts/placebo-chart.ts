@@ -3,6 +3,7 @@ import type { PlaceboResult } from "../../core/did/did";
 import { binOf, histogram } from "../../core/descriptive/histogram";
 import { ChartModel, ChartValue } from "./chart-model";
 import { chartLabel, fmt } from "./chart-labels";
+import { maxOf } from "../../core/data/extent";
 
 /** Decimals that tell neighbouring bins apart: one more than the bin width's leading digit. */
 function binDigits(width: number): number {
@@ -20,7 +21,7 @@ export function placeboChart(result: PlaceboResult, lang: Lang, options: { bins?
   const h = histogram(result.estimates, { bins: options.bins, include: [result.estimate] });
   const k = h.counts.length;
   const realBin = binOf(result.estimate, h.edges[0], h.width, k);
-  const tallest = Math.max(...h.counts);
+  const tallest = maxOf(h.counts);
   const realName = L("realEstimate", { value: fmt(result.estimate) });
   const data: ChartValue[][] = [[L("binFrom"), L("binTo"), L("binMid"), L("placeboCount"), realName]];
   for (let j = 0; j < k; j++) {
@@ -33,7 +34,7 @@ export function placeboChart(result: PlaceboResult, lang: Lang, options: { bins?
     kind: "placebo",
     sheetName: L("placeboSheet"),
     type: "ColumnClustered",
-    title: L("placeboTitle", { n: result.permutations }),
+    title: `${L("placeboTitle", { n: result.permutations })}${L("placeboP", { p: fmt(result.pTwoSided, 3) })}`,
     xTitle: L("placeboX"),
     yTitle: L("frequency"),
     data,
@@ -43,6 +44,8 @@ export function placeboChart(result: PlaceboResult, lang: Lang, options: { bins?
       { name: realName, values: { col: 4, from: 1, to: k }, style: "highlight", color: "#C00000" },
     ],
     numberFormats: [0, 1, 2].map((col) => ({ col, from: 1, to: k, format })),
+    bins: { lo: h.edges[0], width: h.width },
+    verticalLine: { at: result.estimate, label: realName, color: "#C00000" },
     notes: [L("placeboNote", { value: fmt(result.estimate), mean: fmt(result.mean), sd: fmt(result.sd), p: fmt(result.pTwoSided, 3), n: result.permutations, seed: result.seed, failed })],
   };
 }

@@ -10,6 +10,7 @@ import { indexTrendChart } from "../../render/charts/index-trend-chart";
 import { indexMapChart } from "../../render/charts/index-map-chart";
 import { CHART_ROWS } from "../excel-io";
 import type { ChartOutcome, WorkbookIO } from "../excel-io";
+import { maxOf } from "../../core/data/extent";
 
 /**
  * The Charts step as plain functions: the policy (DID) form checked into a core spec, chart
@@ -98,10 +99,10 @@ export function didFormOf(table: DidTableSpec): DidForm {
 
 export type TrendGrouping = RegionGrouping;
 
-/** Mean index per year by NBS region (or south/north), with the national mean. */
-export function trendModel(panel: DataTable, index: string, grouping: TrendGrouping, id: string, time: string, lang: Lang): ChartModel {
+/** Mean index per year by NBS region (or south/north), with the national mean; `label` names the index (its display name). */
+export function trendModel(panel: DataTable, index: string, grouping: TrendGrouping, id: string, time: string, lang: Lang, label?: string): ChartModel {
   if (!index) throw new ChartFormError("index", { en: "Choose an index (compute it in step 2) or another variable.", zh: "请选择指数（在第 2 步计算）或其他变量。" });
-  return indexTrendChart(regionTrend(panel, index, grouping, id, time, lang), lang, grouping);
+  return indexTrendChart(regionTrend(panel, index, grouping, id, time, lang), lang, grouping, label);
 }
 
 export function mapModel(panel: DataTable, index: string, year: string, id: string, time: string, lang: Lang): ChartModel {
@@ -118,7 +119,7 @@ export function mapModel(panel: DataTable, index: string, year: string, id: stri
 export async function writeChart(io: WorkbookIO, model: ChartModel, options: { replaceOwn?: boolean } = {}): Promise<{ sheet: string; outcome: ChartOutcome }> {
   const sheet = await io.addSheet(model.sheetName, { replaceOwn: options.replaceOwn });
   await io.writeValues(sheet, 0, 0, model.data);
-  const width = Math.max(1, ...model.data.map((r) => r.length));
+  const width = maxOf(model.data.map((r) => r.length), 1);
   if (model.notes.length) await io.writeValues(sheet, CHART_ROWS + 1, width + 1, model.notes.map((n) => [n]));
   const outcome = await io.drawChart(sheet, model);
   await io.activateSheet(sheet);

@@ -9,6 +9,7 @@ import { analysisSheets } from "../../render/analysis-sheets";
 import type { WorkbookIO, CellValue } from "../excel-io";
 import { importSheets, ImportResult, tableGrid } from "./import-sheets";
 import { OutputSheet, writeOutputs, WriteProgress } from "./write-sheets";
+import { pushAll } from "../../core/data/extent";
 
 /**
  * The journey's steps as plain functions over the workbook boundary, shared by the wizard and
@@ -37,7 +38,7 @@ export function panelSheet(imported: ImportResult, lang: Lang): OutputSheet {
 
 /** Weights sheets of each index and one sheet of scores (province, year, one column per index). */
 export function indexSheets(run: AnalysisRun, lang: Lang): OutputSheet[] {
-  const sheets = analysisSheets(run, lang).slice(1, 1 + run.indices.length).map((s) => ({ name: s.name, tables: s.tables }));
+  const sheets = analysisSheets(run, lang).filter((s) => s.role === "index").map((s) => ({ name: s.name, tables: s.tables }));
   if (run.indices.length === 0) return sheets;
   const cols = [run.id, run.time, ...run.indices.map((ix) => ix.spec.name)];
   const idx = cols.map((c) => run.panel.names.indexOf(c));
@@ -47,7 +48,7 @@ export function indexSheets(run: AnalysisRun, lang: Lang): OutputSheet[] {
 
 /** One sheet per table of the run. */
 export function tableSheets(run: AnalysisRun, lang: Lang): OutputSheet[] {
-  return analysisSheets(run, lang).slice(1 + run.indices.length).map((s) => ({ name: s.name, tables: s.tables }));
+  return analysisSheets(run, lang).filter((s) => s.role === "table").map((s) => ({ name: s.name, tables: s.tables }));
 }
 
 export interface LongRunOptions {
@@ -87,7 +88,7 @@ export async function runTablesStepwise(panel: DataTable, spec: AnalysisSpec, op
     } else {
       one = runAnalysis(panel, { ...spec, tables: [table] });
     }
-    results.push(...one.tables);
+    pushAll(results, one.tables);
     if (one.panel.names.length > panelOut.names.length) panelOut = one.panel;
   }
   return { ...base, panel: panelOut, tables: results };

@@ -27,6 +27,21 @@ export interface TableDraft {
   seed: number;
   /** Display names of terms in the table (an index's label for its column name). */
   rename?: Record<string, string>;
+  /** Wild cluster bootstrap draws for the table's coefficients (0 = off; needs clustered SEs). */
+  wild?: number;
+}
+
+/** Draws of the wild cluster bootstrap the Models step offers (the custom functions' cap). */
+export const PANE_WILD_DRAWS = 9999;
+
+/**
+ * Whether the wild cluster bootstrap should be suggested: some column has fewer than 20 clusters —
+ * always for the regional heterogeneity columns (3 to 16 provinces each), otherwise when the
+ * panel itself has fewer than 20 entities. Mediation tables do not offer it.
+ */
+export function suggestWild(kind: TableKind, clusters: number | undefined): boolean {
+  if (kind === "descriptive" || kind === "mediation") return false;
+  return kind === "heterogeneity" || (clusters !== undefined && clusters > 0 && clusters < 20);
 }
 
 /** Which field of the draft an error belongs to (shown beside that control). */
@@ -116,15 +131,16 @@ export function draftToSpec(d: TableDraft, lang: "en" | "zh"): ModelTableSpec {
   const overlap = d.controls.find((c) => c === d.y || d.x.includes(c));
   if (overlap) throw new DraftError("controls", { en: `'${overlap}' is already Y or X; remove it from the controls.`, zh: `'${overlap}' 已是 Y 或 X，请从控制变量中移除。` });
   const base: ModelSpec = { formula: formula(d.y, [...d.x, ...d.controls]), model: d.model, effect: d.model === "fe" ? d.effect : "individual", vcov: d.vcov };
+  const wild = d.wild && d.wild > 0 && d.vcov === "cluster" && d.model !== "re" ? { wild: { reps: d.wild } } : {};
   switch (d.kind) {
     case "regression": {
       const models: ModelSpec[] = d.stepwise ? stepwiseColumns(d.x, d.controls).map((terms) => ({ ...base, formula: formula(d.y, terms) })) : [base];
-      return { type: "regression", title: d.title, models, terms: [...d.x, ...d.controls], lang, ...renameOf(d) };
+      return { type: "regression", title: d.title, models, terms: [...d.x, ...d.controls], lang, ...renameOf(d), ...wild };
     }
     case "heterogeneity":
-      return { type: "heterogeneity", title: d.title, base, groups: d.groups, terms: [...d.x, ...d.controls], lang, ...renameOf(d) };
+      return { type: "heterogeneity", title: d.title, base, groups: d.groups, terms: [...d.x, ...d.controls], lang, ...renameOf(d), ...wild };
     case "robustness":
-      return { type: "robustness", title: d.title, base, variants: ["lag", "re"], lang, ...renameOf(d) };
+      return { type: "robustness", title: d.title, base, variants: ["lag", "re"], lang, ...renameOf(d), ...wild };
     case "mediation": {
       if (d.x.length !== 1) throw new DraftError("x", { en: "Mediation needs exactly one X.", zh: "中介效应分析需要且只需要一个 X。" });
       if (d.mediators.length === 0) throw new DraftError("mediators", { en: "Choose at least one mediator M.", zh: "请至少选择一个中介变量 M。" });
@@ -156,13 +172,13 @@ export function specToDraft(t: ModelTableSpec): TableDraft {
       const f = parse(last.formula);
       const first = parse(t.models[0].formula);
       const x = t.models.length > 1 ? first.terms : f.terms.slice(0, 1);
-      return { ...common, kind: "regression", y: f.y, x, controls: f.terms.filter((s) => !x.includes(s)), stepwise: t.models.length > 1, model: last.model ?? "fe", effect: last.effect ?? "individual", vcov: last.vcov ?? "classical" };
+      return { ...common, kind: "regression", y: f.y, x, controls: f.terms.filter((s) => !x.includes(s)), stepwise: t.models.length > 1, model: last.model ?? "fe", effect: last.effect ?? "individual", vcov: last.vcov ?? "classical", wild: t.wild?.reps ?? 0 };
     }
     case "heterogeneity":
     case "robustness": {
       const f = parse(t.base.formula);
       const groups = t.type === "heterogeneity" && typeof t.groups === "string" ? t.groups : "region4";
-      return { ...common, kind: t.type, y: f.y, x: f.terms.slice(0, 1), controls: f.terms.slice(1), groups, model: t.base.model ?? "fe", effect: t.base.effect ?? "individual", vcov: t.base.vcov ?? "classical" };
+      return { ...common, kind: t.type, y: f.y, x: f.terms.slice(0, 1), controls: f.terms.slice(1), groups, model: t.base.model ?? "fe", effect: t.base.effect ?? "individual", vcov: t.base.vcov ?? "classical", wild: t.wild?.reps ?? 0 };
     }
   }
 }

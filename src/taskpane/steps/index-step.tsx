@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useState, type ReactNode } from "react";
 import { Body1, Button, Caption1, Card, Checkbox, Field, Input, Radio, RadioGroup, Select, Subtitle2, Text } from "@fluentui/react-components";
 import type { Lang } from "../../core/errors";
 import type { IndexSpec, IndexMode } from "../../core/spec/analysis-spec";
@@ -23,6 +23,8 @@ export interface IndexStepProps {
   /** The sheet the hierarchy was found in automatically, and the note saying so. */
   foundHierarchy?: string;
   hierarchyNote?: string;
+  /** Shown once the indices are computed (the regional analysis card). */
+  regional?: ReactNode;
 }
 
 interface Row {
@@ -164,6 +166,7 @@ export function IndexStep(p: IndexStepProps) {
           <Button appearance="primary" disabled={p.busy || p.indices.length === 0} onClick={() => void compute()}>{t(lang, "computeIndex")}</Button>
         </div>
       </Field>
+      {p.regional}
     </section>
   );
 }

@@ -5,7 +5,7 @@ import { VariableSelect } from "./variable-select";
 import type { Lang } from "../../core/errors";
 import type { EffectKind, ModelKind, VcovKind } from "../../core/spec/analysis-spec";
 import { t } from "../i18n";
-import { DraftField, paperSet, Preset, presetDraft, PresetVars, TableDraft, TableKind } from "../journey/table-drafts";
+import { DraftField, paperSet, Preset, presetDraft, PresetVars, TableDraft, TableKind, suggestWild, PANE_WILD_DRAWS } from "../journey/table-drafts";
 
 export interface ModelsStepProps {
   lang: Lang;
@@ -28,6 +28,8 @@ export interface ModelsStepProps {
   onWrite(): void;
   writeError?: string;
   busy: boolean;
+  /** Entities (clusters) of the panel, to suggest the wild cluster bootstrap below 20. */
+  clusters?: number;
 }
 
 const PRESETS: { value: Preset; key: "presetBaseline" | "presetMediation" | "presetHeterogeneity" | "presetDescriptive" | "presetRobustness" }[] = [
@@ -39,6 +41,9 @@ const PRESETS: { value: Preset; key: "presetBaseline" | "presetMediation" | "pre
 ];
 
 const without = (list: string[], ...drop: (string | string[])[]) => list.filter((v) => !drop.flat().includes(v));
+
+/** The wild bootstrap is offered for regression-type tables estimated by FE or pooled OLS. */
+const wildOffered = (d: TableDraft) => d.kind !== "mediation" && d.kind !== "descriptive" && d.model !== "re";
 
 /**
  * Step 3: the study variables once (Y, X, mediators, controls: searchable pickers, indices first
@@ -60,8 +65,10 @@ export function ModelsStep(p: ModelsStepProps) {
   const update = (k: number, patch: Partial<TableDraft>) => p.onDrafts(p.drafts.map((d, j) => (j === k ? { ...d, ...patch } : d)));
   const setStudy = (patch: Partial<PresetVars>) => p.onStudy(patch.y !== undefined ? { ...p.study, ...patch } : { ...study, ...patch });
   const others = without(p.variables, study.y, study.x, study.mediators, study.controls, p.indexIndicators, Object.keys(p.rename), p.indexNames);
-  const add = () => p.onDrafts([...p.drafts, { ...presetDraft(preset, study, lang), rename: p.rename }]);
-  const addPaperSet = () => p.onDrafts([...p.drafts, ...paperSet(study, lang, p.rename)]);
+  /** Few clusters (or a heterogeneity table): the wild cluster bootstrap p is preselected (#16). */
+  const withWild = (d: TableDraft): TableDraft => (suggestWild(d.kind, p.clusters) && wildOffered(d) ? { ...d, vcov: "cluster", wild: PANE_WILD_DRAWS } : d);
+  const add = () => p.onDrafts([...p.drafts, withWild({ ...presetDraft(preset, study, lang), rename: p.rename })]);
+  const addPaperSet = () => p.onDrafts([...p.drafts, ...paperSet(study, lang, p.rename).map(withWild)]);
   const shown = (d: TableDraft) => open.includes(d.key) || Object.keys(p.errors[d.key] ?? {}).length > 0;
   return (
     <section aria-labelledby="step-models-title">
@@ -141,11 +148,13 @@ export function ModelsStep(p: ModelsStepProps) {
                         </Select>
                       </Field>
                     )}
-                    <Field label={t(lang, "seType")} className="es-grow">
-                      <Select value={d.vcov} onChange={(_, v) => update(k, { vcov: v.value as VcovKind })}>
+                    <Field label={t(lang, "seType")} className="es-grow" hint={wildOffered(d) && suggestWild(d.kind, p.clusters) && !d.wild ? t(lang, "wildHint") : undefined}>
+                      <Select value={d.wild && wildOffered(d) ? "wild" : d.vcov} data-testid={`table-${k}-se`}
+                        onChange={(_, v) => update(k, v.value === "wild" ? { vcov: "cluster", wild: PANE_WILD_DRAWS } : { vcov: v.value as VcovKind, wild: 0 })}>
                         <option value="classical">{t(lang, "seClassical")}</option>
                         <option value="robust">{t(lang, "seRobust")}</option>
                         <option value="cluster">{t(lang, "seCluster")}</option>
+                        {wildOffered(d) && <option value="wild">{t(lang, "seWild")}</option>}
                       </Select>
                     </Field>
                   </div>

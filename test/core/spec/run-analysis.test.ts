@@ -97,7 +97,7 @@ describe("parseAnalysisSpec", () => {
     [{ schema: "econsheet.analysis", version: 1, data: {}, indices: [{ name: "i", missing: "ignore", groups: [{ name: "g", indicators: [{ name: "a" }] }] }] }, /indices\[0\]\.missing: 'ignore' is not one of error, drop, interpolate/],
     [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treat: "d", firstYearColumn: "f" }] }, /tables\[0\]: give the treatment in exactly one way/],
     [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treatedUnits: ["北京"] }] }, /tables\[0\]\.firstYear: 'undefined' must be a year/],
-    [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treat: "d", placebo: { permutations: 0 } }] }, /tables\[0\]\.placebo\.permutations: '0' must be a whole number ≥ 1/],
+    [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treat: "d", placebo: { permutations: 0 } }] }, /tables\[0\]\.placebo\.permutations: 0 must be a whole number ≥ 1/],
     [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", y: "y", treat: "d", eventStudy: { window: 3 } }] }, /tables\[0\]\.eventStudy: unknown key 'window'/],
     [{ schema: "econsheet.analysis", version: 1, data: {}, tables: [{ type: "did", title: "d", treat: "d" }] }, /tables\[0\]\.y: is required/],
   ])("%j is refused naming the path", (json, msg) => {

@@ -42,13 +42,19 @@ test("event study: a circle per TWFE coefficient, a square per Sun–Abraham one
   expect(svg).toContain("Reference period (t = -1)");
 });
 
-test("placebo histogram: a bar per non-empty bin plus the marked real estimate", () => {
+test("placebo histogram: a bar per non-empty bin, the real estimate as a vertical line at its value, a numeric x axis", () => {
   const pl = { estimate: 0.5, permutations: 4, failed: 0, pTwoSided: 0.2, mean: 0, sd: 0.1, quantiles: { p05: 0, p50: 0, p95: 0 }, estimates: [-0.1, 0, 0, 0.1], seed: "1" };
   const svg = chartSvg(placeboChart(pl, "en", { bins: 3 }));
-  // Bins {−0.1, 0, 0}, {0.1}, {} and the highlight: 3 bars, + background, frame and 2 legend swatches.
-  expect(count(svg, "rect")).toBe(3 + 4);
-  expect(svg).toContain('fill="#C00000"');
-  expect(svg).toContain(">0.20<"); // bin centres 0.00, 0.20, 0.40 in the column's number format (0.00)
+  // Bins [−0.1, 0.1), [0.1, 0.3), [0.3, 0.5] hold 3, 1, 0 estimates: 2 bars + background, frame and the bars' legend swatch.
+  expect(count(svg, "rect")).toBe(2 + 3);
+  // The real estimate 0.5 is the upper edge of the last bin: the vertical line sits on the plot's right edge.
+  const line = /<line x1="([\d.]+)" x2="([\d.]+)" y1="[\d.]+" y2="[\d.]+" stroke="#C00000" stroke-width="2"\/>/.exec(svg);
+  expect(line).not.toBeNull();
+  const frame = /<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="none"/.exec(svg)!;
+  expect(Number(line![1])).toBeCloseTo(Number(frame[1]) + Number(frame[2]), 6);
+  // Round ticks on a numeric axis (not bin centres), and the p in the title.
+  for (const t of [">0<", ">0.2<", ">0.4<"]) expect(svg).toContain(t);
+  expect(svg).toContain("randomization p = 0.200");
 });
 
 test("a region map is drawn as its sorted bar fallback, one bar per province, largest on top", () => {

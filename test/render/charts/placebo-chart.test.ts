@@ -33,7 +33,7 @@ describe("placeboChart", () => {
     const to = m.data[1 + marked][1] as number;
     expect(r.estimate).toBeGreaterThanOrEqual(from);
     expect(r.estimate).toBeLessThanOrEqual(to);
-    expect(m.title).toBe("安慰剂检验：60 次随机分配");
+    expect(m.title).toBe(`安慰剂检验：60 次随机分配（随机化 p 值 = ${r.pTwoSided.toFixed(3)}）`);
     expect(m.notes[0]).toContain(`随机化 p 值，双侧）= ${r.pTwoSided.toFixed(3)}`);
   });
 

@@ -6,6 +6,7 @@ import { cellAddress, columnLetters } from "./cell-address";
 import { parseYear } from "./parse-year";
 import { parseYearbookNumber } from "./parse-number";
 import { IgnoredColumn, SheetInput, SheetLayout } from "./types";
+import { maxOf } from "../extent";
 
 const TIME_HEADER = /^(year|years|time|period|t|年|时间|.*年份|.*年度)$/i;
 const CODE_HEADER = /^(code|nbs ?code|province ?code|adcode|代码|行政区划代码|区划代码|地区代码|省份代码)$/i;
@@ -39,7 +40,7 @@ export function splitUnit(header: string): { name: string; unit?: string } {
  */
 export function detectLayout(sheet: SheetInput, rows: readonly RowClass[] = sheet.grid.map(classifyRow)): SheetLayout | undefined {
   const grid = sheet.grid;
-  const width = Math.max(0, ...grid.map((r) => r.length));
+  const width = maxOf(grid.map((r) => r.length), 0);
   const counts = new Array<number>(width).fill(0);
   grid.forEach((r, i) => {
     if (rows[i].kind !== "content") return;
@@ -47,7 +48,7 @@ export function detectLayout(sheet: SheetInput, rows: readonly RowClass[] = shee
       if (isPlaceName(c)) counts[j]++;
     });
   });
-  const best = Math.max(0, ...counts);
+  const best = maxOf(counts, 0);
   if (best === 0) return undefined;
   const idColumn = counts.indexOf(best);
   const firstData = grid.findIndex((r, i) => rows[i].kind === "content" && isPlaceName(r[idColumn]));

@@ -16,6 +16,7 @@ import {
   TidyPanel,
   YearbookImport,
 } from "./types";
+import { pushAll } from "../extent";
 
 /**
  * Yearbook sheets → one tidy long panel (province, code, year, one column per indicator) and
@@ -68,8 +69,8 @@ export function importYearbook(sheets: readonly SheetInput[], options: ImportOpt
       continue;
     }
     const read = readSheet(sheet, layout);
-    observations.push(...read.observations);
-    skippedRows.push(...read.skippedRows);
+    pushAll(observations, read.observations);
+    pushAll(skippedRows, read.skippedRows);
     const indicators = layout.layout === "per-indicator" ? [sheet.name] : layout.indicatorColumns.map((c) => c.name);
     const rep: SheetReport = {
       sheet: sheet.name,
