@@ -16,6 +16,7 @@ import { tableFromGrid, DataTable } from "../../src/core/data/data-table";
 import { parseAnalysisSpec, AnalysisSpec } from "../../src/core/spec/analysis-spec";
 import { runAnalysis } from "../../src/core/spec/run-analysis";
 import { analysisSheets } from "../../src/render/analysis-sheets";
+import { indexSheets as paneIndexSheets, tableSheets as paneTableSheets } from "../../src/taskpane/journey/pipeline";
 import { toGrid } from "../../src/render/grid";
 import { eventStudy } from "../../src/core/did/event-study";
 import { placebo } from "../../src/core/did/did";
@@ -287,14 +288,18 @@ for (const lang of ["en", "zh"] as const) {
     const page = await openPane(ctx, lang === "zh" ? "zh-CN" : "en-US");
     assert(await page.getByRole("tab", { name: L[lang].data }).isVisible(), `UI in ${lang}`);
     await runJourney(page, lang, lang, ctx.config);
-    await checkResults(page, lang, ctx.config, ctx.seed);
+    const journeySpec = await checkResults(page, lang, ctx.config, ctx.seed);
     const before = await dump(page);
     checkUntouched(ctx.seed, before);
-    // Three-line formats on the baseline table: thick rule above the header, thin under it.
+    // Three-line formats on the baseline table: thick rule above the header, thin under its last
+    // row (the publication header may have several rows: dependent variable, column numbers).
     const baseline = lang === "zh" ? "基准回归" : "Baseline regression";
     const top = await cellFormat(page, baseline, 1, 0);
     assert(top?.borders.EdgeTop?.weight === "Medium", `three-line top rule on '${baseline}': ${JSON.stringify(top)}`);
-    assert((await cellFormat(page, baseline, 1, 1))?.borders.EdgeBottom?.weight === "Thin", "rule under the header");
+    const baselineModel = analysisSheets(runAnalysis(nodePanel(ctx.config, ctx.seed), journeySpec), lang).find((x) => x.name === baseline)!.tables[0];
+    const headerRows = Math.max(baselineModel.header.length, 1);
+    const under = await cellFormat(page, baseline, headerRows, 1);
+    assert(under?.borders.EdgeBottom?.weight === "Thin", `rule under the header (row ${headerRows + 1}): ${JSON.stringify(under)}`);
     const st = await stats(page);
     assert(st.maxRequestBytes < 5 * 1024 * 1024, `every request under 5 MB (max ${st.maxRequestBytes})`);
     // Re-run without consent: new sheets get a suffix, nothing is replaced.
@@ -307,14 +312,19 @@ for (const lang of ["en", "zh"] as const) {
     // Re-run with consent: EconSheet's own sheets are replaced with identical content.
     await page.getByRole("checkbox", { name: L[lang].replaceOwn }).check();
     const names = (await dump(page)).map((s) => s.name);
-    const outputs = [L[lang].panel, ...names.filter((n) => / weights$|权重$/.test(n) && !n.endsWith(")")), L[lang].scores, ...(lang === "zh" ? ["基准回归", "中介效应", "区域异质性"] : ["Baseline regression", "Mediation", "Heterogeneity"])];
-    assert(outputs.length === 8, `outputs: ${outputs.join(", ")}`);
+    // The core's sheets of the saved spec, in order: panel, each index's weights and scores, the
+    // combined scores, then the three tables.
+    const coreRun = runAnalysis(nodePanel(ctx.config, ctx.seed), journeySpec);
+    const outputs = [L[lang].panel, ...paneIndexSheets(coreRun, lang).map((x) => x.name), ...paneTableSheets(coreRun, lang).map((x) => x.name)];
+    assert(outputs.length === 11 && outputs.includes(L[lang].scores) && outputs.every((n) => names.includes(n)), `outputs: ${outputs.join(", ")}`);
     await page.getByRole("button", { name: L[lang].rerun }).click();
     // Replaced sheets are deleted and added again, so a finished re-run ends with the outputs in order.
     await page.waitForFunction((want) => {
       const n = (window as unknown as { __excelDouble: { sheetNames(): string[] } }).__excelDouble.sheetNames();
       return JSON.stringify(n.slice(-want.length)) === JSON.stringify(want);
-    }, outputs, { timeout: 60_000 });
+    }, outputs, { timeout: 60_000 }).catch(async (e: Error) => {
+      throw new Error(`${e.message}\nwanted last: ${outputs.join(", ")}\nsheets: ${(await dump(page)).map((x) => x.name).join(", ")}\nstatus: ${await page.getByTestId("status").textContent().catch(() => "")}`);
+    });
     await page.getByTestId("status").filter({ hasText: lang === "zh" ? "重新运行" : "Re-ran" }).waitFor({ timeout: 60_000 });
     const after = await dump(page);
     assert(JSON.stringify(after.map((s) => s.name).sort()) === JSON.stringify(names.sort()), `re-run with consent adds no sheets: ${after.map((s) => s.name).join(", ")}`);
@@ -432,7 +442,7 @@ async function checkTablesAgainstCore(page: Page, ctx: Ctx, lang: "en" | "zh", w
   assert((spec.tables ?? []).length === want, `${want} table(s) in the saved spec, got ${(spec.tables ?? []).length}`);
   const run = runAnalysis(nodePanel(ctx.config, ctx.seed), spec);
   const book = await dump(page);
-  for (const sheet of analysisSheets(run, lang).slice(1 + run.indices.length)) {
+  for (const sheet of analysisSheets(run, lang).filter((s) => s.role === "table")) {
     const got = sheetByName(book, sheet.name);
     let row = 0;
     for (const model of sheet.tables) {
