@@ -16,6 +16,7 @@ import { tableFromGrid, DataTable } from "../../src/core/data/data-table";
 import { parseAnalysisSpec, AnalysisSpec } from "../../src/core/spec/analysis-spec";
 import { runAnalysis } from "../../src/core/spec/run-analysis";
 import { analysisSheets } from "../../src/render/analysis-sheets";
+import { PANE_WILD_DRAWS } from "../../src/taskpane/journey/table-drafts";
 import { indexSheets as paneIndexSheets, tableSheets as paneTableSheets } from "../../src/taskpane/journey/pipeline";
 import { toGrid } from "../../src/render/grid";
 import { eventStudy } from "../../src/core/did/event-study";
@@ -581,6 +582,13 @@ test("clicks: a written baseline table in ≤ 10 clicks, the paper's Tables 4–
   assert(k.c.n <= 15, `Tables 4–8 in ≤ 15 clicks, took ${k.c.n}: ${k.c.log.join(" → ")}`);
   const paper = await checkTablesAgainstCore(page, ctx, "en", 6);
   close(paper.tables!.map((x) => x.type).join(), "descriptive,regression,mediation,robustness,heterogeneity,heterogeneity", "the paper set's tables");
+  // #16: heterogeneity columns have 3 to 16 provinces, so the Models step preselects the wild
+  // cluster bootstrap p there; the written sheets (equal to the core above) carry its note.
+  const book = await dump(page);
+  for (const h of paper.tables!.filter((x) => x.type === "heterogeneity")) {
+    assert((h as { wild?: { reps: number } }).wild?.reps === PANE_WILD_DRAWS && (h as { base: { vcov?: string } }).base.vcov === "cluster", `wild bootstrap preselected on '${h.title}': ${JSON.stringify(h)}`);
+    assert(JSON.stringify(sheetByName(book, h.title)).includes("wild cluster bootstrap"), `'${h.title}' notes the wild cluster bootstrap p`);
+  }
   await page.getByRole("tab", { name: "Models" }).waitFor();
   assert(await page.getByRole("tab", { name: "Tables: done" }).isVisible() || await page.getByRole("tab", { name: "Data: done" }).isVisible(), "step tabs mark finished steps");
   await page.context().close();
