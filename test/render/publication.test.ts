@@ -30,7 +30,8 @@ const userStrings = typed(spec).filter((s) => /[A-Za-z]/.test(s) && /[\u0080-\uf
 /** Codes that have a label: index names and renamed columns. */
 const codes = [...spec.indices.map((i: { name: string }) => i.name), ...spec.tables.flatMap((t: { rename?: object }) => Object.keys(t.rename ?? {}))];
 /** English words a Chinese table may hold: method names, as Chinese journals print them. */
-const METHOD_WORDS = new Set(["Sobel", "Aroian", "Bootstrap", "bootstrap", "wild", "cluster", "LSDV"]);
+// Method names and the notation of the Dagum decomposition (Gw, Gnb, Gt), as Chinese papers print them.
+const METHOD_WORDS = new Set(["Sobel", "Aroian", "Bootstrap", "bootstrap", "wild", "cluster", "LSDV", "Dagum", "Gw", "Gnb", "Gt"]);
 
 /** A cell's plain text (rich-text runs joined; a merged cell reads its master's text). */
 function textOf(c: ExcelJS.Cell): string {
