@@ -76,7 +76,12 @@ export function analysisSheets(run: AnalysisRun, lang: Lang = "en", options: Pub
       if (t.eventStudy) tables.push({ ...eventStudyTable(t.eventStudy, tlang), title: tlang === "zh" ? "事件研究" : "Event study" });
       if (t.placebo) tables.push(placeboSummaryTable(t.placebo, tlang));
     } else if (t.kind === "coupling" || t.kind === "dagum" || t.kind === "density") {
-      tables = regionalTables(t, tlang);
+      // Variable labels (index display names) in the titles, header cells and notes, as in every other table.
+      tables = regionalTables(t, tlang).map((m) => ({
+        ...m,
+        title: m.title ? relabel(m.title, tl) : m.title,
+        header: m.header.map((row) => row.map((c) => (typeof c.value === "string" ? { ...c, value: relabel(c.value, tl) } : c))),
+      }));
     } else {
       const first = t.mediation.mediators[0]?.models.total ?? t.mediation.mediators[0]?.models.a;
       tables = [mediationRegressionTable(t.mediation, common, first ? cn(first) : undefined), mediationSummaryTable(t.mediation, tlang, options.digits ?? 3, tl)];

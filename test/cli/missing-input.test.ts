@@ -40,6 +40,7 @@ test("sample/table.json: four columns from the bundled Grunfeld data", async () 
   expect(r.stderr).not.toMatch(/error|refused/i);
   expect(r.code).toBe(0);
   const lines = r.stdout.split(/\r?\n/);
-  expect(lines[2]).toBe(",Pooled OLS,FE,Two-way FE,RE");
+  expect(lines[1]).toBe(",inv,inv,inv,inv"); // the dependent variable over each column
+  expect(lines[3]).toBe(",Pooled OLS,FE,Two-way FE,Random effects");
   expect(lines.find((l) => l.startsWith("N,"))).toBe("N,200,200,200,200");
 });

@@ -30,7 +30,10 @@ const userStrings = typed(spec).filter((s) => /[A-Za-z]/.test(s) && /[\u0080-\uf
 /** Codes that have a label: index names and renamed columns. */
 const codes = [...spec.indices.map((i: { name: string }) => i.name), ...spec.tables.flatMap((t: { rename?: object }) => Object.keys(t.rename ?? {}))];
 /** English words a Chinese table may hold: method names, as Chinese journals print them. */
-const METHOD_WORDS = new Set(["Sobel", "Aroian", "Bootstrap", "bootstrap", "wild", "cluster", "LSDV"]);
+// Method names and the notation of the Dagum decomposition (Gw, Gnb, Gt), as Chinese papers print them.
+const METHOD_WORDS = new Set(["Sobel", "Aroian", "Bootstrap", "bootstrap", "wild", "cluster", "LSDV", "Dagum", "Gw", "Gnb", "Gt",
+  // the kernel-density note's bandwidth rule (R's bw.nrd0: 0.9·min(sd, IQR/1.34)·n^(−1/5)) and grid (min − 3h … max + 3h)
+  "bw", "nrd", "sd", "IQR", "min", "max"]);
 
 /** A cell's plain text (rich-text runs joined; a merged cell reads its master's text). */
 function textOf(c: ExcelJS.Cell): string {
@@ -115,7 +118,7 @@ describe.each(["zh", "en"] as const)("the sample analysis in %s", (lang) => {
     }
     // Regression tables name the dependent variable and mark columns with fewer than 20 clusters.
     const y = "全要素生产率";
-    for (const t of spec.tables.filter((t: { type: string }) => t.type !== "descriptive")) {
+    for (const t of spec.tables.filter((t: { type: string }) => !["descriptive", "coupling", "dagum", "density"].includes(t.type))) {
       const { read } = book.get(t.title)!;
       expect(read.text).toContain(y);
       const heads = read.cells.filter((c) => /^\(\d+\)†?$/.test(textOf(c))).map((c) => textOf(c));
@@ -171,7 +174,8 @@ describe.each(["zh", "en"] as const)("the sample analysis in %s", (lang) => {
     }
     expect(xml).toContain(lang === "zh" ? "表5 基准回归" : "表5 基准回归");
     const media = Object.keys(zip.files).filter((f) => /^word\/media\/.+\.png$/.test(f));
-    expect(media.length).toBe(3);
+    // The figures of the sample spec: three index trends and the three regional figures (coupling, Dagum shares, densities).
+    expect(media.length).toBe(6);
     const png = await zip.file(media[0])!.async("uint8array");
     expect([...png.slice(1, 4)].map((b) => String.fromCharCode(b)).join("")).toBe("PNG");
   }, 60000);

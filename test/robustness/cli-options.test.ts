@@ -71,7 +71,7 @@ const REFUSED: [string, () => string[], RegExp][] = [
   ["--sheet that does not exist", () => ["describe", "--data", files.xlsx, "--sheet", "Nope"], /no sheet named 'Nope'\. Sheets: Panel/],
   ["--data missing", () => ["describe"], /Missing option --data/],
   ["--data not found", () => ["describe", "--data", "no-such-file.csv"], /no-such-file\.csv: file not found/],
-  ["--data a folder", () => ["describe", "--data", dir], /is a folder; give a file/],
+  ["--data a folder", () => ["describe", "--data", dir], /is a folder/],
   ["--formula missing", () => ["panel", "--data", files.csv, "--id", "firm", "--time", "year"], /Missing option --formula/],
   ["--model unknown", () => panel("--model", "gmm"), /Unknown model 'gmm'\. Allowed: pooled, fe, re/],
   ["--vcov unknown", () => panel("--vcov", "hc9"), /Unknown .*'hc9'/],

@@ -125,7 +125,7 @@ function describeError(e: ErrorObject): { path: string; text: Localized } | unde
       return { path, text: { en: `${shown(v)} must be ${integer ? "a whole number" : "a number"} ${range}.`, zh: `${shownZh(v)} 应为${integer ? "整数" : "数值"}，${rangeZh}。` } };
     }
     case "minItems":
-      return { path, text: { en: `must list at least ${String(p.limit)} item(s).`, zh: `至少需要 ${String(p.limit)} 项。` } };
+      return { path, text: { en: `must list at least ${String(p.limit)} item(s)${expected ? ` (${expected.en})` : ""}.`, zh: `至少需要 ${String(p.limit)} 项${expected ? `（${expected.zh}）` : ""}。` } };
     case "maxItems":
       return { path, text: { en: `must list at most ${String(p.limit)} item(s)${expected ? ` (${expected.en})` : ""}.`, zh: `最多 ${String(p.limit)} 项${expected ? `（${expected.zh}）` : ""}。` } };
     case "minLength":

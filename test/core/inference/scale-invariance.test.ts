@@ -7,7 +7,7 @@
 import { hausman, mundlakTest } from "../../../src/core/inference/hausman";
 import { fitPanel } from "../../../src/core/estimators/fit-panel";
 import { eventStudy } from "../../../src/core/did/event-study";
-import { DataTable } from "../../../src/core/data/data-table";
+import { DataTable, tableFromGrid } from "../../../src/core/data/data-table";
 import { parseNumberCell } from "../../../src/core/data/cells";
 import { fixtureTable, expectRel } from "../../helpers/fixtures";
 
@@ -17,9 +17,10 @@ const FACTORS = [1e3, 1e-3, 1e6, 1e-6, 1e12, 1e-12];
 function rescale(t: DataTable, scales: Record<string, number>): DataTable {
   const idx = Object.entries(scales).map(([n, c]) => [t.names.indexOf(n), c] as const);
   for (const [i] of idx) if (i < 0) throw new Error("no such column");
-  return {
-    ...t,
-    rows: t.rows.map((r) => {
+  // Tables are columnar: rebuild from the rescaled rows (a spread `rows` field would be ignored).
+  return tableFromGrid([
+    t.names,
+    ...t.rows.map((r) => {
       const out = r.slice();
       for (const [i, c] of idx) {
         const v = parseNumberCell(out[i]);
@@ -27,7 +28,7 @@ function rescale(t: DataTable, scales: Record<string, number>): DataTable {
       }
       return out;
     }),
-  };
+  ]);
 }
 
 const grunfeld = fixtureTable("grunfeld.csv");

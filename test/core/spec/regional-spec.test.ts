@@ -71,10 +71,10 @@ describe("regional spec entries", () => {
   });
   test("a bad entry names its path, in en and zh", () => {
     const e = errorOf<EconError>(() => parseAnalysisSpec({ ...base, tables: [{ type: "coupling", title: "C", systems: ["env"] }] }));
-    expect(e.text.en).toMatch(/tables\[0\]\.systems: must list two or more index columns/);
-    expect(e.text.zh).toMatch(/tables\[0\]\.systems：应列出两个及以上指数列/);
+    expect(e.text.en).toMatch(/tables\[0\]\.systems: must list at least 2 item\(s\) \(two or more index columns/);
+    expect(e.text.zh).toMatch(/tables\[0\]\.systems：至少需要 2 项（两个及以上指数列/);
     expect(errorOf<EconError>(() => parseAnalysisSpec({ ...base, tables: [{ type: "dagum", title: "D", var: "env", thiel: true }] })).text.en).toMatch(/tables\[0\]: unknown key 'thiel'/);
-    expect(errorOf<EconError>(() => parseAnalysisSpec({ ...base, tables: [{ type: "density", title: "K", var: "env", years: ["2003"] }] })).text.en).toMatch(/tables\[0\]\.years: must be a list of years/);
+    expect(errorOf<EconError>(() => parseAnalysisSpec({ ...base, tables: [{ type: "density", title: "K", var: "env", years: ["2003"] }] })).text.en).toMatch(/tables\[0\]\.years\[0\]: must be a year such as 2013; got '2003'/);
     const bad = parseAnalysisSpec({ ...base, tables: [{ type: "coupling", title: "C", systems: ["env", "fin"] }] });
     expect(errorOf<EconError>(() => runAnalysis(panel, bad)).text.en).toMatch(/^Table 'C': System 'fin' \(.*\): U = .* is outside \[0, 1\]/);
   });

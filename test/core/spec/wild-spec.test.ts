@@ -67,7 +67,7 @@ test("a bad wild field names its path", () => {
 test("a heterogeneity table with wild has one bootstrap note listing each column's draws", () => {
   const spec = parseAnalysisSpec({ ...base, tables: [{ type: "heterogeneity", title: "Het", lang: "zh", wild: { reps: 9999 }, base: { formula: "hq ~ fi + urb", vcov: "cluster", effect: "twoways" }, groups: "region4" }] });
   const sheet = analysisSheets(runAnalysis(panel, spec), "zh").find((x) => x.name === "Het")!;
-  const notes = sheet.tables[0].notes.filter((n) => n.includes("wild cluster bootstrap"));
+  const notes = sheet.tables[0].notes.filter((n) => n.includes("wild cluster bootstrap p"));
   expect(notes).toHaveLength(1);
   expect(notes[0]).toContain("(4) 穷举 2^3 = 8");
   expect(notes[0]).not.toContain("随机抽样另加原样本");
