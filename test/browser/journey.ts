@@ -669,6 +669,8 @@ test("keyboard only: tab order, Enter and Space through the Data and Index steps
   await page.keyboard.press("ArrowRight");
   await page.keyboard.press("Enter");
   await page.getByRole("heading", { name: "2 Index" }).waitFor();
+  // The sheet list is read from the workbook asynchronously: wait for its options before the arrows.
+  await page.waitForFunction(() => ((document.querySelector('[data-testid="hierarchy-sheet"]') as HTMLSelectElement | null)?.options.length ?? 0) > 1, undefined, { timeout: 30_000 });
   await tabTo(/^select:/);
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
