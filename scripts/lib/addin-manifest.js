@@ -139,6 +139,7 @@ function xmlManifest({ origin = DEV_ORIGIN, version }) {
   </Hosts>
   <Requirements>
     <Sets DefaultMinVersion="1.1">
+      <Set Name="ExcelApi" MinVersion="1.7"/>
       <Set Name="SharedRuntime" MinVersion="1.1"/>
     </Sets>
   </Requirements>
@@ -262,7 +263,7 @@ function unifiedManifest({ origin = DEV_ORIGIN, version }) {
     authorization: { permissions: { resourceSpecific: [{ name: "Document.ReadWrite.User", type: "Delegated" }] } },
     extensions: [
       {
-        requirements: { scopes: ["workbook"], capabilities: [{ name: "SharedRuntime", minVersion: "1.1" }] },
+        requirements: { scopes: ["workbook"], capabilities: [{ name: "ExcelApi", minVersion: "1.7" }, { name: "SharedRuntime", minVersion: "1.1" }] },
         runtimes: [
           {
             id: "SharedRuntime",
