@@ -17,6 +17,6 @@ export function regionalTables(t: RegionalTableResult, lang: Lang): TableModel[]
       return out;
     }
     case "density":
-      return [densityTable(t.density, lang)];
+      return [{ ...densityTable(t.density, lang), figureData: true }];
   }
 }

@@ -29,6 +29,8 @@ export interface TableModel {
   spanHeaderRows?: number[];
   /** Raw data (the panel sheet): numbers keep Excel's General format instead of a table's decimals. */
   data?: boolean;
+  /** The data behind a figure (e.g. kernel-density curves, 512 points a year): kept in the workbook, left out of the Word file, where the figure stands for it. */
+  figureData?: boolean;
 }
 
 export function cell(value: string | number | null | undefined, role: CellRole = "value", digits?: number): TableCell {

@@ -94,7 +94,8 @@ export const runCommand: Command = {
     }
     if (docxPath) {
       const { docxDocument } = await import("../docx-write");
-      const tables = sheets.filter((s) => s.role !== "panel").flatMap((s) => s.tables);
+      // Data blocks (the panel, the density curves behind their figure) stay in the workbook; Word gets the tables and figures.
+      const tables = sheets.filter((s) => s.role !== "panel").flatMap((s) => s.tables).filter((t) => !t.data && !t.figureData);
       const buf = await docxDocument(spec.title, tables, figures.map((f) => ({ caption: f.caption ?? f.name, ...png(f) })), lang);
       writeOutputFile(docxPath, buf, "--docx", guard);
       io.stderr(`[${++n}] wrote ${docxPath} (${tables.length} tables, ${figures.length} figure(s))\n`);
