@@ -22,7 +22,7 @@ export function minOf(values: ArrayLike<number> | Iterable<number>, start = Infi
   return m;
 }
 
-/** Appends every item to `target` (push(...items) overflows the call stack for long lists). */
+/** Appends every item to `target` (spreading the items into push overflows the call stack for long lists). */
 export function pushAll<T>(target: T[], items: Iterable<T>): T[] {
   for (const x of items) target.push(x);
   return target;

@@ -79,7 +79,7 @@ export function buildTreatment(table: DataTable, id: string, time: string, spec:
     if (frame.timeValue[i] < first[i]) before++;
     else after++;
   }
-  // A loop, not Math.min(...times): spreading a million values overflows the call stack.
+  // A loop, not a spread into Math.min: spreading a million values overflows the call stack.
   let tMin = Infinity, tMax = -Infinity;
   for (const v of frame.timeValue) {
     if (v < tMin) tMin = v;
