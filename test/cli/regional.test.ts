@@ -100,7 +100,11 @@ describe("econsheet regional commands", () => {
     expect(readFileSync(svg, "utf8")).toContain("Coupling coordination degree D by region");
     const again = await cli("coupling", "--data", sample, "--systems", "fi,rcd", "--svg", svg);
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/--svg: '.*coupling.svg' exists\. Choose another name or add --force/);
+    expect(again.stderr).toMatch(/--svg .*coupling.svg already exists\. Add --force to replace it/);
+    // The data file is never an output, even with --force.
+    const overData = await cli("coupling", "--data", sample, "--systems", "fi,rcd", "--svg", sample, "--force");
+    expect(overData.code).toBe(1);
+    expect(overData.stderr).not.toMatch(/internal error/);
     const noTime = await cli("coupling", "--data", sample, "--systems", "fi,rcd", "--svg", svg, "--force");
     expect(noTime.stderr).toMatch(/The coupling chart plots D over time: give the id and time columns/);
     expect((await cli("coupling", "--data", sample, "--systems", "fi,rcd", "--id", "province", "--time", "year", "--svg", svg, "--force")).code).toBe(0);

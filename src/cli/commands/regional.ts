@@ -16,7 +16,7 @@ import { TableModel } from "../../render/table-model";
 import { toText } from "../../render/text";
 import { toCsv } from "../../render/csv";
 import { inputError, Lang } from "../../core/errors";
-import { existsSync, writeFileSync } from "fs";
+import { checkOutputPath, writeOutputFile } from "../output-file";
 import { chartSvg } from "../../render/charts/chart-svg";
 import { ChartModel } from "../../render/charts/chart-model";
 import { couplingTrendChart, dagumSharesChart, kernelDensityChart } from "../../render/charts/regional-charts";
@@ -34,12 +34,16 @@ function rowsOf(table: DataTable, id?: string, time?: string) {
   return { ids: undefined, times: undefined, rowLabel: (i: number) => `row ${i + 2}` };
 }
 
-/** --svg FILE: the chart as a standalone figure; an existing file is kept unless --force. */
+/**
+ * --svg FILE: the chart as a standalone figure, through the shared output guard (output-file.ts):
+ * an existing file is kept unless --force, and the data file is never overwritten, even with --force.
+ */
 function writeSvg(args: ParsedArgs, chart: () => ChartModel) {
   const file = flagString(args, "svg");
   if (!file) return;
-  if (existsSync(file) && !flagBool(args, "force")) throw inputError(`--svg: '${file}' exists. Choose another name or add --force to replace it.`, `--svg：文件 '${file}' 已存在。请换一个文件名，或加 --force 覆盖。`);
-  writeFileSync(file, chartSvg(chart()));
+  const guard = { force: flagBool(args, "force"), inputs: [flagString(args, "data")] };
+  checkOutputPath(file, "--svg", guard);
+  writeOutputFile(file, chartSvg(chart()), "--svg", guard);
 }
 
 function printTable(args: ParsedArgs, io: { stdout(t: string): void }, models: TableModel[]) {
