@@ -39,7 +39,12 @@ describe("wild=B in the custom functions", () => {
     const a = errorOf<EconError>(() => panelFe(grid, "inv ~ value + capital", "firm", "year", null, "cluster", "weights=webb", null));
     expect(a.text.en).toMatch(/add wild=9999/);
     const b = errorOf<EconError>(() => panelFe(grid, "inv ~ value + capital", "firm", "year", null, "cluster", "wild=lots", null));
-    expect(b.text.en).toMatch(/whole number of draws/);
+    expect(b.text.en).toMatch(/option 'wild' \(draws, e\.g\. wild=9999\): 'lots' is not a whole number; give one from 1 to 100,000/);
+    const big = errorOf<EconError>(() => panelFe(grid, "inv ~ value + capital", "firm", "year", null, "cluster", "wild=1e8", null));
+    expect(big.text.en).toMatch(/'1e8' is too large: at most 100,000 replications/);
+    expect(big.text.zh).toMatch(/'1e8' 过大：最多 100,000/);
+    const half = errorOf<EconError>(() => panelFe(grid, "inv ~ value + capital", "firm", "year", null, "cluster", "wild=2.5", null));
+    expect(half.text.en).toMatch(/'2\.5' is not a whole number/);
     const c = errorOf<EconError>(() => panelRe(grid, "inv ~ value + capital", "firm", "year", "cluster", "wild=999"));
     expect(c.text.en).toMatch(/not random effects/);
   });

@@ -78,6 +78,16 @@ const REFUSED: [string, () => string[], RegExp][] = [
   ["--method unknown", () => ["hausman", "--data", files.csv, "--formula", "inv ~ value", "--id", "firm", "--time", "year", "--method", "xyz"], /--method 'xyz' is unknown/],
   ["--by unknown", () => entropy("--by", "month"), /--by/],
   ["--negative not an indicator", () => entropy("--negative", "zzz"), /--negative names 'zzz', which is not in --indicators/],
+  // --wild-bootstrap goes through the same parser and limit as --bootstrap / --placebo.
+  ["wild-bootstrap -5", () => panel("--vcov", "cluster", "--wild-bootstrap", "-5"), /--wild-bootstrap: '-5' is below the smallest allowed value 1; give a whole number from 1 to 100,000/],
+  ["wild-bootstrap 0", () => panel("--vcov", "cluster", "--wild-bootstrap", "0"), /--wild-bootstrap: '0' is below the smallest allowed value 1/],
+  ["wild-bootstrap 2.5", () => panel("--vcov", "cluster", "--wild-bootstrap", "2.5"), /--wild-bootstrap: '2\.5' is not a whole number; give one from 1 to 100,000 \(no decimals\)/],
+  ["wild-bootstrap abc", () => panel("--vcov", "cluster", "--wild-bootstrap", "abc"), /--wild-bootstrap: 'abc' is not a whole number/],
+  ["wild-bootstrap 1e400", () => panel("--vcov", "cluster", "--wild-bootstrap", "1e400"), /--wild-bootstrap: '1e400' is not a whole number/],
+  ["wild-bootstrap 1e8 (panel)", () => panel("--vcov", "cluster", "--wild-bootstrap", "1e8"), /--wild-bootstrap: 100,000,000 is too many: at most 100,000 replications \(each one re-fits the model.*\); this run would take about \d+(\.\d)? (s|min|h)/],
+  ["wild-bootstrap 100001 (panel)", () => panel("--vcov", "cluster", "--wild-bootstrap", "100001"), /--wild-bootstrap: 100,001 is too many/],
+  ["wild-bootstrap 1e8 (did)", () => did("--wild-bootstrap", "1e8"), /--wild-bootstrap: 100,000,000 is too many: .*this run would take about/],
+  ["wild-bootstrap 1e20 (did)", () => did("--wild-bootstrap", "1e20"), /--wild-bootstrap: 100,000,000,000,000,000,000 is too many/],
 ];
 
 describe("refused by name", () => {
@@ -92,6 +102,8 @@ describe("the same refusals in Chinese", () => {
     ["placebo 1e8", () => did("--placebo", "1e8", "--lang", "zh"), /--placebo：100,000,000 次过多：最多 100,000 次.*本次运行约需/],
     ["leads 1e9", () => did("--event-study", "--leads", "1e9", "--lang", "zh"), /--leads：'1e9' 过大：最多 1,000 期/],
     ["lang fr", () => panel("--lang", "fr"), /不支持 --lang 'fr'。可选语言：en（English）、zh（简体中文）/],
+    ["wild-bootstrap 2.5", () => panel("--vcov", "cluster", "--wild-bootstrap", "2.5", "--lang", "zh"), /--wild-bootstrap：'2\.5' 不是整数；请给出 1 到 100,000 之间 的整数/],
+    ["wild-bootstrap 1e8", () => panel("--vcov", "cluster", "--wild-bootstrap", "1e8", "--lang", "zh"), /--wild-bootstrap：100,000,000 次过多：最多 100,000 次.*本次运行约需/],
     ["unknown flag", () => panel("--formual", "x", "--lang", "zh"), /未知选项 --formual。您是想用 --formula 吗？/],
   ])("%s", async (_n, argv, msg) => {
     expectRefused(await cli(...argv()), msg);

@@ -13,7 +13,7 @@ import { eventStudyChart } from "../../render/charts/event-study-chart";
 import { placeboChart } from "../../render/charts/placebo-chart";
 import { chartSvg } from "../../render/charts/chart-svg";
 import { didWildBootstrap } from "../../core/did/did-wild";
-import { WILD_FLAGS, wildFromArgs } from "../wild-flags";
+import { WILD_FLAGS, checkWildLimit, wildFromArgs } from "../wild-flags";
 
 /**
  * `econsheet did --data F --y Y --id ID --time T (--treat D | --first-col C | --units a,b --first YEAR)
@@ -54,7 +54,7 @@ export const didCommand: Command = {
     const r = did(table, spec);
     // Over the limit: a few permutations of the real loop measure what one costs, for the estimate.
     checkReplicationLimit("--placebo", n, () => measurePerReplication((onProgress) => placebo(table, spec, n, flagString(args, "seed") ?? 20240601, { onProgress })));
-    const wildBootstrap = wild ? didWildBootstrap(table, spec, wild) : undefined;
+    const wildBootstrap = wild ? didWildBootstrap(table, spec, checkWildLimit(wild, (w) => didWildBootstrap(table, spec, w), io, lang)) : undefined;
     const pl = n > 0 ? placebo(table, spec, n, flagString(args, "seed") ?? 20240601, { onProgress: progressReporter(io, lang === "zh" ? "安慰剂置换" : "placebo", lang) }) : undefined;
     const es = flagBool(args, "event-study") || esSvg ? eventStudy(table, { ...spec, leads, lags, reference }) : undefined;
     if (esSvg && es) writeOutputFile(esSvg, chartSvg(eventStudyChart(es, lang, { y: spec.y, controls: spec.controls })), "--event-study-svg", guard);

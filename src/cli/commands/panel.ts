@@ -6,7 +6,7 @@ import { coefTable } from "../../render/coef-table";
 import { toText } from "../../render/text";
 import { toCsv } from "../../render/csv";
 import { wildBootstrapPanel, WildBootstrapResult } from "../../core/inference/wild-panel";
-import { WILD_FLAGS, wildFromArgs } from "../wild-flags";
+import { WILD_FLAGS, checkWildLimit, wildFromArgs } from "../wild-flags";
 
 const COMMON = ["data", "sheet", "formula", "id", "time", "where", "json", "csv", "lang"];
 
@@ -39,7 +39,11 @@ export const panelCommand: Command = {
     const spec = specFrom(args);
     let result;
     let wildBootstrap: WildBootstrapResult | undefined;
-    if (wild) ({ model: result, wildBootstrap } = wildBootstrapPanel(table, { ...spec, model: spec.model ?? "fe" }, wild));
+    if (wild) {
+      const panelSpec = { ...spec, model: spec.model ?? "fe" };
+      const checked = checkWildLimit(wild, (w) => wildBootstrapPanel(table, panelSpec, w), io, flagString(args, "lang") === "zh" ? "zh" : "en");
+      ({ model: result, wildBootstrap } = wildBootstrapPanel(table, panelSpec, checked));
+    }
     else result = fitPanel(table, { ...spec, model: spec.model ?? "fe" });
     if (flagBool(args, "json")) {
       const { vcovSlopesClassical: _c, ...rest } = result;

@@ -14,7 +14,7 @@ import { inputError } from "../../core/errors";
 import { validateSpec } from "../../core/spec/validate-spec";
 import { fitModelsWild } from "../../core/inference/wild-models";
 import { WildBootstrapResult, WildOptions } from "../../core/inference/wild-panel";
-import { WILD_FLAGS, wildFromArgs } from "../wild-flags";
+import { WILD_FLAGS, checkWildLimit, wildFromArgs } from "../wild-flags";
 
 /**
  * A regression-table spec (JSON):
@@ -51,7 +51,10 @@ export const tableCommand: Command = {
     io.stderr(`reading ${dataPath}${flagString(args, "data") ? "" : ` ("data" of ${specPath})`}\n`);
     const table = await readDataTable(dataPath, flagString(args, "sheet") ?? spec.sheet);
     const specs = spec.by ? spec.models.flatMap((m) => expandBy(table, m, spec.by!)) : spec.models;
-    const wild = wildFromArgs(args) ?? (spec.wild ? { ...spec.wild } : undefined);
+    const flagWild = wildFromArgs(args);
+    const lang0 = (flagString(args, "lang") ?? spec.lang) === "zh" ? "zh" : "en";
+    const asked = flagWild ?? (spec.wild ? { ...spec.wild } : undefined);
+    const wild = asked && checkWildLimit(asked, (w) => fitModelsWild(table, spec.id, spec.time, specs.slice(0, 1), w), io, lang0, specs.length);
     let results;
     let wilds: (WildBootstrapResult | undefined)[] = [];
     if (wild) ({ results, wild: wilds } = fitModelsWild(table, spec.id, spec.time, specs, wild));

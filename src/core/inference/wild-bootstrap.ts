@@ -110,7 +110,7 @@ const MAX_DENSE_CLUSTERS = 2000;
  * Runs the draws for every tested term in one pass over the draws (the same draws for all terms
  * and every β0) and returns, per term, t*, the p-value function and what the interval needs.
  */
-export function wildTermStats(d: WildDesign, terms: string[], draws: WildDraws, onProgress?: (done: number, total: number) => void): WildTermStats[] {
+export function wildTermStats(d: WildDesign, terms: string[], draws: WildDraws, onProgress?: (done: number, total: number) => boolean | void): WildTermStats[] {
   const { cols, y, clusters, G, factor } = d;
   const K = cols.length;
   if (!d.nested && G > MAX_DENSE_CLUSTERS) {
@@ -183,7 +183,8 @@ export function wildTermStats(d: WildDesign, terms: string[], draws: WildDraws, 
       s.S01[b] = c;
       s.S11[b] = e;
     }
-    if (onProgress && b % every === 0) onProgress(b, reps);
+    // A progress callback returning false stops the loop (the CLI times a few draws for its estimate).
+    if (onProgress && b % every === 0 && onProgress(b, reps) === false) break;
   }
   return setups.map((s) => {
     const tstar = (b: number, beta0: number) => (s.N0[b] - beta0 * s.N1[b]) / Math.sqrt(factor * Math.max(s.S00[b] - 2 * beta0 * s.S01[b] + beta0 * beta0 * s.S11[b], 0));

@@ -21,7 +21,8 @@ export interface WildOptions {
   level?: number;
   /** Compute the test-inversion interval (default true); tables that print only p skip it. */
   interval?: boolean;
-  onProgress?: (done: number, total: number) => void;
+  /** Called every reps/20 draws; returning false stops the draws (results are then incomplete: for timing only). */
+  onProgress?: (done: number, total: number) => boolean | void;
 }
 
 /** The JSON `wildBootstrap` field (DESIGN.md "Wild cluster bootstrap"). */

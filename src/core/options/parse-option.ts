@@ -21,6 +21,8 @@ export interface IntegerRule {
   max?: number | UpperLimit;
   /** What the value counts, for the message ("replications", "置换次数"). */
   what?: Localized;
+  /** False: `max` is only stated in the messages, the caller checks it later (with a time estimate). */
+  enforceMax?: boolean;
 }
 
 /** Formats an integer with thousands separators (100,000). */
@@ -70,7 +72,7 @@ export function parseInteger(value: unknown, where: string, rule: IntegerRule): 
   if (n < rule.min) {
     throw inputError(`${where}: ${shown} is below the smallest allowed value ${groupDigits(rule.min)}; give a whole number ${range.en}.`, `${where}：${shown} 小于允许的最小值 ${groupDigits(rule.min)}；请给出 ${range.zh} 的整数。`);
   }
-  if (max !== undefined && n > max) {
+  if (max !== undefined && n > max && rule.enforceMax !== false) {
     const lim = typeof rule.max === "object" ? rule.max : undefined;
     const what = rule.what ?? { en: "", zh: "" };
     throw inputError(
@@ -186,7 +188,7 @@ export function replicationLimitError(where: string, requested: number, secondsP
  * can say how long the run would take.
  */
 export function parseReplicationCount(value: unknown, where: string, min = 0): number | undefined {
-  return parseInteger(value, where, { min, max: Number.MAX_SAFE_INTEGER });
+  return parseInteger(value, where, { min, max: REPLICATION_LIMIT, enforceMax: false });
 }
 
 /** Throws `replicationLimitError` when `requested` exceeds the limit; `secondsPerReplication` is called only then. */

@@ -1,6 +1,7 @@
 import { WildOptions } from "../../core/inference/wild-panel";
 import { inputError } from "../../core/errors";
 import { parseVarList } from "../options";
+import { parseReplications } from "../../core/options/parse-option";
 
 /** Draws allowed inside a custom function, so a recalculation stays well under Office's 5 s limit. */
 export const MAX_FUNCTION_WILD = 9999;
@@ -26,8 +27,8 @@ export function wildFromOptions(opts: Map<string, string>, fn: string, invocatio
     }
     return { notes: [] };
   }
-  const B = Number(text);
-  if (!Number.isInteger(B) || B < 1) throw inputError(`${fn}: option 'wild': '${text}' must be a whole number of draws, e.g. wild=9999.`, `${fn}：选项 'wild'：'${text}' 应为整数抽样次数，例如 wild=9999。`);
+  // The shared option parser: a whole number of draws from 1 to 100,000 (the limit of --wild-bootstrap and spec "wild.reps").
+  const B = parseReplications(text, `${fn}: option 'wild' (draws, e.g. wild=9999)`, 1)!;
   if (inValuePreview(invocation)) {
     return { notes: [{ en: "Wild cluster bootstrap skipped in the formula value preview; it runs when the formula is entered.", zh: "公式值预览中跳过 wild cluster bootstrap；输入公式后才会计算。" }] };
   }
