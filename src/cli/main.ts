@@ -29,6 +29,7 @@ function helpText(): string {
   for (const c of COMMANDS) lines.push(`  ${c.name.padEnd(10)} ${c.summary}`);
   lines.push("", "Run 'econsheet COMMAND --help' for a command's options. With --json a command prints one JSON object on stdout.");
   lines.push("CSV files: the encoding (UTF-8, UTF-16, GBK/GB18030) and the delimiter (comma, semicolon, tab) are detected;", "override with --encoding NAME and --delimiter ';'|tab|… on any command.");
+  lines.push("Decimal commas (1,5 in ';' or tab files) are detected too; --decimal , or --decimal . says which the file uses.");
   return lines.join("\n") + "\n";
 }
 
@@ -61,11 +62,12 @@ export async function runCli(argv: readonly string[], io: CliIO): Promise<number
   const lang: Lang = langFlag === "zh" ? "zh" : "en";
   try {
     // --encoding and --delimiter apply to every CSV the command reads: taken out before the command checks its flags.
-    const csv: { encoding?: string; delimiter?: string } = {};
-    for (const key of ["encoding", "delimiter"] as const) {
+    const csv: { encoding?: string; delimiter?: string; decimal?: string } = {};
+    const example = { encoding: "gbk", delimiter: "';'", decimal: "," };
+    for (const key of ["encoding", "delimiter", "decimal"] as const) {
       const v = args.flags.get(key);
       if (v === undefined) continue;
-      if (v === true) throw new EconError("value", { en: `Option --${key} needs a value, e.g. --${key} ${key === "encoding" ? "gbk" : "';'"}.`, zh: `选项 --${key} 需要一个值，例如 --${key} ${key === "encoding" ? "gbk" : "';'"}。` });
+      if (v === true) throw new EconError("value", { en: `Option --${key} needs a value, e.g. --${key} ${example[key]}.`, zh: `选项 --${key} 需要一个值，例如 --${key} ${example[key]}。` });
       csv[key] = v;
       args.flags.delete(key);
     }

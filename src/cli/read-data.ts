@@ -5,6 +5,7 @@ import { DataTable, tableFromGrid } from "../core/data/data-table";
 import { parseCsvTable } from "../core/data/csv/parse-csv";
 import { decodeText } from "../core/data/csv/decode-text";
 import { delimiterOption } from "../core/data/csv/dialect";
+import { DecimalMark, decimalOption } from "../core/data/csv/decimal";
 import { emptyError, inputError } from "../core/errors";
 
 /**
@@ -17,13 +18,19 @@ export const CSV_MISSING_TOKENS = ["NA", "."] as const;
 export interface CsvReadOptions {
   encoding?: string;
   delimiter?: string;
+  /** "," or "." (--decimal); detected when absent. */
+  decimal?: string;
 }
 
 let csvOptions: CsvReadOptions = {};
 
 /** Sets the CSV options of this command line (validated here, so a bad value is reported before any work). */
 export function setCsvReadOptions(options: CsvReadOptions): void {
-  csvOptions = { ...options, delimiter: options.delimiter === undefined ? undefined : delimiterOption(options.delimiter) };
+  csvOptions = {
+    ...options,
+    delimiter: options.delimiter === undefined ? undefined : delimiterOption(options.delimiter),
+    decimal: options.decimal === undefined ? undefined : decimalOption(options.decimal),
+  };
 }
 
 /**
@@ -35,7 +42,7 @@ export function readCsvTable(path: string): DataTable {
   if (statSync(path).isDirectory()) throw inputError(`${path} is a folder, not a data file. Give the path of a .csv or .xlsx file.`, `${path} 是文件夹，不是数据文件。请给出 .csv 或 .xlsx 文件的路径。`);
   const encoding = csvOptions.encoding === "gbk" ? "gb18030" : csvOptions.encoding;
   const { text } = decodeText(readFileSync(path), path, encoding);
-  const table = parseCsvTable(text, { delimiter: csvOptions.delimiter, missingTokens: CSV_MISSING_TOKENS, file: path });
+  const table = parseCsvTable(text, { delimiter: csvOptions.delimiter, decimal: csvOptions.decimal as DecimalMark | undefined, missingTokens: CSV_MISSING_TOKENS, file: path });
   if (table.nrows === 0) {
     throw emptyError(
       `${path} has a header (${table.names.slice(0, 8).join(", ")}${table.names.length > 8 ? ", …" : ""}) but no data rows. Add one line per observation below the header.`,

@@ -1,7 +1,7 @@
 import { Command, printJson } from "./command";
 import { checkFlags, flagBool, flagList, flagNumber, flagString, ParsedArgs } from "../args";
 import { readDataTable } from "../read-data";
-import { DataTable, numericColumn, labelColumn } from "../../core/data/data-table";
+import { DataTable, numericColumn, labelColumn, rangeRow } from "../../core/data/data-table";
 import { buildPanelFrame } from "../../core/data/panel-frame";
 import { couplingCoordination } from "../../core/regional/coupling";
 import { entropyTopsis } from "../../core/regional/topsis";
@@ -27,11 +27,11 @@ const langOf = (args: ParsedArgs): Lang => (flagString(args, "lang") === "zh" ? 
 function rowsOf(table: DataTable, id?: string, time?: string) {
   if (id && time) {
     const frame = buildPanelFrame(table, id, time);
-    return { ids: labelColumn(table, id), times: Array.from(frame.timeValue), rowLabel: (i: number) => `${frame.rowLabel(i)}, row ${i + 2}` };
+    return { ids: labelColumn(table, id), times: Array.from(frame.timeValue), rowLabel: (i: number) => `${frame.rowLabel(i)}, row ${rangeRow(i, table)}` };
   }
-  if (id) { const ids = labelColumn(table, id); return { ids, times: undefined, rowLabel: (i: number) => `${ids[i]}, row ${i + 2}` }; }
-  if (time) return { ids: undefined, times: timeColumn(table, time), rowLabel: (i: number) => `row ${i + 2}` };
-  return { ids: undefined, times: undefined, rowLabel: (i: number) => `row ${i + 2}` };
+  if (id) { const ids = labelColumn(table, id); return { ids, times: undefined, rowLabel: (i: number) => `${ids[i]}, row ${rangeRow(i, table)}` }; }
+  if (time) return { ids: undefined, times: timeColumn(table, time), rowLabel: (i: number) => `row ${rangeRow(i, table)}` };
+  return { ids: undefined, times: undefined, rowLabel: (i: number) => `row ${rangeRow(i, table)}` };
 }
 
 /**

@@ -2,6 +2,7 @@ import { Cell, isBlank, parseNumberCell, showCell } from "./cells";
 import { inputError, emptyError } from "../errors";
 import { Column, cellOf, columnFromCells } from "./table-column";
 import { outOfRangeError } from "./number-range";
+import { csvTextNumber, decimalHint, hasDecimalPoint } from "./csv/decimal";
 
 export type { Column } from "./table-column";
 
@@ -25,6 +26,27 @@ export interface DataTable {
   readonly rows: readonly (readonly Cell[])[];
   /** Text tokens read as missing in numeric columns besides blanks (e.g. "NA" in R's CSV). */
   readonly missingTokens: readonly string[];
+  /**
+   * A CSV file's line of each data row (1-based, the header's line counted; blank lines and line
+   * breaks inside quotes too), so messages name the line a text editor shows. Absent for grids
+   * (an Excel range or sheet): row = data row + 2 there.
+   */
+  readonly rowNumbers?: Int32Array;
+  /** How a CSV file was read (for the hints of messages). */
+  readonly csv?: CsvSource;
+}
+
+/** The file, decimal mark and field separator a CSV table was read with. */
+export interface CsvSource {
+  file: string;
+  decimal: "." | ",";
+  delimiter: string;
+}
+
+/** Where a table's rows came from, kept by tables derived from it (appendColumns). */
+export interface TableSource {
+  rowNumbers?: Int32Array;
+  csv?: CsvSource;
 }
 
 export interface TableOptions {
@@ -32,13 +54,15 @@ export interface TableOptions {
 }
 
 /** A table from its columns (all of length nrows); `rows` is materialised only when asked for. */
-export function makeTable(names: readonly string[], columns: readonly Column[], nrows: number, missingTokens: readonly string[] = []): DataTable {
+export function makeTable(names: readonly string[], columns: readonly Column[], nrows: number, missingTokens: readonly string[] = [], source: TableSource = {}): DataTable {
   let rows: Cell[][] | undefined;
   return {
     names,
     nrows,
     columns,
     missingTokens,
+    ...(source.rowNumbers ? { rowNumbers: source.rowNumbers } : {}),
+    ...(source.csv ? { csv: source.csv } : {}),
     get rows() {
       if (!rows) {
         rows = new Array(nrows);
@@ -139,16 +163,21 @@ export function columnIndex(table: DataTable, name: string): number {
   return j;
 }
 
-/** Range row number (header = 1) of data row i (0-based). */
-export function rangeRow(i: number): number {
-  return i + 2;
+/**
+ * The row number users see for data row i (0-based): in a CSV file its line (`rowNumbers`),
+ * in a range or sheet the range row (header = 1, so i + 2).
+ */
+export function rangeRow(i: number, table?: Pick<DataTable, "rowNumbers">): number {
+  const lines = table?.rowNumbers;
+  return lines && i >= 0 && i < lines.length ? lines[i] : i + 2;
 }
 
-function notANumber(name: string, i: number, cell: Cell, place: string | undefined) {
+function notANumber(table: DataTable, name: string, i: number, cell: Cell, place: string | undefined) {
   const where = place ? ` (${place})` : "";
+  const hint = typeof cell === "string" ? decimalHint(cell, table.csv) : { en: "", zh: "" };
   return inputError(
-    `Column '${name}' row ${rangeRow(i)}${where}: text '${showCell(cell)}' is not a number. Enter a number or leave the cell blank for a missing value.`,
-    `列 '${name}' 第 ${rangeRow(i)} 行${where}：文本 '${showCell(cell)}' 不是数值。请填入数值，缺失值请留空。`,
+    `Column '${name}' row ${rangeRow(i, table)}${where}: text '${showCell(cell)}' is not a number.${hint.en || " Enter a number or leave the cell blank for a missing value."}`,
+    `列 '${name}' 第 ${rangeRow(i, table)} 行${where}：文本 '${showCell(cell)}' 不是数值。${hint.zh || "请填入数值，缺失值请留空。"}`,
   );
 }
 
@@ -168,8 +197,11 @@ export function numericColumn(table: DataTable, name: string, describeRow?: (i: 
   } else if (col.kind === "text") {
     const levelValue = new Float64Array(col.levels.length);
     const bad = new Uint8Array(col.levels.length);
+    const csv = table.csv;
     col.levels.forEach((s, k) => {
-      const v = parseNumberCell(s, table.missingTokens);
+      // A CSV file's text cells are numbers by its decimal mark ("1,5" with ',', "1,234" with '.').
+      const read = csv ? csvTextNumber(s, csv.decimal) : undefined;
+      const v = read !== undefined ? read : csv?.decimal === "," && hasDecimalPoint(s) ? undefined : parseNumberCell(s, table.missingTokens);
       if (v === undefined) bad[k] = 1;
       levelValue[k] = v === null || v === undefined ? NaN : v;
     });
@@ -177,7 +209,7 @@ export function numericColumn(table: DataTable, name: string, describeRow?: (i: 
     for (let i = 0; i < n; i++) {
       const c = col.codes[i];
       if (c < 0) out[i] = NaN;
-      else if (bad[c]) throw notANumber(name, i, col.levels[c], describeRow?.(i));
+      else if (bad[c]) throw notANumber(table, name, i, col.levels[c], describeRow?.(i));
       else out[i] = levelValue[c];
     }
   } else {
@@ -185,13 +217,13 @@ export function numericColumn(table: DataTable, name: string, describeRow?: (i: 
     for (let i = 0; i < n; i++) {
       const cell = col.cells[i];
       const v = parseNumberCell(cell, table.missingTokens);
-      if (v === undefined) throw notANumber(name, i, cell, describeRow?.(i));
+      if (v === undefined) throw notANumber(table, name, i, cell, describeRow?.(i));
       out[i] = v === null ? NaN : v;
     }
   }
   for (let i = 0; i < n; i++) {
     const v = out[i];
-    if (v === Infinity || v === -Infinity) throw outOfRangeError(name, rangeRow(i), describeRow?.(i), showCell(cellAt(table, i, j)));
+    if (v === Infinity || v === -Infinity) throw outOfRangeError(name, rangeRow(i, table), describeRow?.(i), showCell(cellAt(table, i, j)));
   }
   return out;
 }
@@ -207,9 +239,12 @@ export function isNumericColumn(table: DataTable, name: string): boolean {
     let any = false;
     const used = new Uint8Array(col.levels.length);
     for (let i = 0; i < table.nrows; i++) if (col.codes[i] >= 0) used[col.codes[i]] = 1;
+    const csv = table.csv;
     for (let k = 0; k < col.levels.length; k++) {
       if (!used[k]) continue;
-      const v = parseNumberCell(col.levels[k], table.missingTokens);
+      const s = col.levels[k];
+      const read = csv ? csvTextNumber(s, csv.decimal) : undefined;
+      const v = read !== undefined ? read : csv?.decimal === "," && hasDecimalPoint(s) ? undefined : parseNumberCell(s, table.missingTokens);
       if (v === undefined) return false;
       if (v !== null) any = true;
     }
@@ -259,5 +294,5 @@ export function appendColumns(table: DataTable, columns: readonly { name: string
     }
     return columnFromCells(cells);
   });
-  return makeTable([...table.names, ...columns.map((c) => c.name)], [...table.columns, ...added], table.nrows, table.missingTokens);
+  return makeTable([...table.names, ...columns.map((c) => c.name)], [...table.columns, ...added], table.nrows, table.missingTokens, { rowNumbers: table.rowNumbers, csv: table.csv });
 }

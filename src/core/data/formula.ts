@@ -156,8 +156,8 @@ export function evaluate(expr: Expr, frame: PanelFrame): Float64Array {
           if (Number.isNaN(v)) out[i] = NaN;
           else if (v <= 0) {
             throw inputError(
-              `log(): the value ${v} in row ${rangeRow(i)} (${frame.rowLabel(i)}) is not positive, so it has no logarithm.`,
-              `log()：第 ${rangeRow(i)} 行（${frame.rowLabel(i)}）的值 ${v} 不是正数，无法取对数。`,
+              `log(): the value ${v} in row ${rangeRow(i, frame.table)} (${frame.rowLabel(i)}) is not positive, so it has no logarithm.`,
+              `log()：第 ${rangeRow(i, frame.table)} 行（${frame.rowLabel(i)}）的值 ${v} 不是正数，无法取对数。`,
             );
           } else out[i] = Math.log(v);
         }

@@ -63,7 +63,7 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
   const timeValue = new Float64Array(n);
   const names: string[] = [];
   const blankId = (i: number) =>
-    inputError(`Column '${id}' row ${rangeRow(i)}: the entity id is blank. Every row needs an id.`, `列 '${id}' 第 ${rangeRow(i)} 行：个体标识为空，每一行都需要个体标识。`);
+    inputError(`Column '${id}' row ${rangeRow(i, table)}: the entity id is blank. Every row needs an id.`, `列 '${id}' 第 ${rangeRow(i, table)} 行：个体标识为空，每一行都需要个体标识。`);
   const idCol = table.columns[ij];
   if (idCol.kind === "text") {
     // Codes of the interned text map to entities in order of first appearance.
@@ -131,8 +131,8 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
     const e = names[entity[i]];
     const shown = cell === null || cell === undefined || String(cell).trim() === "" ? "a blank cell" : `'${showCell(cell as Cell)}'`;
     return inputError(
-      `Column '${time}' row ${rangeRow(i)} (${e}): ${shown} is not a time value. Use years such as 2003 or "2003年".`,
-      `列 '${time}' 第 ${rangeRow(i)} 行（${e}）：${shown === "a blank cell" ? "空单元格" : shown} 不是时间值。请使用 2003 或 "2003年" 这样的年份。`,
+      `Column '${time}' row ${rangeRow(i, table)} (${e}): ${shown} is not a time value. Use years such as 2003 or "2003年".`,
+      `列 '${time}' 第 ${rangeRow(i, table)} 行（${e}）：${shown === "a blank cell" ? "空单元格" : shown} 不是时间值。请使用 2003 或 "2003年" 这样的年份。`,
     );
   };
   const timeCol = table.columns[tj];
@@ -179,7 +179,7 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
       const key = panelKey(entity[i], timeValue[i]);
       const prev = map.get(key);
       if (prev !== undefined) {
-        if (dups.length < 5) dups.push(`(${names[entity[i]]}, ${timeValue[i]}) in rows ${rangeRow(prev)} and ${rangeRow(i)}`);
+        if (dups.length < 5) dups.push(`(${names[entity[i]]}, ${timeValue[i]}) in rows ${rangeRow(prev, table)} and ${rangeRow(i, table)}`);
         else if (dups.length === 5) dups.push("…");
         continue;
       }

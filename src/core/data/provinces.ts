@@ -142,14 +142,17 @@ export function provinceRegions(name: string): { region4: Region4; southNorth: S
 export function regionLabels(
   ids: readonly (string | null)[], column: string, scheme: "region4" | "southnorth", lang: "en" | "zh",
   hint: { en: string; zh: string } = { en: "", zh: "" },
+  /** The table of `ids`, so a CSV row is named by its line in the file. */
+  table?: { rowNumbers?: Int32Array },
 ): string[] {
   const labels: Record<string, { en: string; zh: string }> = scheme === "region4" ? REGION4_LABELS : SOUTHNORTH_LABELS;
+  const rowOf = (i: number) => (table?.rowNumbers && i < table.rowNumbers.length ? table.rowNumbers[i] : i + 2);
   return ids.map((name, i) => {
     const p = normalizeProvince(name);
     if (!p) {
       throw inputError(
-        `Row ${i + 2}: '${name}' in column '${column}' is not a province name EconSheet knows, so it has no region.${hint.en}`,
-        `第 ${i + 2} 行：列 '${column}' 中的 '${name}' 不是可识别的省份名称，无法归入区域。${hint.zh}`,
+        `Row ${rowOf(i)}: '${name}' in column '${column}' is not a province name EconSheet knows, so it has no region.${hint.en}`,
+        `第 ${rowOf(i)} 行：列 '${column}' 中的 '${name}' 不是可识别的省份名称，无法归入区域。${hint.zh}`,
       );
     }
     return labels[scheme === "region4" ? p.region : p.southNorth][lang];

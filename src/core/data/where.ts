@@ -25,7 +25,7 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
     return mask;
   }
   if (!where || !where.trim()) return mask;
-  for (const clause of where.split(/\s*(?:&&?|\band\b)\s*/i)) {
+  for (const clause of whereClauses(where)) {
     const m = /^\s*(`[^`]+`|[^=!<>\s`]+)\s*(==|=|!=|<>|>=|<=|>|<|\s+in\s+)\s*(.+?)\s*$/i.exec(clause);
     if (!m) {
       throw inputError(
@@ -35,6 +35,14 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
     }
     const [, rawCol, rawOp, rawValue] = m;
     const col = rawCol.replace(/^`|`$/g, "").trim();
+    if (!table.names.includes(col)) {
+      const hint = /[\s()]/.test(col) || rawCol.startsWith("`") ? "" : " A column name with spaces goes in backticks: \"`gdp pc` > 3\".";
+      const hintZh = /[\s()]/.test(col) || rawCol.startsWith("`") ? "" : "含空格的列名请用反引号括起：\"`gdp pc` > 3\"。";
+      throw inputError(
+        `Subsample '${where}': there is no column '${col}'.${hint} Columns: ${table.names.join(", ")}.`,
+        `子样本条件 '${where}'：没有列 '${col}'。${hintZh}现有列：${table.names.join("、")}。`,
+      );
+    }
     const j = columnIndex(table, col);
     const op = rawOp.trim().toLowerCase();
     const values = op === "in" ? rawValue.replace(/^\(|\)$/g, "").split(/\s*,\s*/) : [rawValue.replace(/^["']|["']$/g, "")];
@@ -66,6 +74,49 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
     }
   }
   return mask;
+}
+
+const OPERATOR = /==|=|!=|<>|>=|<=|>|<|\sin\s/i;
+
+/**
+ * The clauses of a filter, split at `&`, `&&` and `and` outside backticks. A piece without a
+ * comparison is part of a name or value written with '&' (`R&D经费投入强度 > 1`, `type = R&D`),
+ * so it is joined back to its neighbour.
+ */
+export function whereClauses(where: string): string[] {
+  const pieces: string[] = [];
+  const seps: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i < where.length; i++) {
+    const c = where[i];
+    if (c === "`") quoted = !quoted;
+    if (quoted) continue;
+    const m = /^(\s*&&?\s*|\s+and\s+)/i.exec(where.slice(i));
+    if (m && (c === "&" || /\s/.test(c))) {
+      pieces.push(where.slice(start, i));
+      seps.push(m[0]);
+      i += m[0].length - 1;
+      start = i + 1;
+    }
+  }
+  pieces.push(where.slice(start));
+  const hasOperator = (t: string) => OPERATOR.test(t.replace(/`[^`]*`/g, "x"));
+  const out: string[] = [];
+  let from = 0;
+  for (let k = 0; k < pieces.length; k++) {
+    let piece = pieces[from];
+    for (let q = from + 1; q <= k; q++) piece += seps[q - 1] + pieces[q];
+    if (hasOperator(piece)) {
+      out.push(piece);
+      from = k + 1;
+    } else if (k === pieces.length - 1) {
+      // A trailing piece without an operator ends the previous clause's value ("type = R&D").
+      if (out.length) out[out.length - 1] += seps[from - 1] + piece;
+      else out.push(piece);
+    }
+  }
+  return out;
 }
 
 /** Convenience for a frame. */

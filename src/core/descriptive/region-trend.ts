@@ -13,7 +13,7 @@ export type RegionGrouping = "region4" | "southnorth" | "none";
  */
 export function regionTrend(table: DataTable, value: string, grouping: RegionGrouping, id: string, time: string, lang: Lang): GroupTrend {
   if (grouping === "none") return groupTrend(table, { value, time });
-  const groups = regionLabels(labelColumn(table, id), id, grouping, lang);
+  const groups = regionLabels(labelColumn(table, id), id, grouping, lang, undefined, table);
   const labels = grouping === "region4" ? REGION4_LABELS : SOUTHNORTH_LABELS;
   const column = "__econsheet_group";
   const order = Object.values(labels).map((l) => l[lang]);

@@ -30,14 +30,14 @@ export function checkWholeTimes(frame: PanelFrame, first: Float64Array, time: st
     const t = frame.timeValue[i];
     if (!Number.isInteger(t)) {
       throw inputError(
-        `Column '${time}' row ${rangeRow(i)} (${frame.rowLabel(i)}): ${t} is not a whole period. Event studies count periods from the first treated year, so every time value must be a whole number such as 2003.`,
-        `列 '${time}' 第 ${rangeRow(i)} 行（${frame.rowLabel(i)}）：${t} 不是整数期。事件研究从首次处理年份起按期计数，所有时间值都必须是 2003 这样的整数。`,
+        `Column '${time}' row ${rangeRow(i, frame.table)} (${frame.rowLabel(i)}): ${t} is not a whole period. Event studies count periods from the first treated year, so every time value must be a whole number such as 2003.`,
+        `列 '${time}' 第 ${rangeRow(i, frame.table)} 行（${frame.rowLabel(i)}）：${t} 不是整数期。事件研究从首次处理年份起按期计数，所有时间值都必须是 2003 这样的整数。`,
       );
     }
     if (!Number.isNaN(first[i]) && !Number.isInteger(first[i])) {
       throw inputError(
-        `Row ${rangeRow(i)} (${frame.rowLabel(i)}): the first treated year ${first[i]} is not a whole number. Give it as a year such as 2008.`,
-        `第 ${rangeRow(i)} 行（${frame.rowLabel(i)}）：首次处理年份 ${first[i]} 不是整数。请给出 2008 这样的年份。`,
+        `Row ${rangeRow(i, frame.table)} (${frame.rowLabel(i)}): the first treated year ${first[i]} is not a whole number. Give it as a year such as 2008.`,
+        `第 ${rangeRow(i, frame.table)} 行（${frame.rowLabel(i)}）：首次处理年份 ${first[i]} 不是整数。请给出 2008 这样的年份。`,
       );
     }
   }

@@ -107,7 +107,7 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   [y, ...X].forEach((v, j) => {
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r];
-      if (v[i] > LARGEST_SQUARABLE || v[i] < -LARGEST_SQUARABLE) throw hugeValueError(j === 0 ? formula.response.name : names[j - 1], rangeRow(i), frame.rowLabel(i), v[i]);
+      if (v[i] > LARGEST_SQUARABLE || v[i] < -LARGEST_SQUARABLE) throw hugeValueError(j === 0 ? formula.response.name : names[j - 1], rangeRow(i, frame.table), frame.rowLabel(i), v[i]);
     }
   });
   const pick = (v: Float64Array) => {

@@ -1,4 +1,4 @@
-import { DataTable, numericColumn, labelColumn } from "../data/data-table";
+import { DataTable, numericColumn, labelColumn, rangeRow } from "../data/data-table";
 import { buildPanelFrame } from "../data/panel-frame";
 import { Direction } from "./direction";
 import { EntropyInput } from "./entropy-index";
@@ -34,12 +34,14 @@ export interface TableIndicatorSpec {
 /** Builds the entropy input from table columns; text cells are errors naming column, row and entity-year. */
 export function entropyInputFromTable(table: DataTable, spec: TableIndicatorSpec): EntropyInput {
   const first = spec.firstRow ?? 2;
-  let rowLabel = (i: number) => `row ${i + first}`;
+  // A CSV table's rows are named by their line in the file (rangeRow); a range's by i + first.
+  const rowNo = (i: number) => (first === 2 ? rangeRow(i, table) : i + first);
+  let rowLabel = (i: number) => `row ${rowNo(i)}`;
   let ids: (string | null)[] | undefined;
   let times: number[] | undefined;
   if (spec.id && spec.time) {
     const frame = buildPanelFrame(table, spec.id, spec.time);
-    rowLabel = (i) => `${frame.rowLabel(i)}, row ${i + first}`;
+    rowLabel = (i) => `${frame.rowLabel(i)}, row ${rowNo(i)}`;
     ids = labelColumn(table, spec.id);
     times = Array.from(frame.timeValue);
   } else if (spec.time) {

@@ -1,4 +1,4 @@
-import { DataTable, labelColumn, columnIndex } from "../data/data-table";
+import { DataTable, labelColumn, columnIndex, rangeRow } from "../data/data-table";
 import { parseTime } from "../data/panel-frame";
 import { regionLabels, REGION4_LABELS, SOUTHNORTH_LABELS } from "../data/provinces";
 import { inputError, Lang } from "../errors";
@@ -30,7 +30,7 @@ export function groupColumn(table: DataTable, group: string, id: string | undefi
   if (!id) throw inputError(`The built-in grouping '${group}' is read from the province names: give the id column (e.g. id = province).`, `内置分组 '${group}' 由省份名称得出：请给出个体列（例如 id = province）。`);
   const hint = { en: " Use the 31 provinces' names (北京, 内蒙古, …) or a column of group labels.", zh: "请使用 31 个省份名称（北京、内蒙古……）或给出分组列。" };
   const labels = builtIn === "region4" ? REGION4_LABELS : SOUTHNORTH_LABELS;
-  return { groups: regionLabels(labelColumn(table, id), id, builtIn, lang, hint), order: Object.values(labels).map((l) => l[lang]), builtIn };
+  return { groups: regionLabels(labelColumn(table, id), id, builtIn, lang, hint, table), order: Object.values(labels).map((l) => l[lang]), builtIn };
 }
 
 /**
@@ -45,8 +45,8 @@ export function timeColumn(table: DataTable, name: string): number[] {
     const t = parseTime(c);
     if (t === undefined) {
       throw inputError(
-        `Column '${name}' row ${i + 2}: '${String(c)}' is not a year. Write years as 2003 or 2003年.`,
-        `列 '${name}' 第 ${i + 2} 行：'${String(c)}' 不是年份。请写成 2003 或 2003年。`,
+        `Column '${name}' row ${rangeRow(i, table)}: '${String(c)}' is not a year. Write years as 2003 or 2003年.`,
+        `列 '${name}' 第 ${rangeRow(i, table)} 行：'${String(c)}' 不是年份。请写成 2003 或 2003年。`,
       );
     }
     return t;

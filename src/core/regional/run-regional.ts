@@ -1,4 +1,4 @@
-import { DataTable, numericColumn } from "../data/data-table";
+import { DataTable, numericColumn, rangeRow } from "../data/data-table";
 import { buildPanelFrame } from "../data/panel-frame";
 import type { Lang } from "../errors";
 import type { RegionalTableSpec } from "../spec/analysis-spec";
@@ -29,7 +29,7 @@ export function runRegionalTable(table: DataTable, t: RegionalTableSpec, id: str
   const frame = buildPanelFrame(table, id, time);
   const times = Array.from(frame.timeValue);
   const ids = frame.entityNames;
-  const rowLabel = (i: number) => `${frame.rowLabel(i)}, row ${i + 2}`;
+  const rowLabel = (i: number) => `${frame.rowLabel(i)}, row ${rangeRow(i, table)}`;
   switch (t.type) {
     case "coupling": {
       const grouping = t.groups ?? "region4";

@@ -59,8 +59,8 @@ export interface RunOptions {
 export function addRegionColumns(table: DataTable, id: string, lang: "en" | "zh" = "en"): DataTable {
   const ids = labelColumn(table, id);
   const hint = { en: " Use the 31 provinces' names (北京, 内蒙古, …) or give the groups explicitly.", zh: "请使用 31 个省份名称（北京、内蒙古……）或直接给出分组。" };
-  const region = regionLabels(ids, id, "region4", lang, hint);
-  const sn = regionLabels(ids, id, "southnorth", lang, hint);
+  const region = regionLabels(ids, id, "region4", lang, hint, table);
+  const sn = regionLabels(ids, id, "southnorth", lang, hint, table);
   const extra = [];
   if (!table.names.includes("region4")) extra.push({ name: "region4", values: region });
   if (!table.names.includes("southnorth")) extra.push({ name: "southnorth", values: sn });

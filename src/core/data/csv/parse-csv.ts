@@ -4,6 +4,7 @@ import { emptyError, inputError } from "../../errors";
 import { POW10, parseNumberText } from "./number-text";
 import { Building, grow, intern, isSpace, leadingZero, own, readQuoted, toText } from "./csv-pieces";
 import { detectDelimiter } from "./dialect";
+import { DecimalMark, detectDecimal, readSeparatedNumber } from "./decimal";
 
 export interface CsvOptions {
   /** Field separator; detected from the header line when absent. */
@@ -12,6 +13,10 @@ export interface CsvOptions {
   missingTokens?: readonly string[];
   /** The file's name, for messages. */
   file?: string;
+  /** Decimal mark: '.' or ','; detected for ';', tab and '|' files (csv/decimal.ts), '.' for comma files. */
+  decimal?: DecimalMark;
+  /** Columns (0-based) read as text from the first row: set by the reader itself when a column turns to text part-way. */
+  textColumns?: readonly number[];
 }
 
 /**
@@ -23,6 +28,10 @@ export interface CsvOptions {
  * LF or CR line ends, empty lines skipped; integers written with leading zeros ("007") keep
  * their text (ids, codes). A data line with more non-empty fields than the header names is an
  * error naming its line; shorter lines are padded with missing values.
+ * Numbers with a decimal comma ("1,5" in a ';' file) or thousands separators ("1,234") are read
+ * by the file's decimal mark (csv/decimal.ts). The table keeps each data row's line in the file
+ * (`rowNumbers`), so messages name the line a text editor shows. A column that turns to text
+ * after some numbers is read again as text, so its cells keep their text as written ("1.50").
  */
 export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable {
   const file = options.file ?? "CSV";
@@ -68,11 +77,24 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
     throw emptyError(`${file} is empty: it needs a header line with the column names and one line per row.`, `${file} 为空：需要一行列名（表头）和每行一条数据。`);
   }
   const width = header.length;
+  if (options.decimal === "," && delimiter === ",") {
+    throw inputError(
+      `${file}: --decimal , needs fields separated by something other than ',' (this file uses ','). Give --delimiter ';' or tab if that is what separates the fields.`,
+      `${file}：--decimal , 要求字段分隔符不是 ','（本文件使用 ','）。若字段实际以分号或制表符分隔，请给出 --delimiter ';' 或 tab。`,
+    );
+  }
+  const decimal: DecimalMark = options.decimal ?? detectDecimal(text, delimiter, pos, header, file);
+  const dot = decimal === ".";
+  const forced = new Set(options.textColumns ?? []);
+  const reread: number[] = [];
 
   let cap = 1;
   for (let k = text.indexOf("\n", pos); k >= 0; k = text.indexOf("\n", k + 1)) cap++;
   if (cap === 1) for (let k = text.indexOf("\r", pos); k >= 0; k = text.indexOf("\r", k + 1)) cap++;
-  const cols: Building[] = header.map(() => ({ values: new Float64Array(cap), codes: null, levels: [], index: new Map(), used: false }));
+  const cols: Building[] = header.map((_, j) =>
+    forced.has(j) ? { values: null, codes: new Int32Array(cap), levels: [], index: new Map(), used: false } : { values: new Float64Array(cap), codes: null, levels: [], index: new Map(), used: false },
+  );
+  let lines = new Int32Array(cap);
 
   let row = 0;
   let lastUsed = -1;
@@ -84,8 +106,14 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
       line++;
       continue;
     }
-    if (row >= cap) cap = grow(cols, cap);
+    if (row >= cap) {
+      cap = grow(cols, cap);
+      const l = new Int32Array(cap);
+      l.set(lines);
+      lines = l;
+    }
     const rowLine = line;
+    lines[row] = rowLine;
     let j = 0;
     let blankRow = true;
     for (;;) {
@@ -103,7 +131,7 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
           ni++;
           ch = text.charCodeAt(++i);
         }
-        if (ch === 46) {
+        if (ch === 46 && dot) {
           ch = text.charCodeAt(++i);
           while (ch >= 48 && ch <= 57) {
             m = m * 10 + (ch - 48);
@@ -159,7 +187,9 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
           col.used = true;
           let stored = false;
           if (col.values) {
-            const v = parseNumberText(src, a, b);
+            // "1,5" (decimal comma), "1,234" / "1.234,5" (thousands): read by the file's decimal mark.
+            let v = dot ? parseNumberText(src, a, b) : readSeparatedNumber(src, a, b, decimal);
+            if (v !== v && dot) v = readSeparatedNumber(src, a, b, decimal);
             // ±Infinity ("1e309") keeps its text, so the refusal can quote the cell as written.
             if (v - v === 0 && !leadingZero(src, a, b)) {
               col.values[row] = v;
@@ -168,6 +198,7 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
               col.values[row] = NaN;
               stored = true;
             } else {
+              if (row > 0) reread.push(j);
               toText(col, row, cap);
             }
           }
@@ -197,6 +228,9 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
     row++;
   }
 
+  // A column that turned to text part-way: read the file again with it as text from the start,
+  // so the earlier cells keep their text as written ("1.50", not 1.5) in labels and messages.
+  if (reread.length) return parseCsvTable(text, { ...options, delimiter, decimal, textColumns: [...forced, ...reread] });
   const nrows = lastUsed + 1;
   let used = width;
   while (used > 1 && header[used - 1] === "" && !cols[used - 1].used) used--;
@@ -204,5 +238,5 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
   const columns: Column[] = cols.slice(0, used).map((col) =>
     col.values ? { kind: "number", values: col.values } : { kind: "text", codes: col.codes!, levels: col.levels },
   );
-  return makeTable(names, columns, nrows, missing);
+  return makeTable(names, columns, nrows, missing, { rowNumbers: lines, csv: { file, decimal, delimiter } });
 }
