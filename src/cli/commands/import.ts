@@ -37,7 +37,8 @@ function reportText(r: ImportReport, lang: Lang, out: string | undefined): strin
   for (const s of r.skippedRows) byReason.set(s.reason, (byReason.get(s.reason) ?? 0) + 1);
   if (byReason.size > 0) lines.push((zh ? "  跳过的行：" : "  skipped rows: ") + [...byReason].map(([k, n]) => `${k} ${n}`).join(", "));
   for (const ind of r.indicators) {
-    const unit = ind.unit ? ` [${ind.unit}]` : "";
+    // The unit is shown once: in the name when the header carried it ("GDP(亿元)"), else in brackets.
+    const unit = ind.unit && !ind.label ? ` [${ind.unit}]` : "";
     if (ind.missing.length === 0) {
       lines.push(zh ? `  ${ind.name}${unit}：${ind.observed}/${ind.rows}，无缺失` : `  ${ind.name}${unit}: ${ind.observed}/${ind.rows}, nothing missing`);
       continue;

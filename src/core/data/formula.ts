@@ -22,6 +22,8 @@ export interface Term {
   /** Display name: the term's text with spaces removed (e.g. "lag(x1,1)"). */
   name: string;
   expr: Expr;
+  /** The term as written, backticks kept (to build new formulas from it: lag(`gdp pc`,1)). */
+  source: string;
 }
 
 export interface Formula {
@@ -110,13 +112,13 @@ export function parseFormula(text: string): Formula {
   if (sides.length !== 2 || !sides[0].trim() || !sides[1].trim()) {
     formulaError(text, "write it as 'y ~ x1 + x2'.", "请写成 'y ~ x1 + x2' 的形式。");
   }
-  const response = { name: termName(sides[0]), expr: parseExpr(sides[0], text) };
+  const response = { name: termName(sides[0]), expr: parseExpr(sides[0], text), source: sides[0].trim() };
   const regressors: Term[] = [];
   for (const part of splitTop(sides[1], "+")) {
     const name = termName(part);
     if (name === "1") continue;
     if (regressors.some((r) => r.name === name)) formulaError(text, `the term '${name}' appears twice.`, `项 '${name}' 出现了两次。`);
-    regressors.push({ name, expr: parseExpr(part, text) });
+    regressors.push({ name, expr: parseExpr(part, text), source: part.trim() });
   }
   if (regressors.length === 0) formulaError(text, "no regressors on the right of '~'.", "'~' 右侧没有解释变量。");
   return { response, regressors };

@@ -32,7 +32,7 @@ export function groupDifference(table: DataTable, spec: PanelSpec, groupA: { lab
   const both = appendColumns(table, [{ name, values: Array.from(a, (v, i) => (b[i] ? 1 : v ? 0 : null)) }]);
   const f = parseFormula(spec.formula);
   if (!f.regressors.some((r) => r.name === term)) throw inputError(`'${term}' is not a regressor of '${spec.formula}'.`, `'${term}' 不是 '${spec.formula}' 的解释变量。`);
-  const interacted = `${f.response.name} ~ ${[...f.regressors.map((r) => r.name), ...f.regressors.map((r) => `${name}:${r.name}`)].join(" + ")}`;
+  const interacted = `${f.response.source} ~ ${[...f.regressors.map((r) => r.source), ...f.regressors.map((r) => `${name}:${r.source}`)].join(" + ")}`;
   const m = fitPanel(both, { ...spec, formula: interacted, where: `${name} in (0,1)` });
   const key = `${name}:${term}`;
   if (!(key in m.params)) throw inputError(`The group difference of '${term}' cannot be estimated (collinear).`, `无法估计 '${term}' 的组间差异（共线）。`);

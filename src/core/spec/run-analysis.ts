@@ -74,8 +74,9 @@ function modelColumn(m: ModelSpec): ModelColumnSpec {
 /** The formula with every regressor lagged one period (robustness), or only the first. */
 export function lagFormula(formula: string, which: "all" | "first"): string {
   const f = parseFormula(formula);
-  const terms = f.regressors.map((r, i) => (which === "all" || i === 0 ? `lag(${r.name},1)` : r.name));
-  return `${f.response.name} ~ ${terms.join(" + ")}`;
+  // Terms as written (backticks kept), so `地区生产总值(亿元)` and `gdp pc` stay one name each.
+  const terms = f.regressors.map((r, i) => (which === "all" || i === 0 ? `lag(${r.source},1)` : r.source));
+  return `${f.response.source} ~ ${terms.join(" + ")}`;
 }
 
 /**

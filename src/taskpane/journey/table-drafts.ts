@@ -1,5 +1,6 @@
 import type { EffectKind, ModelKind, TableSpec, VcovKind, ModelSpec, ModelTableSpec } from "../../core/spec/analysis-spec";
 import { inputError } from "../../core/errors";
+import { parseFormula, quoteName } from "../../core/data/formula";
 
 /**
  * What the Models step edits for one table, and its translation into the analysis spec's
@@ -113,8 +114,9 @@ export function paperSet(vars: PresetVars, lang: "en" | "zh", rename: Record<str
   ];
 }
 
+/** The formula of chosen columns; names with spaces or parentheses (`地区生产总值(亿元)`) in backticks. */
 function formula(y: string, terms: readonly string[]): string {
-  return `${y} ~ ${terms.join(" + ")}`;
+  return `${quoteName(y)} ~ ${terms.map(quoteName).join(" + ")}`;
 }
 
 /** Checks a draft and returns its TableSpec; a DraftError names the field at fault. */
@@ -158,8 +160,9 @@ export function draftToSpec(d: TableDraft, lang: "en" | "zh"): ModelTableSpec {
 /** A saved table as a draft of step 3 (DID tables belong to the Charts step and are kept apart). */
 export function specToDraft(t: ModelTableSpec): TableDraft {
   const parse = (f: string) => {
-    const [lhs, rhs] = f.split("~");
-    return { y: lhs.trim(), terms: rhs.split("+").map((s) => s.trim()).filter(Boolean) };
+    // Column names without their backticks (a draft holds names, not formula text).
+    const p = parseFormula(f);
+    return { y: p.response.name, terms: p.regressors.map((r) => r.name) };
   };
   const common = { key: nextKey(), title: t.title, controls: [] as string[], mediators: [] as string[], model: "fe" as ModelKind, effect: "twoways" as EffectKind, vcov: "cluster" as VcovKind, stepwise: false, groups: "region4" as const, bootstrap: 0, seed: 20240601 };
   switch (t.type) {

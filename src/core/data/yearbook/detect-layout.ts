@@ -21,7 +21,7 @@ function headerText(cell: Cell): string {
   return isBlank(cell) ? "" : showCell(cell).normalize("NFKC").replace(/\s+/g, " ").trim();
 }
 
-/** "地区生产总值(亿元)" → name "地区生产总值", unit "亿元". */
+/** "地区生产总值(亿元)" → name "地区生产总值", unit "亿元" (the label and unit of the column 地区生产总值(亿元)). */
 export function splitUnit(header: string): { name: string; unit?: string } {
   const m = /^(.*\S)\s*[(（]([^()（）]+)[)）]$/.exec(header);
   return m ? { name: m[1].trim(), unit: m[2].trim() } : { name: header };
@@ -128,7 +128,7 @@ export function detectLayout(sheet: SheetInput, rows: readonly RowClass[] = shee
   };
   let timeColumn = others.find((j) => TIME_HEADER.test(headerText(header[j])));
   if (timeColumn === undefined) timeColumn = others.find((j) => allYears(j) && dataRows.some((i) => typeof grid[i][j] === "string"));
-  const indicatorColumns: { column: number; name: string; unit?: string }[] = [];
+  const indicatorColumns: SheetLayout["indicatorColumns"] = [];
   for (const j of others) {
     if (j === timeColumn) continue;
     const h = headerText(header[j]);
@@ -141,7 +141,10 @@ export function detectLayout(sheet: SheetInput, rows: readonly RowClass[] = shee
       ignoredColumns.push({ column: columnLetters(j), header: h, reason: { en: "text column (no numbers)", zh: "文本列（没有数值）" } });
       continue;
     }
-    indicatorColumns.push({ column: j, ...splitUnit(h) });
+    // The full header is the variable's name (as R's readxl keeps it; `地区生产总值(亿元)` in a formula);
+    // a unit in parentheses also goes to `unit`, the rest to `label`.
+    const { name: label, unit } = splitUnit(h);
+    indicatorColumns.push(unit ? { column: j, name: h, label, unit } : { column: j, name: h });
   }
   blankHeaded("an indicator name");
   if (timeColumn !== undefined) {

@@ -95,7 +95,7 @@ export function importYearbook(sheets: readonly SheetInput[], options: ImportOpt
 
   // Indicators in order of first appearance; province-years; duplicates.
   const indicatorNames: string[] = [];
-  const byIndicator = new Map<string, { unit?: string; units: Set<string>; sheets: Set<string>; cells: Map<number, Observation> }>();
+  const byIndicator = new Map<string, { unit?: string; label?: string; units: Set<string>; sheets: Set<string>; cells: Map<number, Observation> }>();
   const reserved = new Set([columns.id, columns.code, columns.time]);
   const pairs = new Map<number, { province: string; code: number; year: number }>();
   for (const o of observations) {
@@ -115,6 +115,7 @@ export function importYearbook(sheets: readonly SheetInput[], options: ImportOpt
       ind.units.add(o.unit);
       ind.unit ??= o.unit;
     }
+    if (o.label) ind.label ??= o.label;
     ind.sheets.add(o.place.slice(0, o.place.lastIndexOf("!")));
     const key = o.code * 10000 + o.year;
     const prev = ind.cells.get(key);
@@ -171,11 +172,27 @@ export function importYearbook(sheets: readonly SheetInput[], options: ImportOpt
       });
     }
     const pi: TidyPanel["indicators"][number] = { name, values: out };
+    if (ind.label) pi.label = ind.label;
     if (ind.unit) pi.unit = ind.unit;
     panelIndicators.push(pi);
     const rep: IndicatorReport = { name, sheets: [...ind.sheets], rows: n, observed: n - missing.length, missing, action, filled, leftMissing };
+    if (ind.label) rep.label = ind.label;
     if (ind.unit) rep.unit = ind.unit;
     indicatorReports.push(rep);
+  }
+  // Headers that differ only in the unit ("GDP(亿元)" in one sheet, "GDP(万元)" or "GDP" in another)
+  // stay separate columns, never merged silently; the note says how to merge them.
+  const byLabel = new Map<string, string[]>();
+  for (const r of indicatorReports) {
+    const key = r.label ?? r.name;
+    byLabel.set(key, [...(byLabel.get(key) ?? []), r.name]);
+  }
+  for (const [label, names] of byLabel) {
+    if (names.length < 2) continue;
+    notes.push({
+      en: `Indicators ${names.map((x) => `'${x}'`).join(", ")} are '${label}' with different units (or none); they are kept as separate columns. If they are one series in one unit, write the headers the same way and import again.`,
+      zh: `指标 ${names.map((x) => `'${x}'`).join("、")} 都是 '${label}'，但单位不同（或未注明）；已作为不同的列保留。若它们是同一单位的同一序列，请把表头写成一致后重新导入。`,
+    });
   }
   const years = [...new Set(times)].sort((a, b) => a - b);
   const report: ImportReport = {

@@ -80,8 +80,8 @@ export function readSheet(sheet: SheetInput, layout: SheetLayout): SheetRead {
     }
     const cells =
       layout.layout === "per-indicator"
-        ? layout.yearColumns.map((c) => ({ column: c.column, year: c.year, indicator: sheet.name, unit: layout.unit }))
-        : layout.indicatorColumns.map((c) => ({ column: c.column, year: rowYear!, indicator: c.name, unit: c.unit ?? layout.unit }));
+        ? layout.yearColumns.map((c) => ({ column: c.column, year: c.year, indicator: sheet.name, label: undefined as string | undefined, unit: layout.unit }))
+        : layout.indicatorColumns.map((c) => ({ column: c.column, year: rowYear!, indicator: c.name, label: c.label, unit: c.unit ?? layout.unit }));
     for (const c of cells) {
       const cell = row[c.column];
       const value = parseYearbookNumber(cell);
@@ -94,6 +94,7 @@ export function readSheet(sheet: SheetInput, layout: SheetLayout): SheetRead {
       }
       const obs: Observation = { indicator: c.indicator, province: p.name, code: p.code, year: c.year, value, place: `${sheet.name}!${address}` };
       if (c.unit) obs.unit = c.unit;
+      if (c.label) obs.label = c.label;
       if (value === null && typeof cell === "string" && isMissingToken(cell)) obs.token = cell.trim();
       observations.push(obs);
     }

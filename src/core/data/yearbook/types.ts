@@ -37,14 +37,20 @@ export interface SheetLayout {
   yearSource?: "sheet name" | "title";
   /** long: the column holding the year. */
   timeColumn?: number;
-  /** per-year and long: indicator columns (name without a trailing "(unit)", which goes to unit). */
-  indicatorColumns: { column: number; name: string; unit?: string }[];
+  /**
+   * per-year and long: indicator columns. `name` is the full header ("地区生产总值(亿元)", after
+   * NFKC: full-width brackets become ASCII); a trailing "(unit)" is also split into `unit` and
+   * `label` (the name without the unit, "地区生产总值").
+   */
+  indicatorColumns: { column: number; name: string; label?: string; unit?: string }[];
   ignoredColumns: IgnoredColumn[];
 }
 
 /** One data cell read from a sheet. */
 export interface Observation {
   indicator: string;
+  /** The indicator's name without its unit, when the header had one in parentheses. */
+  label?: string;
   unit?: string;
   province: string;
   code: number;
@@ -80,7 +86,10 @@ export interface MissingCell {
 export type MissingAction = "none" | "left-missing" | "interpolated";
 
 export interface IndicatorReport {
+  /** The column's name in the tidy panel: the header or sheet name as written. */
   name: string;
+  /** The name without its unit, for table labels ("地区生产总值" of "地区生产总值(亿元)"). */
+  label?: string;
   unit?: string;
   /** Sheets the values came from. */
   sheets: string[];
@@ -126,6 +135,8 @@ export interface ImportReport {
 
 export interface PanelIndicator {
   name: string;
+  /** The name without its unit ("地区生产总值" of "地区生产总值(亿元)"). */
+  label?: string;
   unit?: string;
   /** One value per panel row; NaN = missing. */
   values: Float64Array;

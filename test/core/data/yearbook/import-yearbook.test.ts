@@ -183,8 +183,30 @@ describe("importYearbook: numbers and refusals", () => {
   test("per-year sheet takes its year from the title when the sheet name has none", () => {
     const r = importYearbook([{ name: "Sheet1", grid: [["2010年各地区主要指标"], ["地区", "GDP(亿元)", "人口(万人)"], ["上海", "17,166", 2303]] }]);
     expect(r.report.sheets[0]).toMatchObject({ layout: "per-year", year: 2010 });
-    expect(r.panel.indicators.map((c) => [c.name, c.unit])).toEqual([["GDP", "亿元"], ["人口", "万人"]]);
+    // The full header is the column name; the unit in parentheses also goes to unit, the rest to label.
+    expect(r.panel.indicators.map((c) => [c.name, c.label, c.unit])).toEqual([["GDP(亿元)", "GDP", "亿元"], ["人口(万人)", "人口", "万人"]]);
+    expect(tidyPanelGrid(r.panel)[0]).toEqual(["province", "code", "year", "GDP(亿元)", "人口(万人)"]);
     expect(tidyPanelGrid(r.panel)[1]).toEqual(["上海", 31, 2010, 17166, 2303]);
+    expect(r.report.indicators.map((c) => [c.name, c.label, c.unit])).toEqual([["GDP(亿元)", "GDP", "亿元"], ["人口(万人)", "人口", "万人"]]);
+  });
+
+  test("full-width brackets in headers become ASCII (NFKC), so sheets written either way give one column", () => {
+    const r = importYearbook([
+      { name: "2010", grid: [["地区", "地区生产总值（亿元）"], ["上海", 17166]] },
+      { name: "2011", grid: [["地区", "地区生产总值(亿元)"], ["上海", 19195]] },
+    ]);
+    expect(r.panel.indicators.map((c) => [c.name, c.label, c.unit])).toEqual([["地区生产总值(亿元)", "地区生产总值", "亿元"]]);
+    expect(r.report.notes).toEqual([]);
+  });
+
+  test("headers that differ only in the unit stay separate columns, with a note", () => {
+    const r = importYearbook([
+      { name: "2010", grid: [["地区", "GDP(亿元)"], ["上海", 17166]] },
+      { name: "2011", grid: [["地区", "GDP(万元)"], ["上海", 191950000]] },
+    ]);
+    expect(r.panel.indicators.map((c) => c.name)).toEqual(["GDP(亿元)", "GDP(万元)"]);
+    expect(r.report.notes.map((n) => n.en).join(" ")).toMatch(/Indicators 'GDP\(亿元\)', 'GDP\(万元\)' are 'GDP' with different units \(or none\); they are kept as separate columns/);
+    expect(r.report.notes.map((n) => n.zh).join(" ")).toMatch(/已作为不同的列保留/);
   });
 
   test("a per-year sheet without a year is refused with advice", () => {
