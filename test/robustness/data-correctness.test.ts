@@ -17,6 +17,11 @@ import { labelColumn, numericColumn } from "../../src/core/data/data-table";
 import { whereClauses, whereMask } from "../../src/core/data/where";
 import { regionLabels } from "../../src/core/data/provinces";
 import { EconError } from "../../src/core/errors";
+import { tableFromGrid } from "../../src/core/data/data-table";
+import { syntheticGrid } from "../../scripts/lib/synthetic-panel";
+import { draftToSpec, presetDraft, specToDraft } from "../../src/taskpane/journey/table-drafts";
+import { lagFormula, runAnalysis } from "../../src/core/spec/run-analysis";
+import { parseAnalysisSpec } from "../../src/core/spec/analysis-spec";
 
 const model = ["--formula", "inv ~ value + capital", "--id", "firm", "--time", "year", "--json"];
 const plainRun = () => cli("panel", "--data", fixturePath("grunfeld.csv"), ...model);
@@ -287,5 +292,38 @@ describe("yearbook headers with units", () => {
     const out = join(DIR, "per-year-panel3.csv");
     expectOk(await cli("import", book, "--out", out, "--force"));
     expectRefused(await cli("panel", "--data", out, "--formula", "地区生产总值(亿元) ~ `gdp pc`", "--id", "province", "--time", "year"), "`地区生产总值(亿元)`");
+  });
+});
+
+describe("awkward names through the pane's drafts and the spec runner", () => {
+  const grid = syntheticGrid();
+  const renamed: Record<string, string> = { hq: "地区生产总值(亿元)", fi: "fi index", urb: "R&D (%)" };
+  const awkwardGrid = [grid[0].map((h) => renamed[String(h)] ?? h), ...grid.slice(1)];
+  const plainVars = { y: "hq", x: ["fi"], controls: ["urb"], mediators: [] };
+  const awkwardVars = { y: renamed.hq, x: [renamed.fi], controls: [renamed.urb], mediators: [] };
+  const run = (g: typeof grid, vars: typeof plainVars) => {
+    const tables = (["baseline", "robustness", "heterogeneity"] as const).map((p) => draftToSpec({ ...presetDraft(p, vars, "en"), vcov: "cluster" }, "en"));
+    return runAnalysis(tableFromGrid(g), parseAnalysisSpec({ schema: "econsheet.analysis", version: 1, data: { id: "province", time: "year" }, tables }));
+  };
+
+  test("drafts quote the names in their formulas and read them back without backticks", () => {
+    const spec = draftToSpec({ ...presetDraft("baseline", awkwardVars, "en"), vcov: "cluster" }, "en");
+    expect(spec.type === "regression" && spec.models.map((m) => m.formula)).toEqual(["`地区生产总值(亿元)` ~ `fi index`", "`地区生产总值(亿元)` ~ `fi index` + `R&D (%)`"]);
+    expect(specToDraft(spec)).toMatchObject({ y: "地区生产总值(亿元)", x: ["fi index"], controls: ["R&D (%)"] });
+  });
+
+  test("baseline, lagged robustness and the group difference give the plain names' numbers", () => {
+    const plain = run(grid, plainVars);
+    const awkward = run(awkwardGrid, awkwardVars);
+    const coefs = (r: ReturnType<typeof run>) =>
+      r.tables.flatMap((t) => (t.kind === "regression" ? [...t.models.map((m) => Object.values(m.params)), ...(t.differences ?? []).map((d) => [d.difference, d.se])] : []));
+    expect(coefs(awkward)).toEqual(coefs(plain));
+    const lagged = awkward.tables[1].kind === "regression" ? awkward.tables[1].models[1] : undefined;
+    expect(Object.keys(lagged!.params)).toEqual(expect.arrayContaining(["lag(fi index,1)", "lag(R&D (%),1)"]));
+  });
+
+  test("lagFormula keeps backticked names whole", () => {
+    expect(lagFormula("`地区生产总值(亿元)` ~ `gdp pc` + z", "all")).toBe("`地区生产总值(亿元)` ~ lag(`gdp pc`,1) + lag(z,1)");
+    expect(lagFormula("`y y` ~ `gdp pc` + z", "first")).toBe("`y y` ~ lag(`gdp pc`,1) + z");
   });
 });
