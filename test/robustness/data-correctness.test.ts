@@ -231,6 +231,11 @@ describe("where filters naming awkward columns", () => {
     expectRefused(await fit(awkward(), "regoin=East", "--lang", "zh"), /子样本条件 'regoin=East'：没有列 'regoin'。/);
   });
 
+  test("a mixed column of a decimal-comma file compares by its decimal mark", () => {
+    const t = parseCsvTable("id;x\n1;1,5\n2;2,5\n3;—\n", { file: "w.csv" });
+    expect(Array.from(whereMask(t, "x in (1.5, 2.5)"))).toEqual([1, 1, 0]);
+  });
+
   test("clauses split only at '&' / 'and' between comparisons", () => {
     expect(whereClauses("a=1&b=2")).toEqual(["a=1", "b=2"]);
     expect(whereClauses("type = R&D")).toEqual(["type = R&D"]);

@@ -2,6 +2,7 @@ import { PanelFrame } from "./panel-frame";
 import { DataTable, cellAt, columnIndex } from "./data-table";
 import { inputError } from "../errors";
 import { Cell, isBlank, parseNumberCell, showCell } from "./cells";
+import { csvTextNumber } from "./csv/decimal";
 
 /** A row filter given as code: the row's cells by column name, and its 0-based data-row index. */
 export type RowPredicate = (row: Readonly<Record<string, Cell>>, index: number) => boolean;
@@ -54,7 +55,8 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
         continue;
       }
       const text = showCell(cell).trim();
-      const num = parseNumberCell(cell);
+      // A CSV's text cells read by its decimal mark ("1,5" in a decimal-comma file), as numericColumn does.
+      const num = table.csv && typeof cell === "string" ? (csvTextNumber(cell, table.csv.decimal) ?? parseNumberCell(cell)) : parseNumberCell(cell);
       const target = Number(values[0]);
       const numeric = typeof num === "number" && values.every((v) => v !== "" && Number.isFinite(Number(v)));
       let keep: boolean;
