@@ -293,6 +293,14 @@ describe("yearbook headers with units", () => {
     expect(Number.isFinite(j.params["人口(万人)"])).toBe(true);
   });
 
+  test("the name without its unit: refused suggesting the imported name", async () => {
+    const out = join(DIR, "per-year-panel4.csv");
+    expectOk(await cli("import", book, "--out", out, "--force"));
+    const r = await cli("describe", "--data", out, "--vars", "地区生产总值");
+    expectRefused(r, /Unknown variable '地区生产总值'\. Did you mean '地区生产总值\(亿元\)' \(the name with its unit\)\?/);
+    expectRefused(await cli("describe", "--data", out, "--vars", "地区生产总值", "--lang", "zh"), "您是想用 '地区生产总值(亿元)'（带单位的名称）吗？");
+  });
+
   test("without backticks the formula message says how to write the name", async () => {
     const out = join(DIR, "per-year-panel3.csv");
     expectOk(await cli("import", book, "--out", out, "--force"));

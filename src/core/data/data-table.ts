@@ -155,9 +155,12 @@ export function tableFromGrid(grid: readonly (readonly Cell[])[], options: Table
 export function columnIndex(table: DataTable, name: string): number {
   const j = table.names.indexOf(name);
   if (j < 0) {
+    // Imported yearbook columns keep their unit in the name: '地区生产总值' → '地区生产总值(亿元)'.
+    const withUnit = table.names.filter((n) => n.startsWith(name) && /^\s*[(（][^()（）]+[)）]$/.test(n.slice(name.length)));
+    const hint = withUnit.length === 1 ? { en: ` Did you mean '${withUnit[0]}' (the name with its unit)?`, zh: `您是想用 '${withUnit[0]}'（带单位的名称）吗？` } : { en: "", zh: "" };
     throw inputError(
-      `Unknown variable '${name}'. Available columns: ${table.names.join(", ")}.`,
-      `找不到变量 '${name}'。可用的列：${table.names.join("、")}。`,
+      `Unknown variable '${name}'.${hint.en} Available columns: ${table.names.join(", ")}.`,
+      `找不到变量 '${name}'。${hint.zh}可用的列：${table.names.join("、")}。`,
     );
   }
   return j;
