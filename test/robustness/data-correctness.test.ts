@@ -6,6 +6,7 @@
  * file) or a message naming the place and the fix, in English and Chinese, without a crash.
  */
 import ExcelJS from "exceljs";
+import fc from "fast-check";
 import { readFileSync } from "fs";
 import { join } from "path";
 import { cli } from "../helpers/cli";
@@ -122,6 +123,20 @@ describe("decimal commas and thousands separators", () => {
     const t = parseCsvTable("city;x\nParis, France;1,5\nBonn;2\n", { file: "t.csv" });
     expect(labelColumn(t, "city")).toEqual(["Paris, France", "Bonn"]);
     expect(Array.from(numericColumn(t, "x"))).toEqual([1.5, 2]);
+  });
+
+  test("property: any double written with a decimal comma reads as the same double written with a point", () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ noNaN: true, noDefaultInfinity: true }), { minLength: 1, maxLength: 30 }), (xs) => {
+        const texts = xs.map((x) => String(x));
+        const point = parseCsvTable(["id;x", "0;0.5", ...texts.map((t, k) => `${k + 1};${t}`)].join("\n"), { file: "p.csv" });
+        const comma = parseCsvTable(["id;x", "0;0,5", ...texts.map((t, k) => `${k + 1};${t.replace(".", ",")}`)].join("\n"), { file: "c.csv" });
+        expect(comma.csv!.decimal).toBe(",");
+        const a = numericColumn(point, "x"), b = numericColumn(comma, "x");
+        for (let i = 0; i < a.length; i++) expect(Object.is(a[i], b[i])).toBe(true);
+      }),
+      { numRuns: 200, seed: 42 },
+    );
   });
 
   test("missing tokens and exponents in a decimal-comma file", () => {

@@ -1,4 +1,4 @@
-import { DataTable, labelColumn, numericColumn } from "../data/data-table";
+import { DataTable, labelColumn, numericColumn, rangeRow } from "../data/data-table";
 import { inputError } from "../errors";
 
 /** Mean of a variable per period, overall and per group (index trends by region group). */
@@ -44,8 +44,8 @@ export function groupTrend(table: DataTable, spec: GroupTrendSpec): GroupTrend {
   const allSum = new Array<number>(times.length).fill(0);
   const allCount = new Array<number>(times.length).fill(0);
   for (let i = 0; i < y.length; i++) {
-    if (Number.isNaN(time[i])) throw inputError(`Row ${i + 2}: the period in column '${spec.time}' is blank.`, `第 ${i + 2} 行：列 '${spec.time}' 的时期为空。`);
-    if (group && group[i] === null) throw inputError(`Row ${i + 2}: the group in column '${spec.group}' is blank.`, `第 ${i + 2} 行：列 '${spec.group}' 的分组为空。`);
+    if (Number.isNaN(time[i])) throw inputError(`Row ${rangeRow(i, table)}: the period in column '${spec.time}' is blank.`, `第 ${rangeRow(i, table)} 行：列 '${spec.time}' 的时期为空。`);
+    if (group && group[i] === null) throw inputError(`Row ${rangeRow(i, table)}: the group in column '${spec.group}' is blank.`, `第 ${rangeRow(i, table)} 行：列 '${spec.group}' 的分组为空。`);
     if (Number.isNaN(y[i])) continue;
     const k = tIndex.get(time[i])!;
     allSum[k] += y[i];
