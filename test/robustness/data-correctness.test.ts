@@ -23,6 +23,7 @@ import { syntheticGrid } from "../../scripts/lib/synthetic-panel";
 import { draftToSpec, presetDraft, specToDraft } from "../../src/taskpane/journey/table-drafts";
 import { lagFormula, runAnalysis } from "../../src/core/spec/run-analysis";
 import { parseAnalysisSpec } from "../../src/core/spec/analysis-spec";
+import { describeRange } from "../../src/functions/adapters/describe";
 
 const model = ["--formula", "inv ~ value + capital", "--id", "firm", "--time", "year", "--json"];
 const plainRun = () => cli("panel", "--data", fixturePath("grunfeld.csv"), ...model);
@@ -137,6 +138,12 @@ describe("decimal commas and thousands separators", () => {
       }),
       { numRuns: 200, seed: 42 },
     );
+  });
+
+  test("an Excel range with a decimal-comma text cell: refused at its row with the Excel fix", () => {
+    const e = refusal(() => describeRange([["id", "x"], [1, 2.5], [2, "1,5"]], "vars=x"));
+    expect(e.text.en).toMatch(/Column 'x' row 3: text '1,5' is not a number\. It has a decimal comma: write it with a decimal point \(1\.5\), or convert the column to numbers in Excel \(Data → Text to Columns/);
+    expect(e.text.zh).toMatch(/列 'x' 第 3 行：文本 '1,5' 不是数值。该值使用小数逗号/);
   });
 
   test("missing tokens and exponents in a decimal-comma file", () => {
