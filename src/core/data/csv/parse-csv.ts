@@ -198,7 +198,7 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
               col.values[row] = NaN;
               stored = true;
             } else {
-              if (row > 0) reread.push(j);
+              if (hasNumberBefore(col.values, row)) reread.push(j);
               toText(col, row, cap);
             }
           }
@@ -239,4 +239,10 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
     col.values ? { kind: "number", values: col.values } : { kind: "text", codes: col.codes!, levels: col.levels },
   );
   return makeTable(names, columns, nrows, missing, { rowNumbers: lines, csv: { file, decimal, delimiter } });
+}
+
+/** True when a numeric column being built already holds a number above `row` (its text would be lost by toText). */
+function hasNumberBefore(values: Float64Array, row: number): boolean {
+  for (let k = 0; k < row; k++) if (values[k] === values[k]) return true;
+  return false;
 }
