@@ -258,6 +258,18 @@ describe("where filters naming awkward columns", () => {
     expect(Array.from(whereMask(t, "x in (1.5, 2.5)"))).toEqual([1, 1, 0]);
   });
 
+  test("table 'by' a column with a space, whose values hold '&'", async () => {
+    const lines = readFileSync(fixturePath("grunfeld.csv"), "utf8").trim().split(/\r?\n/);
+    const text = [lines[0] + ",firm group", ...lines.slice(1).map((l) => `${l},${Number(l.split(",")[0]) <= 5 ? "East & Coast" : "West"}`)].join("\n") + "\n";
+    const data = file("by-space.csv", text);
+    const spec = file("by-space.json", JSON.stringify({ data, id: "firm", time: "year", by: "firm group", models: [{ formula: "inv ~ value + capital" }] }));
+    const r = await cli("table", spec, "--json");
+    const j = expectOk(r) && r.json();
+    expect(j.models.map((m: { nobs: number }) => m.nobs)).toEqual([100, 100]);
+    const plain = await cli("panel", "--data", fixturePath("grunfeld.csv"), ...model.slice(0, -1), "--where", "firm<=5", "--json");
+    expect(j.models[0].params.value).toBe(plain.json().params.value);
+  });
+
   test("clauses split only at '&' / 'and' between comparisons", () => {
     expect(whereClauses("a=1&b=2")).toEqual(["a=1", "b=2"]);
     expect(whereClauses("type = R&D")).toEqual(["type = R&D"]);

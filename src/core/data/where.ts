@@ -78,6 +78,11 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
   return mask;
 }
 
+/** A column name as a `where` clause writes it: in backticks when it has spaces, operators or '&'. */
+export function quoteWhereName(name: string): string {
+  return /^[^=!<>\s`&]+$/.test(name) ? name : `\`${name}\``;
+}
+
 const OPERATOR = /==|=|!=|<>|>=|<=|>|<|\sin\s/i;
 
 /**

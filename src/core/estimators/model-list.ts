@@ -3,6 +3,7 @@ import { buildPanelFrame } from "../data/panel-frame";
 import { fitPanelOnFrame, PanelSpec } from "./fit-panel";
 import { PanelResult } from "../results/panel-result";
 import { inputError } from "../errors";
+import { quoteWhereName } from "../data/where";
 
 /** One column of a multi-model table: a panel spec plus its column title. */
 export interface ModelColumnSpec extends Omit<PanelSpec, "id" | "time"> {
@@ -47,7 +48,8 @@ function setKey(spec: ModelColumnSpec, key: string, value: string): void {
 export function expandBy(table: DataTable, spec: ModelColumnSpec, by: string): ModelColumnSpec[] {
   const values = [...new Set(labelColumn(table, by).filter((v): v is string => v !== null))];
   if (values.length === 0) throw inputError(`Column '${by}' is empty: no groups to compare.`, `列 '${by}' 为空，没有可比较的分组。`);
-  return values.map((v) => ({ ...spec, where: spec.where ? `${spec.where} & ${by}=${v}` : `${by}=${v}`, title: v }));
+  const col = quoteWhereName(by);
+  return values.map((v) => ({ ...spec, where: spec.where ? `${spec.where} & ${col}=${v}` : `${col}=${v}`, title: v }));
 }
 
 /** Fits every column on one panel frame. */
