@@ -1,6 +1,6 @@
 /* global Excel */
 import { inputError } from "../core/errors";
-import type { CellSpan, ChartDrawing, ChartModel, ChartSeries, ChartType } from "../render/charts/chart-model";
+import type { AxisBounds, CellSpan, ChartDrawing, ChartModel, ChartSeries, ChartType } from "../render/charts/chart-model";
 import { maxOf } from "../core/data/extent";
 import { apiSupported } from "./office-api";
 
@@ -55,6 +55,16 @@ export async function drawChartObject(sheet: string, model: ChartModel, origin: 
       if (d.xTitle) chart.axes.categoryAxis.title.text = d.xTitle;
       if (d.yTitle) chart.axes.valueAxis.title.text = d.yTitle;
       if (d.reverseCategories) chart.axes.categoryAxis.reversePlotOrder = true;
+      // Periods of an event study are labels ("≤−4", −3, …, "≥4"), never a date or number scale.
+      if (d.type === "LineMarkers") chart.axes.categoryAxis.categoryType = "TextAxis";
+      // Axes tight to the data: a scatter's x axis is its category axis in Office.js.
+      const bound = (axis: Excel.ChartAxis, b: AxisBounds) => {
+        axis.minimum = b.min;
+        axis.maximum = b.max;
+        if (b.unit) axis.majorUnit = b.unit;
+      };
+      if (d.xAxis && d.type === "XYScatter") bound(chart.axes.categoryAxis, d.xAxis);
+      if (d.yAxis) bound(chart.axes.valueAxis, d.yAxis);
       d.series.forEach((spec, k) => {
         const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(spec.name);
         series.name = spec.name;
@@ -99,7 +109,8 @@ function styleSeries(series: Excel.ChartSeries, spec: ChartSeries, type: ChartTy
   const color = spec.color;
   switch (spec.style) {
     case "markers":
-      series.chartType = "XYScatter";
+      // Points only: a scatter series without lines, or a line-chart series whose line is hidden.
+      if (type === "XYScatter") series.chartType = "XYScatter";
       series.markerStyle = spec.marker ?? "Circle";
       series.markerSize = spec.marker === "Diamond" ? 9 : 7;
       series.format.line.lineStyle = "None";
@@ -124,13 +135,7 @@ function styleSeries(series: Excel.ChartSeries, spec: ChartSeries, type: ChartTy
       }
       break;
     case "column":
-    case "highlight":
       if (color) series.format.fill.setSolidColor(color);
-      if (type === "ColumnClustered" && apiSupported("1.8")) {
-        // Histogram bars touch, and the highlight bar sits over its bin rather than beside it.
-        series.gapWidth = 0;
-        series.overlap = 100;
-      }
       break;
   }
 }
