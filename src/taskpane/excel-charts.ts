@@ -65,6 +65,7 @@ export async function drawChartObject(sheet: string, model: ChartModel, origin: 
       };
       if (d.xAxis && d.type === "XYScatter") bound(chart.axes.categoryAxis, d.xAxis);
       if (d.yAxis) bound(chart.axes.valueAxis, d.yAxis);
+      if (d.xAxis || d.yAxis) placeAxesAtEdges(chart);
       d.series.forEach((spec, k) => {
         const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(spec.name);
         series.name = spec.name;
@@ -102,6 +103,21 @@ export async function drawChartObject(sheet: string, model: ChartModel, origin: 
   }
   await draw(model);
   return { type: model.type, fellBack: false };
+}
+
+/**
+ * An axis crosses the other at 0 by default, so with negative values the period labels of an
+ * event study (or the counts of a placebo histogram whose x axis spans 0) would sit inside the
+ * plot. Tick labels go to the low edge (ExcelApi 1.7); where the host has ExcelApi 1.8 the axes
+ * themselves cross at the minimum (the frame's left and bottom edges).
+ */
+function placeAxesAtEdges(chart: Excel.Chart): void {
+  chart.axes.categoryAxis.tickLabelPosition = "Low";
+  chart.axes.valueAxis.tickLabelPosition = "Low";
+  if (apiSupported("1.8")) {
+    chart.axes.categoryAxis.position = "Minimum";
+    chart.axes.valueAxis.position = "Minimum";
+  }
 }
 
 /** Marker, line and fill of one series as the model asks (lines: blank cells leave gaps). */

@@ -41,6 +41,7 @@
     "ChartSeriesCollection.add": "1.7", "ChartSeries.markerStyle": "1.7", "ChartSeries.markerSize": "1.7", "ChartSeries.markerBackgroundColor": "1.7",
     "ChartSeries.markerForegroundColor": "1.7", "ChartSeries.chartType": "1.7", "ChartAxis.reversePlotOrder": "1.7", "ChartLineFormat.lineStyle": "1.7",
     "ChartAxis.minimum": "1.1", "ChartAxis.maximum": "1.1", "ChartAxis.majorUnit": "1.1", "ChartAxis.categoryType": "1.7",
+    "ChartAxis.tickLabelPosition": "1.7", "ChartAxis.position": "1.8",
   };
   function versionAtLeast(have, want) {
     var h = String(have).split(".").map(Number), w = String(want).split(".").map(Number);
@@ -615,7 +616,10 @@
       created = {
         name: "Chart " + (sheet.charts.length + 1), type: type, title: "", xTitle: "", yTitle: "", reverseCategories: false, legend: "Right", series: series, position: null,
         // Axis scales as set (null = automatic); categoryType only matters on a category (non-XY) axis.
-        axes: { category: { minimum: null, maximum: null, majorUnit: null, categoryType: "Automatic" }, value: { minimum: null, maximum: null, majorUnit: null } },
+        axes: {
+          category: { minimum: null, maximum: null, majorUnit: null, categoryType: "Automatic", tickLabelPosition: "NextToAxis", position: "Automatic" },
+          value: { minimum: null, maximum: null, majorUnit: null, tickLabelPosition: "NextToAxis", position: "Automatic" },
+        },
       };
       sheet.charts.push(created);
     });
@@ -672,6 +676,16 @@
         });
       });
     });
+    // Where tick labels sit (1.7) and where the other axis crosses (1.8).
+    ["tickLabelPosition", "position"].forEach(function (p) {
+      [["categoryAxis", "category"], ["valueAxis", "value"]].forEach(function (ax) {
+        setter(ctx, self.axes[ax[0]], p, function (v) {
+          requireApi("ChartAxis." + p);
+          checkEnum(p === "position" ? "axisPosition" : "tickLabelPosition", v);
+          chart().axes[ax[1]][p] = v;
+        });
+      });
+    });
     setter(ctx, this.axes.categoryAxis, "categoryType", function (v) {
       requireApi("ChartAxis.categoryType");
       checkEnum("categoryType", v);
@@ -714,6 +728,8 @@
     lineStyle: ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"],
     legend: ["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"],
     categoryType: ["Automatic", "TextAxis", "DateAxis"],
+    tickLabelPosition: ["NextToAxis", "High", "Low", "None"],
+    axisPosition: ["Automatic", "Maximum", "Minimum", "Custom"],
   };
   function checkEnum(kind, v) {
     if (ENUMS[kind].indexOf(v) < 0) throw OfficeError("InvalidArgument", "'" + v + "' is not a valid " + kind + ".");

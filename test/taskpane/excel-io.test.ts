@@ -25,7 +25,7 @@ interface Double {
   select(sheet: string, address: string): void;
   charts(name: string): {
     name: string; type: string; title: string; reverseCategories: boolean;
-    axes: { category: { minimum: number | null; maximum: number | null; majorUnit: number | null; categoryType: string }; value: { minimum: number | null; maximum: number | null; majorUnit: number | null } };
+    axes: { category: { minimum: number | null; maximum: number | null; majorUnit: number | null; categoryType: string; position: string }; value: { minimum: number | null; maximum: number | null; majorUnit: number | null; position: string } };
     series: { name: string; chartType: string; values: unknown[]; xValues: unknown[] | null; gapWidth: number; fill: string | null; lineStyle: string; lineColor: string | null; markerStyle: string }[];
   }[] | null;
   numberFormat(name: string, r: number, c: number): string;
@@ -231,9 +231,10 @@ describe("drawChart", () => {
     expect(bars.values).toEqual([0, 3, 3, 0, 1, 1, 0, 0, 0, 0]);
     expect((bars.xValues as number[]).map((v) => Number(v.toFixed(9)))).toEqual([-0.1, -0.1, 0.1, 0.1, 0.1, 0.3, 0.3, 0.3, 0.5, 0.5]);
     expect(real).toMatchObject({ name: "Real estimate (0.5000)", chartType: "XYScatterLinesNoMarkers", lineColor: "#C00000", values: [0, 3], xValues: [0.5, 0.5] });
+    // ExcelApi 1.7: labels at the low edges; the axes still cross at 0 (ChartAxis.position is 1.8).
     expect(chart.axes).toEqual({
-      category: { minimum: -0.1, maximum: 0.5, majorUnit: 0.1, categoryType: "Automatic" },
-      value: { minimum: 0, maximum: 3, majorUnit: 1 },
+      category: { minimum: -0.1, maximum: 0.5, majorUnit: 0.1, categoryType: "Automatic", tickLabelPosition: "Low", position: "Automatic" },
+      value: { minimum: 0, maximum: 3, majorUnit: 1, tickLabelPosition: "Low", position: "Automatic" },
     });
   });
 
@@ -243,8 +244,9 @@ describe("drawChart", () => {
     await writeChart(officeWorkbookIO(), es);
     const [chart] = dbl.charts("Event study chart")!;
     expect(chart.type).toBe("LineMarkers");
-    expect(chart.axes.category).toEqual({ minimum: null, maximum: null, majorUnit: null, categoryType: "TextAxis" });
-    expect(chart.axes.value).toEqual({ minimum: es.yAxis!.min, maximum: es.yAxis!.max, majorUnit: es.yAxis!.unit });
+    // The period labels under the plot, not on the zero line inside it.
+    expect(chart.axes.category).toEqual({ minimum: null, maximum: null, majorUnit: null, categoryType: "TextAxis", tickLabelPosition: "Low", position: "Automatic" });
+    expect(chart.axes.value).toEqual({ minimum: es.yAxis!.min, maximum: es.yAxis!.max, majorUnit: es.yAxis!.unit, tickLabelPosition: "Low", position: "Automatic" });
     for (const s of chart.series) expect(s.xValues).toEqual(["≤−4", -3, -2, -1, 0, 1, 2, 3, "≥4"]);
     const by = (name: string) => chart.series.find((s) => s.name === name)!;
     expect(by("TWFE Estimate")).toMatchObject({ chartType: "LineMarkers", markerStyle: "Circle" });
@@ -252,6 +254,14 @@ describe("drawChart", () => {
     expect(by("TWFE 95% CI (upper)").values).toEqual(es.data.slice(1).map((r) => r[4]));
     // The reference marker is a line-chart series with its line hidden (not an XY series in a line chart).
     expect(by("Reference period (t = -1)")).toMatchObject({ chartType: "LineMarkers", lineStyle: "None", markerStyle: "Diamond", values: [null, null, null, 0, null, null, null, null, null] });
+  });
+
+  test("with ExcelApi 1.8 the axes cross at their minimum (the frame's edges)", async () => {
+    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }], excelApi: "1.8" });
+    const es = eventStudyChart(eventStudy(fixtureTable("did_common.csv"), { y: "y", id: "unit", time: "year", firstYearColumn: "first_treat" }), "en", { y: "y" });
+    await writeChart(officeWorkbookIO(), es);
+    const [chart] = dbl.charts("Event study chart")!;
+    expect([chart.axes.category.position, chart.axes.value.position]).toEqual(["Minimum", "Minimum"]);
   });
 
   test("the double refuses a scale on a line chart's text axis and a categoryType on an XY chart, as Excel does", async () => {
