@@ -106,7 +106,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     // Periods on a text axis: the binned endpoints read "≤−4" and "≥4", as in the notes.
     categories: span(cLabel),
     series,
-    yAxis: { min: yTicks[0], max: yTicks[yTicks.length - 1], unit: yTicks[1] - yTicks[0] },
+    yAxis: { min: yTicks[0], max: yTicks[yTicks.length - 1], unit: Number((yTicks[1] - yTicks[0]).toPrecision(12)) },
     numberFormats: [
       { col: 1, from: 1, to: K, format: "0.0000" }, { col: 2, from: 1, to: K, format: "0.0000" }, { col: 3, from: 1, to: K, format: "0.0000" },
       { col: 4, from: 1, to: K, format: "0.0000" }, { col: 5, from: 1, to: K, format: "0.000" },

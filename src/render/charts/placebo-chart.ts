@@ -26,7 +26,7 @@ export function placeboChart(result: PlaceboResult, lang: Lang, options: { bins?
   const xTicks = niceTicks(h.edges[0], h.edges[k], 8);
   // Counts: whole-number ticks from 0 to a round number at least the tallest bin.
   const yTicks = niceTicks(0, Math.max(1, maxOf(h.counts)), 5);
-  const yUnit = Math.max(1, yTicks[1] - yTicks[0]);
+  const yUnit = Math.max(1, Math.round(yTicks[1] - yTicks[0]));
   const top = Math.ceil(yTicks[yTicks.length - 1] / yUnit) * yUnit;
   // The step outline: (lo, 0) then, per bin, up to its count, across, and down to 0.
   const stepX: ChartValue[] = [h.edges[0]];
@@ -58,7 +58,7 @@ export function placeboChart(result: PlaceboResult, lang: Lang, options: { bins?
       { name: L("placeboCount"), x: { col: 5, from: 1, to: n }, values: { col: 6, from: 1, to: n }, style: "line", color: "#2F5597" },
       { name: realName, x: { col: 7, from: 1, to: 2 }, values: { col: 8, from: 1, to: 2 }, style: "line", color: "#C00000" },
     ],
-    xAxis: { min: xTicks[0], max: xTicks[xTicks.length - 1], unit: xTicks[1] - xTicks[0] },
+    xAxis: { min: xTicks[0], max: xTicks[xTicks.length - 1], unit: Number((xTicks[1] - xTicks[0]).toPrecision(12)) },
     yAxis: { min: 0, max: top, unit: yUnit },
     xTickMode: "all",
     numberFormats: [0, 1, 2, 5, 7].map((col) => ({ col, from: 1, to: col === 7 ? 2 : col === 5 ? n : k, format })),
