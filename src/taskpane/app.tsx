@@ -271,7 +271,7 @@ export function App({ io, initialLang }: AppProps) {
       await io.activateSheet(names[0]);
       setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
     });
-  const eventStudyChart = () => drawChart("did", async (panel) => eventStudyModel(panel, didForm, ID, TIME, tableLang));
+  const eventStudyChart = () => drawChart("did", async (panel) => eventStudyModel(panel, didForm, ID, TIME, tableLang, rename));
   const placeboHistogram = () =>
     drawChart("did", async (panel, report, isCancelled) => {
       const spec = didSpecOf(didForm, ID, TIME);
@@ -279,8 +279,9 @@ export function App({ io, initialLang }: AppProps) {
       const result = await placeboOffThread(panel, spec, didForm.permutations, didForm.seed, report, isCancelled);
       return result ? placeboChart(result, tableLang) : null;
     });
-  const trendChart = () => drawChart("trend", async (panel) => trendModel(panel, trend.index, trend.grouping, ID, TIME, tableLang));
-  const mapChart = () => drawChart("map", async (panel) => mapModel(panel, mapChoice.index, mapChoice.year, ID, TIME, tableLang));
+  // Charts name an index by its display name (its label), as the tables do.
+  const trendChart = () => drawChart("trend", async (panel) => trendModel(panel, trend.index, trend.grouping, ID, TIME, tableLang, rename[trend.index]));
+  const mapChart = () => drawChart("map", async (panel) => mapModel(panel, mapChoice.index, mapChoice.year, ID, TIME, tableLang, rename[mapChoice.index]));
 
   const saveSpec = async () => {
     try {
@@ -414,7 +415,7 @@ export function App({ io, initialLang }: AppProps) {
             )}
             {step === "charts" && (
               <ChartsStep
-                lang={lang} variables={variables} indices={indices.map((ix) => ix.name)} provinces={provinces} years={years}
+                lang={lang} variables={variables} display={display} indices={indices.map((ix) => ix.name)} provinces={provinces} years={years}
                 form={didForm} onForm={setDidForm} trend={trend} onTrend={setTrend} map={mapChoice} onMap={setMapChoice}
                 errors={chartErrors} busy={task.running}
                 onDidTable={() => void writeDidTable()} onEventStudy={() => void eventStudyChart()} onPlacebo={() => void placeboHistogram()} onTrendChart={() => void trendChart()} onMapChart={() => void mapChart()}

@@ -1,7 +1,13 @@
 /* global Excel, Office */
 import { EconError, inputError } from "../core/errors";
-import type { CellSpan, ChartDrawing, ChartModel, ChartSeries, ChartType } from "../render/charts/chart-model";
+import type { ChartModel } from "../render/charts/chart-model";
 import { maxOf } from "../core/data/extent";
+import { apiSupported } from "./office-api";
+import { drawChartObject } from "./excel-charts";
+import type { ChartOutcome } from "./excel-charts";
+
+export { CHART_ROWS } from "./excel-charts";
+export type { ChartOutcome } from "./excel-charts";
 
 /**
  * The task pane's only door to the workbook. Everything the wizard reads or writes goes through
@@ -76,14 +82,6 @@ export interface FreezeResult {
   frozenCells: number;
 }
 
-/** What `drawChart` made: the chart type drawn, and why it fell back when it did. */
-export interface ChartOutcome {
-  type: ChartType;
-  fellBack: boolean;
-  /** Why the preferred type (a region map) could not be drawn. */
-  reason?: string;
-}
-
 export interface WorkbookIO {
   listSheets(): Promise<SheetInfo[]>;
   /** Values of a sheet from A1 to the end of its used range ([] for an empty sheet). */
@@ -116,8 +114,6 @@ export interface WorkbookIO {
 }
 
 export const SETTINGS_SPEC_KEY = "econsheet.spec";
-/** Rows a chart object covers (its notes are written beneath it). */
-export const CHART_ROWS = 23;
 export const SETTINGS_OWNED_KEY = "econsheet.ownedSheets";
 const MAX_SHEET_NAME = 31;
 
@@ -462,114 +458,7 @@ export function officeWorkbookIO(): WorkbookIO {
     },
 
     async drawChart(sheet, model, origin = { row: 0, col: 0 }) {
-      if (!apiSupported("1.7")) {
-        throw inputError(
-          `This version of Excel cannot create charts from an add-in (ExcelApi 1.7 is needed: Excel 2019 or later, Microsoft 365, Excel on the web). The chart's data are in sheet '${sheet}'.`,
-          `当前 Excel 版本不支持加载项创建图表（需要 ExcelApi 1.7：Excel 2019 及以上、Microsoft 365 或网页版 Excel）。图表数据已写入工作表 '${sheet}'。`,
-        );
-      }
-      const width = maxOf(model.data.map((r) => r.length), 1);
-      const draw = (d: ChartDrawing) =>
-        Excel.run(async (context) => {
-          const ws = await sheetOrFail(context, sheet);
-          const range = (span: CellSpan, cols = 1) => ws.getRangeByIndexes(origin.row + span.from, origin.col + span.col, span.to - span.from + 1, cols);
-          for (const nf of model.numberFormats ?? []) {
-            range(nf).numberFormat = Array.from({ length: nf.to - nf.from + 1 }, () => [nf.format]);
-          }
-          const first = d.series[0];
-          // A map reads its geography columns and the values together; other charts start from the first series' values.
-          const source = d.type === "RegionMap" && d.categories
-            ? ws.getRangeByIndexes(origin.row + first.values.from, origin.col + d.categories.col, first.values.to - first.values.from + 1, first.values.col - d.categories.col + 1)
-            : range(first.values);
-          const chart = ws.charts.add(d.type, source, "Columns");
-          chart.name = model.kind;
-          chart.title.text = d.title;
-          chart.legend.position = "Bottom";
-          if (d.xTitle) chart.axes.categoryAxis.title.text = d.xTitle;
-          if (d.yTitle) chart.axes.valueAxis.title.text = d.yTitle;
-          if (d.reverseCategories) chart.axes.categoryAxis.reversePlotOrder = true;
-          d.series.forEach((spec, k) => {
-            const series = k === 0 ? chart.series.getItemAt(0) : chart.series.add(spec.name);
-            series.name = spec.name;
-            if (k > 0 || d.type !== "RegionMap") series.setValues(range(spec.values));
-            if (spec.x) series.setXAxisValues(range(spec.x));
-            else if (d.categories && d.type !== "RegionMap") series.setXAxisValues(range(d.categories));
-            styleSeries(series, spec, d.type);
-          });
-          chart.setPosition(
-            ws.getRangeByIndexes(origin.row, origin.col + width + 1, 1, 1),
-            ws.getRangeByIndexes(origin.row + CHART_ROWS - 1, origin.col + width + 9, 1, 1),
-          );
-          await context.sync();
-        });
-      const removeHalfMade = () =>
-        Excel.run(async (context) => {
-          const ws = await sheetOrFail(context, sheet);
-          ws.charts.getItemOrNullObject(model.kind).delete();
-          await context.sync();
-        }).catch(() => undefined);
-
-      if (model.type === "RegionMap" && model.fallback) {
-        if (!apiSupported("1.9")) {
-          await draw(model.fallback);
-          return { type: model.fallback.type, fellBack: true, reason: "ExcelApi 1.9 (map charts) is not supported by this Excel." };
-        }
-        try {
-          await draw(model);
-          return { type: model.type, fellBack: false };
-        } catch (e) {
-          await removeHalfMade();
-          await draw(model.fallback);
-          return { type: model.fallback.type, fellBack: true, reason: e instanceof Error ? e.message : String(e) };
-        }
-      }
-      await draw(model);
-      return { type: model.type, fellBack: false };
+      return drawChartObject(sheet, model, origin, sheetOrFail);
     },
   };
-}
-
-function apiSupported(version: string): boolean {
-  return typeof Office !== "undefined" && !!Office.context?.requirements?.isSetSupported?.("ExcelApi", version);
-}
-
-/** Marker, line and fill of one series as the model asks (lines: blank cells leave gaps). */
-function styleSeries(series: Excel.ChartSeries, spec: ChartSeries, type: ChartType): void {
-  const color = spec.color;
-  switch (spec.style) {
-    case "markers":
-      series.chartType = "XYScatter";
-      series.markerStyle = spec.marker ?? "Circle";
-      series.markerSize = spec.marker === "Diamond" ? 9 : 7;
-      series.format.line.lineStyle = "None";
-      if (color) {
-        series.markerBackgroundColor = color;
-        series.markerForegroundColor = color;
-      }
-      break;
-    case "line":
-    case "dashed":
-      if (type === "XYScatter") series.chartType = "XYScatterLinesNoMarkers";
-      series.markerStyle = "None";
-      series.format.line.lineStyle = spec.style === "dashed" ? "Dash" : "Continuous";
-      if (color) series.format.line.color = color;
-      break;
-    case "lineMarkers":
-      series.markerStyle = spec.marker ?? "Circle";
-      if (color) {
-        series.format.line.color = color;
-        series.markerBackgroundColor = color;
-        series.markerForegroundColor = color;
-      }
-      break;
-    case "column":
-    case "highlight":
-      if (color) series.format.fill.setSolidColor(color);
-      if (type === "ColumnClustered" && apiSupported("1.8")) {
-        // Histogram bars touch, and the highlight bar sits over its bin rather than beside it.
-        series.gapWidth = 0;
-        series.overlap = 100;
-      }
-      break;
-  }
 }

@@ -40,6 +40,8 @@
     "ChartSeries.setXAxisValues": "1.7", "ChartSeries.gapWidth": "1.7", "ChartSeries.overlap": "1.8", "ChartCollection.add": "1.1",
     "ChartSeriesCollection.add": "1.7", "ChartSeries.markerStyle": "1.7", "ChartSeries.markerSize": "1.7", "ChartSeries.markerBackgroundColor": "1.7",
     "ChartSeries.markerForegroundColor": "1.7", "ChartSeries.chartType": "1.7", "ChartAxis.reversePlotOrder": "1.7", "ChartLineFormat.lineStyle": "1.7",
+    "ChartAxis.minimum": "1.1", "ChartAxis.maximum": "1.1", "ChartAxis.majorUnit": "1.1", "ChartAxis.categoryType": "1.7",
+    "ChartAxis.tickLabelPosition": "1.7", "ChartAxis.position": "1.8",
   };
   function versionAtLeast(have, want) {
     var h = String(have).split(".").map(Number), w = String(want).split(".").map(Number);
@@ -611,7 +613,14 @@
       for (var c = textCols; c < src.rect.colCount; c++) {
         series.push(newSeries("Series" + (series.length + 1), { sheet: src.sheet, rect: { row: src.rect.row, col: src.rect.col + c, rowCount: src.rect.rowCount, colCount: 1 } }, categories));
       }
-      created = { name: "Chart " + (sheet.charts.length + 1), type: type, title: "", xTitle: "", yTitle: "", reverseCategories: false, legend: "Right", series: series, position: null };
+      created = {
+        name: "Chart " + (sheet.charts.length + 1), type: type, title: "", xTitle: "", yTitle: "", reverseCategories: false, legend: "Right", series: series, position: null,
+        // Axis scales as set (null = automatic); categoryType only matters on a category (non-XY) axis.
+        axes: {
+          category: { minimum: null, maximum: null, majorUnit: null, categoryType: "Automatic", tickLabelPosition: "NextToAxis", position: "Automatic" },
+          value: { minimum: null, maximum: null, majorUnit: null, tickLabelPosition: "NextToAxis", position: "Automatic" },
+        },
+      };
       sheet.charts.push(created);
     });
     return new ChartProxy(this._ctx, function () {
@@ -650,6 +659,39 @@
     setter(ctx, this.axes.categoryAxis.title, "text", function (v) { chart().xTitle = v; });
     setter(ctx, this.axes.valueAxis.title, "text", function (v) { chart().yTitle = v; });
     setter(ctx, this.axes.categoryAxis, "reversePlotOrder", function (v) { requireApi("ChartAxis.reversePlotOrder"); chart().reverseCategories = !!v; });
+    // Scales: numbers (or "" for automatic). A line/column chart's category axis is a set of
+    // labels, not a scale: Excel refuses a minimum, maximum or major unit there (as VBA's
+    // MinimumScale on xlCategory of a line chart), and an XY chart has no text category axis.
+    var XY = /^XYScatter/;
+    ["minimum", "maximum", "majorUnit"].forEach(function (p) {
+      [["categoryAxis", "category"], ["valueAxis", "value"]].forEach(function (ax) {
+        setter(ctx, self.axes[ax[0]], p, function (v) {
+          requireApi("ChartAxis." + p);
+          if (v !== "" && !(typeof v === "number" && isFinite(v))) throw OfficeError("InvalidArgument", "ChartAxis." + p + " must be a number: " + v);
+          if (p === "majorUnit" && v !== "" && !(v > 0)) throw OfficeError("InvalidArgument", "ChartAxis.majorUnit must be positive: " + v);
+          if (ax[1] === "category" && !XY.test(chart().type)) throw OfficeError("InvalidArgument", "The category axis of a " + chart().type + " chart has no " + p + ".");
+          var a = chart().axes[ax[1]];
+          a[p] = v === "" ? null : v;
+          if (a.minimum !== null && a.maximum !== null && !(a.minimum < a.maximum)) throw OfficeError("InvalidArgument", "ChartAxis minimum " + a.minimum + " is not below maximum " + a.maximum + ".");
+        });
+      });
+    });
+    // Where tick labels sit (1.7) and where the other axis crosses (1.8).
+    ["tickLabelPosition", "position"].forEach(function (p) {
+      [["categoryAxis", "category"], ["valueAxis", "value"]].forEach(function (ax) {
+        setter(ctx, self.axes[ax[0]], p, function (v) {
+          requireApi("ChartAxis." + p);
+          checkEnum(p === "position" ? "axisPosition" : "tickLabelPosition", v);
+          chart().axes[ax[1]][p] = v;
+        });
+      });
+    });
+    setter(ctx, this.axes.categoryAxis, "categoryType", function (v) {
+      requireApi("ChartAxis.categoryType");
+      checkEnum("categoryType", v);
+      if (XY.test(chart().type)) throw OfficeError("InvalidArgument", "An XY chart's horizontal axis is a value axis; it has no categoryType.");
+      chart().axes.category.categoryType = v;
+    });
     this.series = {
       getItemAt: function (i) {
         return new SeriesProxy(ctx, function () {
@@ -685,6 +727,9 @@
     markerStyle: ["Invalid", "Automatic", "None", "Square", "Diamond", "Triangle", "X", "Star", "Dot", "Dash", "Circle", "Plus", "Picture"],
     lineStyle: ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Grey25", "Grey50", "Grey75", "Automatic", "RoundDot"],
     legend: ["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"],
+    categoryType: ["Automatic", "TextAxis", "DateAxis"],
+    tickLabelPosition: ["NextToAxis", "High", "Low", "None"],
+    axisPosition: ["Automatic", "Maximum", "Minimum", "Custom"],
   };
   function checkEnum(kind, v) {
     if (ENUMS[kind].indexOf(v) < 0) throw OfficeError("InvalidArgument", "'" + v + "' is not a valid " + kind + ".");
@@ -802,7 +847,7 @@
       return s.charts.map(function (c) {
         return {
           name: c.name, type: c.type, title: c.title, xTitle: c.xTitle, yTitle: c.yTitle, legend: c.legend, reverseCategories: c.reverseCategories,
-          position: c.position,
+          position: c.position, axes: JSON.parse(JSON.stringify(c.axes)),
           series: c.series.map(function (x) {
             return {
               name: x.name, chartType: x.chartType || c.type, values: plotted(x.values), xValues: plotted(x.xValues),

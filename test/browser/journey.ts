@@ -747,7 +747,7 @@ test("keyboard only: Models, Tables and Charts steps", async (ctx) => {
   await page.keyboard.press("Enter");
   await page.getByTestId("status").getByText("sheet 'Event study chart'").waitFor({ timeout: 60_000 });
   const charts = (await chartsOf(page, "Event study chart"))!;
-  assert(charts.length === 1 && charts[0].type === "XYScatter", "the event-study chart made with the keyboard alone");
+  assert(charts.length === 1 && charts[0].type === "LineMarkers", "the event-study chart made with the keyboard alone");
   await shot(page, "en-keyboard-charts");
   await page.context().close();
 });
@@ -755,7 +755,8 @@ test("keyboard only: Models, Tables and Charts steps", async (ctx) => {
 /* ------------------------------ charts ------------------------------ */
 
 interface DoubleSeries { name: string; chartType: string; values: (number | string | null)[]; xValues: (number | string | null)[] | null; markerStyle: string; lineStyle: string }
-interface DoubleChart { name: string; type: string; title: string; xTitle: string; yTitle: string; reverseCategories: boolean; position: unknown; series: DoubleSeries[] }
+interface DoubleAxis { minimum: number | null; maximum: number | null; majorUnit: number | null; tickLabelPosition: string; position: string }
+interface DoubleChart { name: string; type: string; title: string; xTitle: string; yTitle: string; reverseCategories: boolean; position: unknown; series: DoubleSeries[]; axes: { category: DoubleAxis & { categoryType: string }; value: DoubleAxis } }
 const chartsOf = (page: Page, sheet: string) =>
   page.evaluate((s) => (window as unknown as { __excelDouble: { charts(n: string): DoubleChart[] | null } }).__excelDouble.charts(s), sheet);
 
@@ -818,31 +819,34 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   await page.getByRole("button", { name: "Event-study chart" }).click();
   await page.getByTestId("status").getByText("Wrote the chart and its data to sheet 'Event study chart'.").waitFor({ timeout: 60_000 });
 
-  // The event-study chart: XY scatter whose series read the core's coefficients and CI ends.
+  // The event-study chart: a line chart on a text axis of periods (binned endpoints "≤−4", "≥4")
+  // whose series read the core's coefficients and CI ends; the value axis tight to the CI ends.
   const didSpec = { y: cfg.y, id: "province", time: "year", treatedUnits: PILOTS, firstYear: 2013, controls: cfg.controls, leads: 4, lags: 4, reference: -1 };
   const es = eventStudy(panel, didSpec);
   const [chart] = (await chartsOf(page, "Event study chart"))!;
-  assert(chart && chart.type === "XYScatter", `event-study chart drawn: ${JSON.stringify(chart?.type)}`);
+  assert(chart && chart.type === "LineMarkers", `event-study chart drawn: ${JSON.stringify(chart?.type)}`);
+  assert(chart.axes.category.categoryType === "TextAxis" && chart.axes.category.minimum === null, `periods on a text axis: ${JSON.stringify(chart.axes)}`);
   const byName = (n: string) => chart.series.find((x) => x.name === n)!;
   const est = byName("TWFE Estimate");
   assert(est && est.markerStyle === "Circle", "estimates as circle markers");
+  const periods = es.twfe.map((c) => (c.rel === -4 ? "≤−4" : c.rel === 4 ? "≥4" : c.rel));
   es.twfe.forEach((c, i) => {
-    close(est.xValues![i], c.rel, `relative time ${i}`);
+    close(est.xValues![i], periods[i], `period label ${i}`);
     close(est.values[i], c.estimate, `coefficient at t = ${c.rel}`);
   });
-  const ci = byName("TWFE 95% CI");
-  assert(ci && ci.chartType === "XYScatterLinesNoMarkers", `CI bars are lines: ${ci?.chartType}`);
-  const bars = es.twfe.filter((c) => !c.reference);
-  bars.forEach((c, k) => {
-    close(ci.xValues![3 * k], c.rel, `CI bar x ${c.rel}`);
-    close(ci.values[3 * k], c.ciLow, `CI low at t = ${c.rel}`);
-    close(ci.values[3 * k + 1], c.ciHigh, `CI high at t = ${c.rel}`);
-    if (k > 0) assert(ci.values[3 * k - 1] === null, "a blank between bars");
+  const low = byName("TWFE 95% CI (lower)"), high = byName("TWFE 95% CI (upper)");
+  assert(low && high && low.lineStyle === "Dash" && high.lineStyle === "Dash", `CI bounds dashed: ${low?.lineStyle} ${high?.lineStyle}`);
+  es.twfe.forEach((c, i) => {
+    close(low.values[i], c.ciLow, `CI low at t = ${c.rel}`);
+    close(high.values[i], c.ciHigh, `CI high at t = ${c.rel}`);
   });
+  const ends = es.twfe.flatMap((c) => [c.ciLow, c.ciHigh]);
+  const y = chart.axes.value;
+  assert(y.minimum !== null && y.maximum !== null && y.majorUnit !== null && ends.every((v) => v >= y.minimum! && v <= y.maximum!) && ends.some((v) => v - y.minimum! < y.majorUnit!) && ends.some((v) => y.maximum! - v < y.majorUnit!), `value axis tight to the CI ends: ${JSON.stringify(y)}`);
   const ref = byName("Reference period (t = -1)");
-  assert(ref && ref.markerStyle === "Diamond" && ref.xValues![0] === -1 && ref.values[0] === 0, `reference period marked: ${JSON.stringify(ref)}`);
+  assert(ref && ref.markerStyle === "Diamond" && ref.lineStyle === "None" && ref.values[es.twfe.findIndex((c) => c.reference)] === 0, `reference period marked: ${JSON.stringify(ref)}`);
   const zero = byName("Zero");
-  assert(zero && zero.lineStyle === "Dash" && zero.values.every((v) => v === 0), "dashed zero line");
+  assert(zero && zero.values.every((v) => v === 0), "zero line");
   close(chart.title, `Event study: ${cfg.y}`, "title");
   // The numbers behind the chart are in the sheet: the coefficient table from A1.
   const esSheet = sheetByName(await dump(page), "Event study chart");
@@ -876,13 +880,24 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   await page.getByRole("button", { name: "Placebo histogram" }).click();
   await page.getByTestId("status").getByText("sheet 'Placebo test chart'").waitFor({ timeout: 60_000 });
   const pl = placeboChart(placebo(panel, didSpec, 40, 20240601), "en");
-  checkChart((await chartsOf(page, "Placebo test chart"))![0], pl);
+  const plChart = (await chartsOf(page, "Placebo test chart"))![0];
+  checkChart(plChart, pl);
+  // The real estimate a vertical line; both axes the model's tight bounds.
+  assert(plChart.series[1].xValues![0] === plChart.series[1].xValues![1] && plChart.series[1].chartType === "XYScatterLinesNoMarkers", `the real estimate a vertical line: ${JSON.stringify(plChart.series[1])}`);
+  const scale = (x: DoubleAxis) => [x.minimum, x.maximum, x.majorUnit];
+  close(JSON.stringify([scale(plChart.axes.category), scale(plChart.axes.value)]), JSON.stringify([[pl.xAxis!.min, pl.xAxis!.max, pl.xAxis!.unit], [0, pl.yAxis!.max, pl.yAxis!.unit]]), "placebo axes");
+  // The double's default host (ExcelApi 1.17) lets the axes cross at their minimum: the frame's edges.
+  assert(plChart.axes.category.position === "Minimum" && plChart.axes.value.position === "Minimum", `axes at the edges: ${JSON.stringify(plChart.axes)}`);
 
   // Index trends by region.
   await page.getByTestId("trend-index").selectOption(cfg.indices[0]);
   await page.getByRole("button", { name: "Index trend chart" }).click();
   await page.getByTestId("status").getByText("sheet 'Index trends chart'").waitFor();
-  checkChart((await chartsOf(page, "Index trends chart"))![0], trendModel(panel, cfg.indices[0], "region4", "province", "year", "en"));
+  // Titled with the index's display name (its label), as the tables are.
+  const indexLabel = spec.indices?.find((ix) => ix.name === cfg.indices[0])?.label;
+  const trendChartGot = (await chartsOf(page, "Index trends chart"))![0];
+  checkChart(trendChartGot, trendModel(panel, cfg.indices[0], "region4", "province", "year", "en", indexLabel));
+  if (indexLabel) assert(trendChartGot.title.startsWith(indexLabel), `trend chart titled with the label '${indexLabel}': ${trendChartGot.title}`);
 
   // Map: this host cannot create a region map, so one sorted bar chart of the same cells.
   await page.getByTestId("map-index").selectOption(cfg.indices[0]);
@@ -891,7 +906,7 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   await page.getByTestId("status").getByText("sorted bar chart").waitFor();
   const maps = (await chartsOf(page, "Index map"))!;
   assert(maps.length === 1 && maps[0].reverseCategories, `one sorted bar chart, largest on top: ${maps.map((m) => m.type).join(", ")}`);
-  checkChart(maps[0], mapModel(panel, cfg.indices[0], "2023", "province", "year", "en"), "fallback");
+  checkChart(maps[0], mapModel(panel, cfg.indices[0], "2023", "province", "year", "en", indexLabel), "fallback");
   await axe(page, "charts");
   checkUntouched(ctx.seed, await dump(page));
   const jsErrors = (page as unknown as { jsErrors: string[] }).jsErrors;

@@ -11,6 +11,7 @@ import { analysisSheets } from "../../src/render/analysis-sheets";
 import { toGrid } from "../../src/render/grid";
 import { analysisFigures } from "../../src/render/charts/analysis-figures";
 import { readdirSync } from "fs";
+import { svgToPng } from "../../src/cli/figure-png";
 
 const dir = mkdtempSync(join(tmpdir(), "econsheet-run-"));
 const grid = syntheticGrid();
@@ -81,6 +82,24 @@ describe("econsheet run", () => {
     const expected = analysisFigures(runAnalysis(tableFromGrid(grid), parseAnalysisSpec(specJson)), "en").figures;
     for (const f of expected) expect(readFileSync(join(figures, `${f.name}.svg`), "utf8")).toBe(f.svg);
   }, 60000);
+
+  test("--figure-format png writes each figure as a PNG (resvg, 2× the SVG's size) of the same drawing; an existing PNG needs --force", async () => {
+    const figures = join(dir, "figures-png");
+    const r = await cli("run", specPath, "--out", join(dir, "fig-png.xlsx"), "--figures", figures, "--figure-format", "png");
+    expect(r.code).toBe(0);
+    expect(readdirSync(figures).sort()).toEqual(["Environment trends by region.png", "Table 9 DID event study.png", "Table 9 DID placebo.png"]);
+    const expected = analysisFigures(runAnalysis(tableFromGrid(grid), parseAnalysisSpec(specJson)), "en").figures;
+    for (const f of expected) {
+      const png = readFileSync(join(figures, `${f.name}.png`));
+      expect(png.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+      // IHDR: width and height at bytes 16 and 20 — twice the SVG's 720 × 440.
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1440, 880]);
+      expect(png.equals(svgToPng(f.svg).png)).toBe(true);
+    }
+    const again = await cli("run", specPath, "--out", join(dir, "fig-png2.xlsx"), "--figures", figures, "--figure-format", "png");
+    expect(again.code).not.toBe(0);
+    expect(again.stderr).toMatch(/--force/);
+  }, 90000);
 
   test("a spec error names its path and stops with exit 1", async () => {
     const bad = join(dir, "bad.json");

@@ -12,7 +12,7 @@ import path from "path";
 import ts from "typescript";
 
 const root = path.resolve(__dirname, "..", "..");
-const source = path.join(root, "src", "taskpane", "excel-io.ts");
+const sources = ["excel-io.ts", "excel-charts.ts"].map((f) => path.join(root, "src", "taskpane", f));
 const officeDts = fs.realpathSync(path.join(root, "node_modules", "@types", "office-js", "index.d.ts"));
 
 const num = (v: string) => v.split(".").map(Number);
@@ -27,42 +27,45 @@ interface Use {
   line: number;
   /** The enclosing WorkbookIO method or top-level function. */
   scope: ts.Node;
+  file: string;
 }
 
 function excelUses(): Use[] {
-  const program = ts.createProgram([source], { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, strict: true, skipLibCheck: true, jsx: ts.JsxEmit.ReactJSX, types: ["office-js"], esModuleInterop: true });
+  const program = ts.createProgram(sources, { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, strict: true, skipLibCheck: true, jsx: ts.JsxEmit.ReactJSX, types: ["office-js"], esModuleInterop: true });
   const checker = program.getTypeChecker();
-  const file = program.getSourceFile(source)!;
   const dts = program.getSourceFiles().find((f) => fs.existsSync(f.fileName) && fs.realpathSync(f.fileName) === officeDts);
   expect(dts).toBeDefined();
   const uses: Use[] = [];
-  const scopeOf = (node: ts.Node): ts.Node => {
-    let scope: ts.Node = node;
-    for (let n: ts.Node | undefined = node; n; n = n.parent) {
-      if (ts.isFunctionDeclaration(n) && n.parent === file) return n;
-      if ((ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n)) && ts.isObjectLiteralExpression(n.parent) && ts.isReturnStatement(n.parent.parent)) return n;
-      scope = n;
-    }
-    return scope;
-  };
-  const visit = (node: ts.Node) => {
-    if (ts.isPropertyAccessExpression(node)) {
-      const sym = checker.getSymbolAtLocation(node.name);
-      for (const decl of sym?.declarations ?? []) {
-        if (decl.getSourceFile() !== dts) continue;
-        const owner = decl.parent && (ts.isInterfaceDeclaration(decl.parent) || ts.isClassDeclaration(decl.parent)) ? decl.parent.name?.text : undefined;
-        let ns: ts.Node | undefined = decl.parent;
-        while (ns && !ts.isModuleDeclaration(ns)) ns = ns.parent;
-        if (!owner || !ns || (ns as ts.ModuleDeclaration).name.getText(dts) !== "Excel") continue;
-        const jsdoc = dts!.text.slice(decl.getFullStart(), decl.getStart(dts));
-        const m = /\[Api set: ExcelApi (\d+\.\d+)/.exec(jsdoc);
-        if (!m) continue;
-        uses.push({ api: `${owner}.${node.name.text}`, set: m[1], line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, scope: scopeOf(node) });
+  for (const source of sources) {
+    const file = program.getSourceFile(source)!;
+    const scopeOf = (node: ts.Node): ts.Node => {
+      let scope: ts.Node = node;
+      for (let n: ts.Node | undefined = node; n; n = n.parent) {
+        if (ts.isFunctionDeclaration(n) && n.parent === file) return n;
+        if ((ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n)) && ts.isObjectLiteralExpression(n.parent) && ts.isReturnStatement(n.parent.parent)) return n;
+        scope = n;
       }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
+      return scope;
+    };
+    const visit = (node: ts.Node) => {
+      if (ts.isPropertyAccessExpression(node)) {
+        const sym = checker.getSymbolAtLocation(node.name);
+        for (const decl of sym?.declarations ?? []) {
+          if (decl.getSourceFile() !== dts) continue;
+          const owner = decl.parent && (ts.isInterfaceDeclaration(decl.parent) || ts.isClassDeclaration(decl.parent)) ? decl.parent.name?.text : undefined;
+          let ns: ts.Node | undefined = decl.parent;
+          while (ns && !ts.isModuleDeclaration(ns)) ns = ns.parent;
+          if (!owner || !ns || (ns as ts.ModuleDeclaration).name.getText(dts) !== "Excel") continue;
+          const jsdoc = dts!.text.slice(decl.getFullStart(), decl.getStart(dts));
+          const m = /\[Api set: ExcelApi (\d+\.\d+)/.exec(jsdoc);
+          if (!m) continue;
+          uses.push({ api: `${owner}.${node.name.text}`, set: m[1], line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, scope: scopeOf(node), file: path.basename(source) });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
   return uses;
 }
 
@@ -91,7 +94,7 @@ describe("Excel API requirement sets", () => {
         const guards = [...text.matchAll(/apiSupported\("(\d+\.\d+)"\)/g)].map((m) => m[1]);
         return !guards.some((g) => atLeast(g, u.set));
       })
-      .map((u) => `${u.api} (ExcelApi ${u.set}) at excel-io.ts:${u.line}`);
+      .map((u) => `${u.api} (ExcelApi ${u.set}) at ${u.file}:${u.line}`);
     expect(bad).toEqual([]);
   });
 

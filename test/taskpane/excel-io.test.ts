@@ -11,6 +11,9 @@ import { tableFromGrid } from "../../src/core/data/data-table";
 import { indexMapChart } from "../../src/render/charts/index-map-chart";
 import { placeboChart } from "../../src/render/charts/placebo-chart";
 import { writeChart } from "../../src/taskpane/journey/charts";
+import { eventStudyChart } from "../../src/render/charts/event-study-chart";
+import { eventStudy } from "../../src/core/did/event-study";
+import { fixtureTable } from "../helpers/fixtures";
 
 interface Double {
   dump(): { name: string; values: CellValue[][] }[];
@@ -20,7 +23,11 @@ interface Double {
   settings(): Record<string, unknown>;
   stats(): { maxRequestBytes: number; requests: number };
   select(sheet: string, address: string): void;
-  charts(name: string): { name: string; type: string; title: string; reverseCategories: boolean; series: { name: string; values: unknown[]; xValues: unknown[] | null; gapWidth: number; fill: string | null }[] }[] | null;
+  charts(name: string): {
+    name: string; type: string; title: string; reverseCategories: boolean;
+    axes: { category: { minimum: number | null; maximum: number | null; majorUnit: number | null; categoryType: string; position: string }; value: { minimum: number | null; maximum: number | null; majorUnit: number | null; position: string } };
+    series: { name: string; chartType: string; values: unknown[]; xValues: unknown[] | null; gapWidth: number; fill: string | null; lineStyle: string; lineColor: string | null; markerStyle: string }[];
+  }[] | null;
   numberFormat(name: string, r: number, c: number): string;
 }
 
@@ -211,13 +218,65 @@ describe("drawChart", () => {
     expect(dbl.charts("Index map")!.map((c) => c.type)).toEqual(["BarClustered"]);
   });
 
-  test("histogram bars touch (gap 0) and the real-estimate bar is the accent colour", async () => {
-    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }] });
-    // Bins of 0.2 from −0.1 to 0.5: {−0.1, 0, 0}, {0.1}, {} — the real estimate 0.5 in the last.
+  test("placebo: an XY chart of the bins' step outline and a vertical line at the real estimate, axes tight on round ticks, p in the title", async () => {
+    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }], excelApi: "1.7" });
+    // Bins of 0.2 from −0.1 to 0.5: {−0.1, 0, 0}, {0.1}, {} — the real estimate 0.5 at the upper edge.
     const pl = placeboChart({ estimate: 0.5, permutations: 4, failed: 0, pTwoSided: 0.2, mean: 0, sd: 0.1, quantiles: { p05: 0, p50: 0, p95: 0 }, estimates: [-0.1, 0, 0, 0.1], seed: "1" }, "en", { bins: 3 });
     await writeChart(officeWorkbookIO(), pl);
     const [chart] = dbl.charts("Placebo test chart")!;
-    expect(chart.series.map((x) => [x.values, x.gapWidth, x.fill])).toEqual([[[3, 1, 0], 0, "#8EA9DB"], [[0, 0, 3], 0, "#C00000"]]);
+    expect(chart.type).toBe("XYScatter");
+    expect(chart.title).toBe("Placebo test: 4 random reassignments (randomization p = 0.200)");
+    const [bars, real] = chart.series;
+    expect(bars.chartType).toBe("XYScatterLinesNoMarkers");
+    expect(bars.values).toEqual([0, 3, 3, 0, 1, 1, 0, 0, 0, 0]);
+    expect((bars.xValues as number[]).map((v) => Number(v.toFixed(9)))).toEqual([-0.1, -0.1, 0.1, 0.1, 0.1, 0.3, 0.3, 0.3, 0.5, 0.5]);
+    expect(real).toMatchObject({ name: "Real estimate (0.5000)", chartType: "XYScatterLinesNoMarkers", lineColor: "#C00000", values: [0, 3], xValues: [0.5, 0.5] });
+    // ExcelApi 1.7: labels at the low edges; the axes still cross at 0 (ChartAxis.position is 1.8).
+    expect(chart.axes).toEqual({
+      category: { minimum: -0.1, maximum: 0.5, majorUnit: 0.1, categoryType: "Automatic", tickLabelPosition: "Low", position: "Automatic" },
+      value: { minimum: 0, maximum: 3, majorUnit: 1, tickLabelPosition: "Low", position: "Automatic" },
+    });
+  });
+
+  test("event study: a line chart on a text axis whose endpoint labels read ≤−4 and ≥4; CI bounds dashed; the value axis set, the text axis not scaled", async () => {
+    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }], excelApi: "1.7" });
+    const es = eventStudyChart(eventStudy(fixtureTable("did_common.csv"), { y: "y", id: "unit", time: "year", firstYearColumn: "first_treat" }), "en", { y: "y" });
+    await writeChart(officeWorkbookIO(), es);
+    const [chart] = dbl.charts("Event study chart")!;
+    expect(chart.type).toBe("LineMarkers");
+    // The period labels under the plot, not on the zero line inside it.
+    expect(chart.axes.category).toEqual({ minimum: null, maximum: null, majorUnit: null, categoryType: "TextAxis", tickLabelPosition: "Low", position: "Automatic" });
+    expect(chart.axes.value).toEqual({ minimum: es.yAxis!.min, maximum: es.yAxis!.max, majorUnit: es.yAxis!.unit, tickLabelPosition: "Low", position: "Automatic" });
+    for (const s of chart.series) expect(s.xValues).toEqual(["≤−4", -3, -2, -1, 0, 1, 2, 3, "≥4"]);
+    const by = (name: string) => chart.series.find((s) => s.name === name)!;
+    expect(by("TWFE Estimate")).toMatchObject({ chartType: "LineMarkers", markerStyle: "Circle" });
+    expect(by("TWFE 95% CI (lower)")).toMatchObject({ lineStyle: "Dash", markerStyle: "None" });
+    expect(by("TWFE 95% CI (upper)").values).toEqual(es.data.slice(1).map((r) => r[4]));
+    // The reference marker is a line-chart series with its line hidden (not an XY series in a line chart).
+    expect(by("Reference period (t = -1)")).toMatchObject({ chartType: "LineMarkers", lineStyle: "None", markerStyle: "Diamond", values: [null, null, null, 0, null, null, null, null, null] });
+  });
+
+  test("with ExcelApi 1.8 the axes cross at their minimum (the frame's edges)", async () => {
+    const dbl = loadDouble({ sheets: [{ name: "Data", values: [["x"]] }], excelApi: "1.8" });
+    const es = eventStudyChart(eventStudy(fixtureTable("did_common.csv"), { y: "y", id: "unit", time: "year", firstYearColumn: "first_treat" }), "en", { y: "y" });
+    await writeChart(officeWorkbookIO(), es);
+    const [chart] = dbl.charts("Event study chart")!;
+    expect([chart.axes.category.position, chart.axes.value.position]).toEqual(["Minimum", "Minimum"]);
+  });
+
+  test("the double refuses a scale on a line chart's text axis and a categoryType on an XY chart, as Excel does", async () => {
+    loadDouble({ sheets: [{ name: "S", values: [["a", 1], ["b", 2]] }] });
+    const tryChart = (type: "LineMarkers" | "XYScatter", set: (c: Excel.Chart) => void) =>
+      Excel.run(async (context) => {
+        const ws = context.workbook.worksheets.getItem("S");
+        const c = ws.charts.add(type, ws.getRange("B1:B2"), "Columns");
+        set(c);
+        await context.sync();
+      });
+    await expect(tryChart("LineMarkers", (c) => { c.axes.categoryAxis.minimum = 0; })).rejects.toThrow(/InvalidArgument/);
+    await expect(tryChart("XYScatter", (c) => { c.axes.categoryAxis.categoryType = "TextAxis"; })).rejects.toThrow(/InvalidArgument/);
+    await expect(tryChart("XYScatter", (c) => { c.axes.valueAxis.minimum = 2; c.axes.valueAxis.maximum = 1; })).rejects.toThrow(/not below/);
+    await expect(tryChart("XYScatter", (c) => { c.axes.categoryAxis.minimum = 0; c.axes.categoryAxis.maximum = 3; c.axes.valueAxis.majorUnit = 1; })).resolves.toBeUndefined();
   });
 
   test("Excel without ExcelApi 1.7 cannot make charts: a message naming the sheet that holds the data", async () => {

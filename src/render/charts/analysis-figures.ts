@@ -54,7 +54,9 @@ export function analysisFigures(run: AnalysisRun, lang: Lang = "en"): { figures:
     if (t.eventStudy) {
       const cluster = t.eventStudy.model.cluster;
       const clusterLabel = cluster ? clusterName(cluster, labelColumn(run.panel, run.id), {}, lang, run.id) : undefined;
-      const chart = eventStudyChart(t.eventStudy, lang, { y: spec.y, controls: spec.controls, clusterLabel });
+      // The outcome by its display name when it is an index with a label.
+      const yLabel = run.indices.find((i) => i.spec.name === spec.y)?.spec.label ?? spec.y;
+      const chart = eventStudyChart(t.eventStudy, lang, { y: yLabel, controls: spec.controls, clusterLabel });
       figures.push({ name: fileName(`${spec.title} ${lang === "zh" ? "事件研究" : "event study"}`), svg: chartSvg(chart), caption: chart.title });
     }
     if (t.placebo) {

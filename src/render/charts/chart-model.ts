@@ -1,8 +1,9 @@
 /**
  * A chart as plain data, before any Office call: the block of cells it is drawn from (written to
  * a new sheet from A1) and which columns of that block each series reads. The task pane turns it
- * into an Excel chart object (src/taskpane/excel-io.ts `addChart`), so the chart lives in the
- * workbook and follows its cells; tests read the series values back from the cells.
+ * into an Excel chart object (src/taskpane/excel-charts.ts `drawChartObject`), so the chart lives
+ * in the workbook and follows its cells; the command line draws the same model as an SVG figure
+ * (chart-svg.ts). Tests read the series values back from the cells.
  */
 export type ChartValue = string | number | null;
 
@@ -11,10 +12,9 @@ export type ChartType = "XYScatter" | "LineMarkers" | "ColumnClustered" | "BarCl
 
 /**
  * How a series is drawn: `markers` (points only), `line` / `dashed` (lines without markers;
- * blank cells break the line, which draws separate CI bars from one series), `column` (bars)
- * and `highlight` (a bar in the accent colour, overlapping the others).
+ * blank cells break the line), `lineMarkers` (a line through markers) and `column` (bars).
  */
-export type SeriesStyle = "markers" | "line" | "dashed" | "lineMarkers" | "column" | "highlight";
+export type SeriesStyle = "markers" | "line" | "dashed" | "lineMarkers" | "column";
 
 /** Cells of one column of the data block: rows `from`…`to` inclusive (0-based, row 0 = header). */
 export interface CellSpan {
@@ -46,12 +46,17 @@ export interface ChartDrawing {
   reverseCategories?: boolean;
   /** Which x ticks of a scatter chart get a label: whole numbers only (default; relative time) or every tick (a continuous x such as a density's). */
   xTickMode?: "integer" | "all";
-  /** Histogram: the categories are equal bins from `lo` of width `width` (SVG draws a numeric x axis). */
-  bins?: { lo: number; width: number };
-  /** A vertical line at x = `at` (in the x axis's units), e.g. the real estimate over a placebo histogram. */
-  verticalLine?: { at: number; label: string; color?: string };
-  /** Labels of particular x ticks (binned endpoints "≤−4", "≥4"). */
-  xTickLabels?: Record<number, string>;
+  /** Bounds of the x axis of a scatter (Excel: minimum, maximum, majorUnit; SVG the same); default the data's range. */
+  xAxis?: AxisBounds;
+  /** Bounds of the value axis (default: round ticks around the data, from 0 for bars). */
+  yAxis?: AxisBounds;
+}
+
+/** An axis tight to the data: from `min` to `max`, ticks every `unit` from `min`. */
+export interface AxisBounds {
+  min: number;
+  max: number;
+  unit?: number;
 }
 
 export interface ChartModel extends ChartDrawing {

@@ -1,5 +1,8 @@
 import { ChartDrawing, ChartModel, ChartSeries, spanValues } from "./chart-model";
 import { maxOf, minOf } from "../../core/data/extent";
+import { niceTicks } from "./axis-ticks";
+
+export { niceTicks } from "./axis-ticks";
 
 /**
  * A chart model drawn as a standalone SVG figure — the same series as the Excel chart, for the
@@ -16,22 +19,6 @@ const AXIS = "#595959";
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/** Round numbers for axis ticks: about `count` steps of 1, 2 or 5 × 10^k covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count = 5): number[] {
-  if (!(hi > lo)) {
-    const pad = lo === 0 ? 1 : Math.abs(lo) * 0.1;
-    return niceTicks(lo - pad, hi + pad, count);
-  }
-  const raw = (hi - lo) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) ?? 10 * mag;
-  const first = Math.floor(lo / step) * step;
-  const ticks: number[] = [];
-  for (let v = first; v <= hi + step * 1e-9; v += step) ticks.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
-  if (ticks[ticks.length - 1] < hi) ticks.push(Number((ticks[ticks.length - 1] + step).toPrecision(12)));
-  return ticks;
 }
 
 function label(v: number): string {
@@ -78,7 +65,7 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
   const catFormat = catSpan && model.numberFormats?.find((f) => f.col === catSpan.col)?.format;
   const catDigits = catFormat && /^0\.(0+)$/.test(catFormat) ? catFormat.length - 2 : undefined;
   const categories = catSpan
-    ? spanValues(model.data, catSpan).map((v) => (v === null ? "" : typeof v === "number" && catDigits !== undefined ? v.toFixed(catDigits).replace(/^-/, "−") : String(v)))
+    ? spanValues(model.data, catSpan).map((v) => (v === null ? "" : typeof v === "number" ? (catDigits !== undefined ? v.toFixed(catDigits) : String(v)).replace(/^-/, "−") : String(v)))
     : [];
   const H = options.height ?? (horizontal ? Math.max(440, 150 + 16 * categories.length) : 440);
   const left = horizontal ? 30 + 7 * maxOf(categories.map(textWidth), 4) : 78;
@@ -88,7 +75,6 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
   const body: string[] = [];
   const seriesValues = d.series.map((s) => spanValues(model.data, s.values));
   const isColumns = d.type === "ColumnClustered" || d.type === "BarClustered";
-  let vline = "";
 
   // Value range (y; x for horizontal bars), with 0 for bars.
   const allValues = numbers(seriesValues.flat());
@@ -97,20 +83,27 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     vlo = Math.min(0, vlo);
     vhi = Math.max(0, vhi);
   }
-  const vt = niceTicks(vlo, vhi);
-  const v0 = vt[0], v1 = vt[vt.length - 1];
+  // The model's bounds when it gives them (tight to the data, as the Excel chart's axis), else round ticks around the data.
+  const ticksOf = (a: { min: number; max: number; unit?: number }) => {
+    const step = a.unit ?? niceTicks(a.min, a.max)[1] - niceTicks(a.min, a.max)[0];
+    const out: number[] = [];
+    for (let v = a.min; v <= a.max + step * 1e-9; v += step) out.push(Math.abs(v) < step * 1e-9 ? 0 : Number(v.toPrecision(12)));
+    return out;
+  };
+  const vt = d.yAxis ? ticksOf(d.yAxis) : niceTicks(vlo, vhi);
+  const v0 = d.yAxis?.min ?? vt[0], v1 = d.yAxis?.max ?? vt[vt.length - 1];
 
   if (d.type === "XYScatter") {
     const xs = numbers(d.series.flatMap((s) => (s.x ? spanValues(model.data, s.x) : [])));
-    const xt = niceTicks(minOf(xs), maxOf(xs), 8);
-    // Tight to the data (the zero line already spans half a period beyond the first and last).
-    const x0 = minOf(xs), x1 = maxOf(xs);
+    const xt = d.xAxis ? ticksOf(d.xAxis) : niceTicks(minOf(xs), maxOf(xs), 8);
+    // Tight to the data, or to the model's bounds.
+    const x0 = d.xAxis?.min ?? minOf(xs), x1 = d.xAxis?.max ?? maxOf(xs);
     const X = (v: number) => left + ((v - x0) / (x1 - x0)) * pw;
     const Y = (v: number) => top + ph - ((v - v0) / (v1 - v0)) * ph;
     for (const t of vt) body.push(`<line x1="${left}" x2="${left + pw}" y1="${Y(t)}" y2="${Y(t)}" stroke="#E7E6E6"/><text x="${left - 8}" y="${Y(t) + 4}" text-anchor="end" font-size="11" fill="${AXIS}">${label(t)}</text>`);
     const all = d.xTickMode === "all";
     const xticks = !all && xt.length < 14 && xt.every(Number.isInteger) ? Array.from({ length: Math.floor(x1) - Math.ceil(x0) + 1 }, (_, i) => Math.ceil(x0) + i) : xt;
-    for (const t of xticks) if (t >= x0 && t <= x1 && (all || Number.isInteger(t))) body.push(`<text x="${X(t)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${esc(d.xTickLabels?.[t] ?? label(t))}</text>`);
+    for (const t of xticks) if (t >= x0 && t <= x1 && (all || Number.isInteger(t))) body.push(`<text x="${X(t)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${esc(label(t))}</text>`);
     d.series.forEach((s, k) => {
       const color = colorOf(s, k);
       const xv = s.x ? spanValues(model.data, s.x) : seriesValues[k].map((_, i) => i + 1);
@@ -142,33 +135,21 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     const Y = (v: number) => top + ph - ((v - v0) / (v1 - v0)) * ph;
     const cx = (i: number) => left + band * (i + 0.5);
     for (const t of vt) body.push(`<line x1="${left}" x2="${left + pw}" y1="${Y(t)}" y2="${Y(t)}" stroke="#E7E6E6"/><text x="${left - 8}" y="${Y(t) + 4}" text-anchor="end" font-size="11" fill="${AXIS}">${label(t)}</text>`);
-    if (d.bins) {
-      // A histogram: a numeric x axis with round ticks, the bins placed by their edges.
-      const bx = (v: number) => left + ((v - d.bins!.lo) / d.bins!.width) * band;
-      const hiEdge = d.bins.lo + n * d.bins.width;
-      for (const t of niceTicks(d.bins.lo, hiEdge, 6)) if (t >= d.bins.lo - 1e-12 && t <= hiEdge + 1e-12) body.push(`<line x1="${bx(t)}" x2="${bx(t)}" y1="${top + ph}" y2="${top + ph + 4}" stroke="${AXIS}"/><text x="${bx(t)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${label(t)}</text>`);
-      if (d.verticalLine) {
-        const x = bx(d.verticalLine.at);
-        const color = d.verticalLine.color ?? "#C00000";
-        vline = `<line x1="${x}" x2="${x}" y1="${top}" y2="${top + ph}" stroke="${color}" stroke-width="2"/><text x="${x + (x > left + pw * 0.7 ? -6 : 6)}" y="${top + 16}" text-anchor="${x > left + pw * 0.7 ? "end" : "start"}" font-size="11" fill="${color}">${esc(d.verticalLine.label)}</text>`;
-      }
-    } else {
       const every = Math.max(1, Math.ceil(n / 12));
       categories.forEach((c, i) => {
         if (i % every === 0) body.push(`<text x="${cx(i)}" y="${top + ph + 18}" text-anchor="middle" font-size="11" fill="${AXIS}">${esc(c)}</text>`);
       });
-    }
     d.series.forEach((s, k) => {
       const color = colorOf(s, k);
-      // With a vertical line for the real estimate, the highlight bar (Excel's stand-in) is not drawn.
-      if (s.style === "highlight" && d.verticalLine && d.bins) return;
-      if (s.style === "column" || s.style === "highlight") {
-        // Histogram bars touch; a highlight bar overlaps its bin (as gapWidth 0 / overlap 100 in Excel).
+      if (s.style === "column") {
         seriesValues[k].forEach((v, i) => {
           if (typeof v !== "number" || v === 0) return;
           const a = Y(Math.max(0, v)), b = Y(Math.min(0, v));
-          const inset = s.style === "highlight" ? band * 0.3 : 0;
-          body.push(`<rect x="${left + band * i + inset}" y="${a}" width="${band - 2 * inset}" height="${Math.max(b - a, 0.5)}" fill="${color}" stroke="#FFFFFF" stroke-width="0.5"/>`);
+          body.push(`<rect x="${left + band * (i + 0.1)}" y="${a}" width="${band * 0.8}" height="${Math.max(b - a, 0.5)}" fill="${color}"/>`);
+        });
+      } else if (s.style === "markers") {
+        seriesValues[k].forEach((v, i) => {
+          if (typeof v === "number") body.push(marker(s.marker, cx(i), Y(v), color));
         });
       } else {
         const pts = seriesValues[k].map((v, i) => (typeof v === "number" ? { x: cx(i), y: Y(v) } : null));
@@ -179,7 +160,6 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
     });
   }
 
-  if (vline) body.push(vline);
   // Frame, titles, legend.
   body.push(`<rect x="${left}" y="${top}" width="${pw}" height="${ph}" fill="none" stroke="${AXIS}" stroke-width="0.8"/>`);
   const xTitle = horizontal ? d.yTitle : d.xTitle;
@@ -196,7 +176,8 @@ export function chartSvg(model: ChartModel, options: SvgOptions = {}): string {
       lx = 24;
       ly += 18;
     }
-    const swatch = s.style === "highlight" && d.verticalLine && d.bins ? `<line x1="${lx + 8}" x2="${lx + 8}" y1="${ly - 12}" y2="${ly + 2}" stroke="${color}" stroke-width="2"/>` : s.style === "markers" ? marker(s.marker, lx + 8, ly - 4, color) : s.style === "column" || s.style === "highlight" ? `<rect x="${lx}" y="${ly - 10}" width="16" height="10" fill="${color}"/>` : `<line x1="${lx}" x2="${lx + 16}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${s.style === "dashed" ? ' stroke-dasharray="4,3"' : ""}/>`;
+    const line = `<line x1="${lx}" x2="${lx + 16}" y1="${ly - 4}" y2="${ly - 4}" stroke="${color}" stroke-width="2"${s.style === "dashed" ? ' stroke-dasharray="4,3"' : ""}/>`;
+    const swatch = s.style === "markers" ? marker(s.marker, lx + 8, ly - 4, color) : s.style === "column" ? `<rect x="${lx}" y="${ly - 10}" width="16" height="10" fill="${color}"/>` : s.style === "lineMarkers" ? line + marker(s.marker ?? "Circle", lx + 8, ly - 4, color) : line;
     body.push(`${swatch}<text x="${lx + 22}" y="${ly}" font-size="11" fill="#262626">${esc(s.name)}</text>`);
     lx += width;
   });

@@ -3,14 +3,13 @@ import type { EventCoef, EventStudyResult, WaldTest } from "../../core/did/event
 import { ChartModel, ChartSeries, ChartValue } from "./chart-model";
 import { chartLabel, fmt } from "./chart-labels";
 import { maxOf, minOf, pushAll } from "../../core/data/extent";
+import { niceTicks } from "./axis-ticks";
 
 export interface EventStudyChartOptions {
   y: string;
   controls?: readonly string[];
   /** Confidence level of the intervals (as given to eventStudy, default 0.95). */
   level?: number;
-  /** Horizontal offset of the Sun–Abraham points, so both estimators show side by side. */
-  offset?: number;
   /** Display name of the cluster variable in the note ("省份"); default the column name. */
   clusterLabel?: string;
 }
@@ -23,18 +22,19 @@ const GREY = "#7F7F7F";
 const SA_ESTIMATE_COL = 6;
 
 /**
- * The event-study coefficient plot as an XY scatter: each estimator's coefficients as markers
- * with vertical CI bars (one line series whose blank cells separate the bars), the reference
- * period marked with its own series, and a dashed zero line. When the adoption is staggered the
- * Sun–Abraham estimates stand beside the TWFE ones (shifted right by `offset`).
+ * The event-study coefficient plot as a line chart on a text axis of periods: each estimator's
+ * coefficients as a line with markers, its confidence bounds as dashed lines, the reference
+ * period marked with its own series, and a zero line. The binned endpoints are labelled "≤−4" and
+ * "≥4" (an XY axis cannot relabel its ticks in Excel, a text axis can), and the value axis is
+ * tight to the CI ends on round ticks. When the adoption is staggered the Sun–Abraham estimates
+ * are drawn with the TWFE ones.
  *
  * Data block: the coefficient table (relative time, estimate, SE, CI, p per estimator) and, to
- * its right under "Chart data", the x/y columns the bars and lines are drawn from.
+ * its right under "Chart data", the period labels, the reference marker and the zero line.
  */
 export function eventStudyChart(result: EventStudyResult, lang: Lang, options: EventStudyChartOptions): ChartModel {
   const L = (k: Parameters<typeof chartLabel>[0], v: Record<string, string | number> = {}) => chartLabel(k, lang, v);
   const level = Math.round((options.level ?? 0.95) * 100);
-  const offset = options.offset ?? 0.2;
   const twfe = result.twfe;
   const sa = result.sunAbraham;
   const rels = twfe.map((c) => c.rel);
@@ -49,64 +49,38 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   const tableRows: ChartValue[][] = twfe.map((c) => [c.rel, ...est(c), ...(sa ? est(saByRel.get(c.rel)) : [])]);
   const tableWidth = tableHeader.length;
 
-  // Chart-data columns to the right of a blank column: CI bars as (x, low), (x, high), blank.
-  const bars = (coefs: readonly EventCoef[], shift: number) => {
-    const x: ChartValue[] = [];
-    const y: ChartValue[] = [];
-    for (const c of coefs) {
-      if (c.reference) continue;
-      x.push(c.rel + shift, c.rel + shift, null);
-      y.push(c.ciLow, c.ciHigh, null);
-    }
-    return { x: x.slice(0, -1), y: y.slice(0, -1) };
-  };
-  const lo = minOf(rels) - 0.5;
-  const hi = maxOf(rels) + 0.5 + (sa ? offset : 0);
-  const helper: { header: string; values: ChartValue[] }[] = [];
-  const addHelper = (header: string, values: ChartValue[]) => {
-    helper.push({ header, values });
-    return tableWidth + 1 + helper.length - 1;
-  };
-  const twfeBars = bars(twfe, 0);
-  const ciName = (name: string) => L("ciOf", { name, level });
-  const cTwfeBarX = addHelper(L("xOf", { name: ciName(L("twfe")) }), twfeBars.x);
-  const cTwfeBarY = addHelper(ciName(L("twfe")), twfeBars.y);
-  let cSaX = -1, cSaBarX = -1, cSaBarY = -1;
-  let saBarsLen = 0;
-  if (sa) {
-    cSaX = addHelper(L("xOf", { name: L("sa") }), twfe.map((c) => c.rel + offset));
-    const saBars = bars(twfe.map((c) => saByRel.get(c.rel)).filter((c): c is EventCoef => !!c), offset);
-    saBarsLen = saBars.x.length;
-    cSaBarX = addHelper(L("xOf", { name: ciName(L("sa")) }), saBars.x);
-    cSaBarY = addHelper(ciName(L("sa")), saBars.y);
-  }
-  const cZeroX = addHelper(L("xOf", { name: L("zero") }), [lo, hi]);
-  const cZeroY = addHelper(L("zero"), [0, 0]);
+  // Chart-data columns to the right of a blank column: the period labels (binned endpoints
+  // "≤−4" / "≥4"), the reference period's marker and the zero line; estimates and CI ends are
+  // read from the coefficient table itself.
+  const lo = minOf(rels), hi = maxOf(rels);
+  const minus = (v: number) => String(v).replace(/^-/, "−");
+  const periodLabel = (rel: number): ChartValue => (rel === lo ? `≤${minus(lo)}` : rel === hi ? `≥${minus(hi)}` : rel);
+  const cLabel = tableWidth + 1, cRef = tableWidth + 2, cZero = tableWidth + 3;
+  const data: ChartValue[][] = [[...tableHeader, null, `${L("chartData")}: ${L("period")}`, L("reference", { ref: ref.rel }), L("zero")]];
+  twfe.forEach((c, i) => data.push([...tableRows[i], null, periodLabel(c.rel), c.reference ? c.estimate : null, 0]));
 
-  const rows = maxOf(helper.map((h) => h.values.length), K);
-  // Header: the coefficient table's, a blank column, then the chart-data columns (the first one says so).
-  const data: ChartValue[][] = [[...tableHeader, null, ...helper.map((h, k) => (k === 0 ? `${L("chartData")}: ${h.header}` : h.header))]];
-  for (let i = 0; i < rows; i++) {
-    const left = i < K ? tableRows[i] : new Array<ChartValue>(tableWidth).fill(null);
-    data.push([...left, null, ...helper.map((h) => (i < h.values.length ? h.values[i] : null))]);
-  }
-
-  const refRow = 1 + twfe.indexOf(ref);
-  const span = (col: number, n: number) => ({ col, from: 1, to: n });
+  const span = (col: number) => ({ col, from: 1, to: K });
+  const ciName = (name: string, end: "ciLow" | "ciHigh") => `${L("ciOf", { name, level })}${lang === "zh" ? "" : " "}${L(end === "ciLow" ? "lower" : "upper")}`;
   const series: ChartSeries[] = [
-    { name: ciName(L("twfe")), x: span(cTwfeBarX, twfeBars.x.length), values: span(cTwfeBarY, twfeBars.y.length), style: "line", color: NAVY },
-    { name: `${L("twfe")} ${L("estimate")}`, x: span(0, K), values: span(1, K), style: "markers", marker: "Circle", color: NAVY },
+    { name: `${L("twfe")} ${L("estimate")}`, values: span(1), style: "lineMarkers", marker: "Circle", color: NAVY },
+    { name: ciName(L("twfe"), "ciLow"), values: span(3), style: "dashed", color: NAVY },
+    { name: ciName(L("twfe"), "ciHigh"), values: span(4), style: "dashed", color: NAVY },
   ];
   if (sa) {
     series.push(
-      { name: ciName(L("sa")), x: span(cSaBarX, saBarsLen), values: span(cSaBarY, saBarsLen), style: "line", color: ORANGE },
-      { name: `${L("sa")} ${L("estimate")}`, x: span(cSaX, K), values: span(SA_ESTIMATE_COL, K), style: "markers", marker: "Square", color: ORANGE },
+      { name: `${L("sa")} ${L("estimate")}`, values: span(SA_ESTIMATE_COL), style: "lineMarkers", marker: "Square", color: ORANGE },
+      { name: ciName(L("sa"), "ciLow"), values: span(SA_ESTIMATE_COL + 2), style: "dashed", color: ORANGE },
+      { name: ciName(L("sa"), "ciHigh"), values: span(SA_ESTIMATE_COL + 3), style: "dashed", color: ORANGE },
     );
   }
   series.push(
-    { name: L("reference", { ref: ref.rel }), x: { col: 0, from: refRow, to: refRow }, values: { col: 1, from: refRow, to: refRow }, style: "markers", marker: "Diamond", color: RED },
-    { name: L("zero"), x: span(cZeroX, 2), values: span(cZeroY, 2), style: "dashed", color: GREY },
+    { name: L("reference", { ref: ref.rel }), values: span(cRef), style: "markers", marker: "Diamond", color: RED },
+    { name: L("zero"), values: span(cZero), style: "line", color: GREY },
   );
+  // The value axis tight to the CI ends (and 0), on round ticks.
+  const ends = [0];
+  for (const c of [...twfe, ...(sa ?? [])]) pushAll(ends, [c.ciLow, c.ciHigh].filter(Number.isFinite));
+  const yTicks = niceTicks(minOf(ends), maxOf(ends), 8);
 
   const notes: string[] = [];
   const cluster = options.clusterLabel ?? result.model.cluster ?? result.model.vcov;
@@ -115,7 +89,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   pre(L("twfe"), result.preTrend);
   pre(L("sa"), result.sunAbrahamPreTrend);
   notes.push(L("binned", {
-    lo: minOf(rels), hi: maxOf(rels), ref: ref.rel,
+    lo: periodLabel(lo) as string, hi: periodLabel(hi) as string, ref: ref.rel,
     controls: options.controls?.length ? options.controls.join(", ") : L("noControls"),
     control: L(result.controlGroup === "never-treated" ? "neverTreated" : "lastTreated"),
   }));
@@ -124,14 +98,15 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   return {
     kind: "eventStudy",
     sheetName: L("eventSheet"),
-    type: "XYScatter",
+    type: "LineMarkers",
     title: L("eventTitle", { y: options.y }),
     xTitle: L("relTime"),
     yTitle: L("coefficient"),
     data,
+    // Periods on a text axis: the binned endpoints read "≤−4" and "≥4", as in the notes.
+    categories: span(cLabel),
     series,
-    // Endpoints are binned: the first and last periods hold every earlier and later one.
-    xTickLabels: { [minOf(rels)]: `≤${String(minOf(rels)).replace(/^-/, "−")}`, [maxOf(rels)]: `≥${String(maxOf(rels)).replace(/^-/, "−")}` },
+    yAxis: { min: yTicks[0], max: yTicks[yTicks.length - 1], unit: Number((yTicks[1] - yTicks[0]).toPrecision(12)) },
     numberFormats: [
       { col: 1, from: 1, to: K, format: "0.0000" }, { col: 2, from: 1, to: K, format: "0.0000" }, { col: 3, from: 1, to: K, format: "0.0000" },
       { col: 4, from: 1, to: K, format: "0.0000" }, { col: 5, from: 1, to: K, format: "0.000" },

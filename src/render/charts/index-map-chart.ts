@@ -10,6 +10,8 @@ export interface IndexMapSpec {
   id: string;
   time: string;
   year: number;
+  /** Display name of the index in titles, axis and notes (default its column name). */
+  label?: string;
 }
 
 /**
@@ -22,6 +24,7 @@ export function indexMapChart(table: DataTable, spec: IndexMapSpec, lang: Lang):
   const ids = labelColumn(table, spec.id);
   const times = numericColumn(table, spec.time);
   const values = numericColumn(table, spec.index);
+  const name = spec.label ?? spec.index;
   const rows: { display: string; english: string; value: number }[] = [];
   ids.forEach((id, i) => {
     if (times[i] !== spec.year || Number.isNaN(values[i])) return;
@@ -38,8 +41,8 @@ export function indexMapChart(table: DataTable, spec: IndexMapSpec, lang: Lang):
   }
   rows.sort((a, b) => b.value - a.value);
   const n = rows.length;
-  const data: ChartValue[][] = [[L("province"), L("country"), L("geo"), `${spec.index} ${spec.year}`], ...rows.map((r) => [r.display, "China", r.english, r.value])];
-  const title = L("mapTitle", { index: spec.index, year: spec.year });
+  const data: ChartValue[][] = [[L("province"), L("country"), L("geo"), `${name} ${spec.year}`], ...rows.map((r) => [r.display, "China", r.english, r.value])];
+  const title = L("mapTitle", { index: name, year: spec.year });
   const value = { col: 3, from: 1, to: n };
   return {
     kind: "indexMap",
@@ -48,16 +51,16 @@ export function indexMapChart(table: DataTable, spec: IndexMapSpec, lang: Lang):
     title,
     data,
     categories: { col: 1, colCount: 2, from: 1, to: n },
-    series: [{ name: `${spec.index} ${spec.year}`, values: value, style: "column" }],
+    series: [{ name: `${name} ${spec.year}`, values: value, style: "column" }],
     fallback: {
       type: "BarClustered",
-      title: L("mapFallbackTitle", { index: spec.index, year: spec.year }),
-      yTitle: spec.index,
+      title: L("mapFallbackTitle", { index: name, year: spec.year }),
+      yTitle: name,
       categories: { col: 0, from: 1, to: n },
-      series: [{ name: `${spec.index} ${spec.year}`, values: value, style: "column", color: "#2E75B6" }],
+      series: [{ name: `${name} ${spec.year}`, values: value, style: "column", color: "#2E75B6" }],
       reverseCategories: true,
     },
     numberFormats: [{ col: 3, from: 1, to: n, format: "0.0000" }],
-    notes: [L("mapNote", { index: spec.index, year: spec.year })],
+    notes: [L("mapNote", { index: name, year: spec.year })],
   };
 }

@@ -72,9 +72,10 @@ export function checkPermutations(form: DidForm): void {
   }
 }
 
-export function eventStudyModel(panel: DataTable, form: DidForm, id: string, time: string, lang: Lang): ChartModel {
+/** `labels` give display names of variables (an index's label) for the title and notes. */
+export function eventStudyModel(panel: DataTable, form: DidForm, id: string, time: string, lang: Lang, labels: Record<string, string> = {}): ChartModel {
   const spec = didSpecOf(form, id, time);
-  return eventStudyChart(eventStudy(panel, spec), lang, { y: form.y, controls: spec.controls, level: spec.level });
+  return eventStudyChart(eventStudy(panel, spec), lang, { y: labels[form.y] ?? form.y, controls: spec.controls?.map((c) => labels[c] ?? c), level: spec.level });
 }
 
 /**
@@ -105,11 +106,11 @@ export function trendModel(panel: DataTable, index: string, grouping: TrendGroup
   return indexTrendChart(regionTrend(panel, index, grouping, id, time, lang), lang, grouping, label);
 }
 
-export function mapModel(panel: DataTable, index: string, year: string, id: string, time: string, lang: Lang): ChartModel {
+export function mapModel(panel: DataTable, index: string, year: string, id: string, time: string, lang: Lang, label?: string): ChartModel {
   if (!index) throw new ChartFormError("index", { en: "Choose an index (compute it in step 2) or another variable.", zh: "请选择指数（在第 2 步计算）或其他变量。" });
   const y = Number(year);
   if (year === "" || !Number.isInteger(y)) throw new ChartFormError("year", { en: "Choose the year to map.", zh: "请选择要绘制地图的年份。" });
-  return indexMapChart(panel, { index, id, time, year: y }, lang);
+  return indexMapChart(panel, { index, id, time, year: y, label }, lang);
 }
 
 /**

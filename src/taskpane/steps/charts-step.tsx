@@ -12,6 +12,8 @@ export interface ChartsStepProps {
   lang: Lang;
   /** Numeric variables of the panel, index names included. */
   variables: string[];
+  /** How a variable is shown in the lists: an index by its display name ("要素创新 (fi)"). */
+  display?: (name: string) => string;
   indices: string[];
   provinces: string[];
   years: number[];
@@ -45,7 +47,7 @@ export function ChartsStep(p: ChartsStepProps) {
       <Card className="es-card" data-testid="did-card">
         <Subtitle2 as="h3">{t(lang, "didTitle")}</Subtitle2>
         <Body1 as="p">{t(lang, "didIntro")}</Body1>
-        <VariableSelect label={t(lang, "outcome")} none={t(lang, "none")} options={p.variables} value={form.y} onChange={(y) => set({ y })} error={errors.y} testId="did-y" />
+        <VariableSelect label={t(lang, "outcome")} none={t(lang, "none")} options={p.variables} display={p.display} value={form.y} onChange={(y) => set({ y })} error={errors.y} testId="did-y" />
         <CheckList legend={t(lang, "treatedProvinces")} options={p.provinces} value={form.treated} onChange={(treated) => set({ treated })} error={errors.treated} testId="did-treated" />
         <div className="es-row">
           <Field label={t(lang, "firstYear")} validationState={errors.firstYear ? "error" : "none"} validationMessage={errors.firstYear}>
@@ -87,7 +89,7 @@ export function ChartsStep(p: ChartsStepProps) {
       <Card className="es-card" data-testid="trend-card">
         <Subtitle2 as="h3">{t(lang, "trendTitle")}</Subtitle2>
         <div className="es-row">
-          <VariableSelect label={t(lang, "indexVar")} none={t(lang, "none")} options={indexChoices} value={p.trend.index} onChange={(index) => p.onTrend({ ...p.trend, index })} testId="trend-index" />
+          <VariableSelect label={t(lang, "indexVar")} none={t(lang, "none")} options={indexChoices} display={p.display} value={p.trend.index} onChange={(index) => p.onTrend({ ...p.trend, index })} testId="trend-index" />
           <Field label={t(lang, "grouping")}>
             <Select value={p.trend.grouping} onChange={(_, d) => p.onTrend({ ...p.trend, grouping: d.value as TrendGrouping })} data-testid="trend-grouping">
               <option value="region4">{t(lang, "groupRegion4")}</option>
@@ -104,7 +106,7 @@ export function ChartsStep(p: ChartsStepProps) {
       <Card className="es-card" data-testid="map-card">
         <Subtitle2 as="h3">{t(lang, "mapTitle")}</Subtitle2>
         <div className="es-row">
-          <VariableSelect label={t(lang, "indexVar")} none={t(lang, "none")} options={indexChoices} value={p.map.index} onChange={(index) => p.onMap({ ...p.map, index })} testId="map-index" />
+          <VariableSelect label={t(lang, "indexVar")} none={t(lang, "none")} options={indexChoices} display={p.display} value={p.map.index} onChange={(index) => p.onMap({ ...p.map, index })} testId="map-index" />
           <Field label={t(lang, "mapYear")} validationState={errors.year ? "error" : "none"} validationMessage={errors.year}>
             <Select value={p.map.year} onChange={(_, d) => p.onMap({ ...p.map, year: d.value })} data-testid="map-year">
               <option value="">{t(lang, "none")}</option>

@@ -30,30 +30,44 @@ test("a scatter point lands where the axes put it (hand case: (0,0) bottom-left,
   expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
 });
 
-test("event study: a circle per TWFE coefficient, a square per Sun–Abraham one, one line per CI bar", () => {
+test("event study: a circle per TWFE coefficient, a square per Sun–Abraham one, CI bounds dashed, endpoints labelled ≤−4 and ≥4", () => {
   const r = eventStudy(fixtureTable("did_staggered.csv"), { y: "y", id: "unit", time: "year", firstYearColumn: "first_treat", controls: ["x"] });
-  const svg = chartSvg(eventStudyChart(r, "en", { y: "y" }));
-  const bars = r.twfe.filter((c) => !c.reference).length + r.sunAbraham!.filter((c) => !c.reference).length;
+  const m = eventStudyChart(r, "en", { y: "y" });
+  const svg = chartSvg(m);
   expect(count(svg, "circle")).toBe(r.twfe.length + 1); // + the legend's swatch
   const saPoints = r.twfe.filter((c) => r.sunAbraham!.some((s) => s.rel === c.rel)).length;
   expect(count(svg, "rect")).toBe(saPoints + 1 + 2); // + legend swatch, background and frame
-  expect(count(svg, "polyline")).toBe(bars + 1); // + the zero line
-  expect(svg).toContain('stroke-dasharray="6,4"');
+  // Estimates (2), CI bounds (4) and the zero line: one polyline each, unbroken.
+  expect(count(svg, "polyline")).toBe(7);
+  expect((svg.match(/<polyline[^>]*stroke-dasharray="6,4"/g) ?? []).length).toBe(4);
+  expect(svg).toContain(">≤−4<");
+  expect(svg).toContain(">≥4<");
+  expect(svg).toContain(">−3<");
+  // No period tick reads a bare −4 or 4 (the value axis may).
+  const xLabels = [...svg.matchAll(/<text x="[\d.]+" y="366"[^>]*>([^<]+)</g)].map((x) => x[1]);
+  expect(xLabels).toEqual(["≤−4", "−3", "−2", "−1", "0", "1", "2", "3", "≥4"]);
+  // The value axis labels are the model's bounds (tight to the CI ends).
+  expect(svg).toContain(`>${String(m.yAxis!.min).replace("-", "−")}<`);
+  expect(svg).toContain(`>${m.yAxis!.max}<`);
   expect(svg).toContain("Reference period (t = -1)");
 });
 
-test("placebo histogram: a bar per non-empty bin, the real estimate as a vertical line at its value, a numeric x axis", () => {
+test("placebo histogram: a step outline of the bins, the real estimate as a vertical line at its value, round ticks on a tight x axis", () => {
   const pl = { estimate: 0.5, permutations: 4, failed: 0, pTwoSided: 0.2, mean: 0, sd: 0.1, quantiles: { p05: 0, p50: 0, p95: 0 }, estimates: [-0.1, 0, 0, 0.1], seed: "1" };
-  const svg = chartSvg(placeboChart(pl, "en", { bins: 3 }));
-  // Bins [−0.1, 0.1), [0.1, 0.3), [0.3, 0.5] hold 3, 1, 0 estimates: 2 bars + background, frame and the bars' legend swatch.
-  expect(count(svg, "rect")).toBe(2 + 3);
-  // The real estimate 0.5 is the upper edge of the last bin: the vertical line sits on the plot's right edge.
-  const line = /<line x1="([\d.]+)" x2="([\d.]+)" y1="[\d.]+" y2="[\d.]+" stroke="#C00000" stroke-width="2"\/>/.exec(svg);
-  expect(line).not.toBeNull();
-  const frame = /<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="none"/.exec(svg)!;
-  expect(Number(line![1])).toBeCloseTo(Number(frame[1]) + Number(frame[2]), 6);
-  // Round ticks on a numeric axis (not bin centres), and the p in the title.
-  for (const t of [">0<", ">0.2<", ">0.4<"]) expect(svg).toContain(t);
+  const m = placeboChart(pl, "en", { bins: 3 });
+  const svg = chartSvg(m);
+  // Bins [−0.1, 0.1), [0.1, 0.3), [0.3, 0.5] hold 3, 1, 0: one outline polyline and the line at the estimate.
+  expect(count(svg, "polyline")).toBe(2);
+  expect(m.xAxis).toEqual({ min: -0.1, max: 0.5, unit: 0.1 });
+  const [, real] = [...svg.matchAll(/<polyline points="([^"]+)"/g)].map((x) => x[1].split(" ").map((p) => p.split(",").map(Number)));
+  // The real estimate 0.5 is the axis maximum: the vertical line sits on the plot's right edge, from the bottom to the top.
+  const frame = /<rect x="([\d.]+)" y="([\d.]+)" width="([\d.]+)" height="([\d.]+)" fill="none"/.exec(svg)!.slice(1).map(Number);
+  expect(real[0][0]).toBeCloseTo(frame[0] + frame[2], 6);
+  expect(real[1][0]).toBeCloseTo(frame[0] + frame[2], 6);
+  expect(real[0][1]).toBeCloseTo(frame[1] + frame[3], 6);
+  expect(real[1][1]).toBeCloseTo(frame[1], 6);
+  // Round ticks from the axis minimum (not bin centres), and the p in the title.
+  for (const t of [">−0.1<", ">0<", ">0.2<", ">0.4<", ">0.5<"]) expect(svg).toContain(t);
   expect(svg).toContain("randomization p = 0.200");
 });
 
