@@ -161,8 +161,9 @@ export function App({ io, initialLang }: AppProps) {
     try {
       await task.run(async (report, isCancelled) => {
         const run = runAnalysis(imported.table, buildSpec([], null, []));
-        const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
-        setStatus(outcome(names, isCancelled()));
+        const noPrint: string[] = [];
+        const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled, onPrintSkipped: (n) => noPrint.push(n) });
+        setStatus(outcome(names, isCancelled(), noPrint));
         if (!isCancelled()) markDone("index");
         setIndicesComputed(true);
         const computed = run.indices.map((ix) => ix.spec.name);
@@ -175,7 +176,7 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
-  const outcome = (names: string[], cancelled: boolean) => writeOutcome(lang, names, cancelled);
+  const outcome = (names: string[], cancelled: boolean, printSkipped: string[] = []) => writeOutcome(lang, names, cancelled, printSkipped);
   const describe = (title: string, kind: "bootstrap" | "placebo", d: number, n: number) => t(lang, kind === "bootstrap" ? "bootstrapProgress" : "placeboRunProgress", { title, done: d, total: n });
 
   /** Writes one regional analysis (table and chart) of the computed indices and saves it with the spec. */
@@ -212,8 +213,9 @@ export function App({ io, initialLang }: AppProps) {
           setStatus(t(lang, "cancelledNothing"));
           return;
         }
-        const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
-        setStatus(outcome(names, isCancelled()));
+        const noPrint: string[] = [];
+        const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled, onPrintSkipped: (n) => noPrint.push(n) });
+        setStatus(outcome(names, isCancelled(), noPrint));
         if (!isCancelled()) markDone("tables");
       });
     } catch (e) {
@@ -295,11 +297,12 @@ export function App({ io, initialLang }: AppProps) {
     setStatus(undefined);
     setActionError(undefined);
     try {
-      const r = await task.run((report, isCancelled) => rerunSavedSpec(io, { lang: tableLang, replaceOwn, onProgress: report, isCancelled }));
+      const noPrint: string[] = [];
+      const r = await task.run((report, isCancelled) => rerunSavedSpec(io, { lang: tableLang, replaceOwn, onProgress: report, isCancelled, onPrintSkipped: (n) => noPrint.push(n) }));
       if (r === undefined) return;
       if (r === null) setStatus(t(lang, "cancelledNothing"));
       else if (!r.spec) setActionError(t(lang, "noSpec"));
-      else setStatus(t(lang, "rerunDone", { n: r.written.length }));
+      else setStatus(t(lang, "rerunDone", { n: r.written.length }) + writeOutcome(lang, [], false, noPrint));
     } catch (e) {
       setActionError(errorText(e, lang));
     }

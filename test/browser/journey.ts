@@ -101,7 +101,25 @@ async function openPane(ctx: Ctx, displayLanguage: string, host: { excelApi?: st
   return page;
 }
 
-const dump = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { dump(): { name: string; values: Grid }[] } }).__excelDouble.dump());
+interface Merge { row: number; col: number; rowCount: number; colCount: number }
+const dump = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { dump(): { name: string; values: Grid; merges: Merge[] }[] } }).__excelDouble.dump());
+
+/**
+ * A table's grid (toGrid with its title) written at `row` of a sheet, cell by cell, as Excel
+ * holds it: a cell inside a merged area other than its upper-left one is empty (Excel keeps
+ * only the upper-left value), and the grid's value there must be empty or the same label (a
+ * dependent variable repeated over its models), so no merge hides a value.
+ */
+function checkTableCells(got: Grid, merges: readonly Merge[], grid: Grid, row: number, where: string): void {
+  grid.forEach((r, i) => r.forEach((v, j) => {
+    const at = `${where} R${row + i + 1}C${j + 1}`;
+    const m = merges.find((x) => row + i >= x.row && row + i < x.row + x.rowCount && j >= x.col && j < x.col + x.colCount && !(row + i === x.row && j === x.col));
+    if (!m) return close(got[row + i]?.[j] ?? "", v, at);
+    assert(v === "" || v === grid[m.row - row]?.[m.col], `${at}: a merge hides '${v}'`);
+    assert((got[row + i]?.[j] ?? "") === "", `${at}: merged cell is empty`);
+  }));
+}
+const mergesOf = (book: { name: string; merges?: Merge[] }[], name: string): Merge[] => book.find((x) => x.name === name)?.merges ?? [];
 const settings = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { settings(): Record<string, unknown> } }).__excelDouble.settings());
 const stats = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { stats(): { maxRequestBytes: number; syncs: number } } }).__excelDouble.stats());
 const cellFormat = (page: Page, sheet: string, r: number, c: number) =>
@@ -259,7 +277,7 @@ async function checkResults(page: Page, lang: "en" | "zh", cfg: JourneyConfig, s
     let row = 0;
     for (const model of sheet.tables) {
       const grid = toGrid(model, { title: true });
-      grid.forEach((r, i) => r.forEach((v, j) => close(got[row + i]?.[j] ?? "", v, `sheet '${sheet.name}' R${row + i + 1}C${j + 1}`)));
+      checkTableCells(got, mergesOf(book, sheet.name), grid, row, `sheet '${sheet.name}'`);
       row += grid.length + 1;
     }
   }
@@ -448,7 +466,7 @@ async function checkTablesAgainstCore(page: Page, ctx: Ctx, lang: "en" | "zh", w
     let row = 0;
     for (const model of sheet.tables) {
       const grid = toGrid(model, { title: true });
-      grid.forEach((r, i) => r.forEach((v, j) => close(got[row + i]?.[j] ?? "", v, `sheet '${sheet.name}' R${row + i + 1}C${j + 1}`)));
+      checkTableCells(got, mergesOf(book, sheet.name), grid, row, `sheet '${sheet.name}'`);
       row += grid.length + 1;
     }
   }
@@ -857,11 +875,12 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   assert(JSON.stringify(savedNow.tables?.find((x) => x.type === "did")) === JSON.stringify(didSpecTable), `the DID table is saved in the spec: ${JSON.stringify(savedNow.tables)}`);
   const didRun = runAnalysis(nodePanel(cfg, ctx.seed), { ...savedNow, tables: [didSpecTable] });
   const didSheet = analysisSheets(didRun, "en").slice(-1)[0];
-  const gotDid = sheetByName(await dump(page), "DID");
+  const didBook = await dump(page);
+  const gotDid = sheetByName(didBook, "DID");
   let row = 0;
   for (const model of didSheet.tables) {
     const grid = toGrid(model, { title: true });
-    grid.forEach((r, i) => r.forEach((v, j) => close(gotDid[row + i]?.[j] ?? "", v, `DID sheet R${row + i + 1}C${j + 1}`)));
+    checkTableCells(gotDid, mergesOf(didBook, "DID"), grid, row, "DID sheet");
     row += grid.length + 1;
   }
   assert((await cellFormat(page, "DID", 1, 0))?.borders.EdgeTop?.weight === "Medium", "the DID table is a three-line table");

@@ -1,7 +1,8 @@
 /**
  * Every Excel API the task pane calls belongs to a requirement set the manifest declares, or is
  * called behind a runtime check of its set. Static: the TypeScript checker resolves each property
- * and method used in src/taskpane/excel-io.ts (the pane's only door to Excel) to its declaration
+ * and method used in src/taskpane/excel-io.ts (the pane's only door to Excel) and in the modules it
+ * delegates to (every src/taskpane file that names the Excel namespace) to its declaration
  * in @types/office-js and reads the "[Api set: ExcelApi 1.x]" remark above it. An API newer than
  * the manifest's ExcelApi MinVersion must sit in a function (a WorkbookIO method or a top-level
  * function) that checks `apiSupported("1.y")` with 1.y at least its set. The Excel double's own
@@ -12,7 +13,12 @@ import path from "path";
 import ts from "typescript";
 
 const root = path.resolve(__dirname, "..", "..");
-const source = path.join(root, "src", "taskpane", "excel-io.ts");
+const taskpane = path.join(root, "src", "taskpane");
+/** excel-io.ts and every pane module that calls Office.js on a worksheet (e.g. excel-sheets.ts). */
+const sources = (fs.readdirSync(taskpane, { recursive: true }) as string[])
+  .filter((f) => /\.tsx?$/.test(f))
+  .map((f) => path.join(taskpane, f))
+  .filter((f) => /\bExcel\.(run|Worksheet|RequestContext|Range)\b/.test(fs.readFileSync(f, "utf8")));
 const officeDts = fs.realpathSync(path.join(root, "node_modules", "@types", "office-js", "index.d.ts"));
 
 const num = (v: string) => v.split(".").map(Number);
@@ -27,42 +33,45 @@ interface Use {
   line: number;
   /** The enclosing WorkbookIO method or top-level function. */
   scope: ts.Node;
+  file: string;
 }
 
 function excelUses(): Use[] {
-  const program = ts.createProgram([source], { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, strict: true, skipLibCheck: true, jsx: ts.JsxEmit.ReactJSX, types: ["office-js"], esModuleInterop: true });
+  const program = ts.createProgram(sources, { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.CommonJS, strict: true, skipLibCheck: true, jsx: ts.JsxEmit.ReactJSX, types: ["office-js"], esModuleInterop: true });
   const checker = program.getTypeChecker();
-  const file = program.getSourceFile(source)!;
   const dts = program.getSourceFiles().find((f) => fs.existsSync(f.fileName) && fs.realpathSync(f.fileName) === officeDts);
   expect(dts).toBeDefined();
   const uses: Use[] = [];
-  const scopeOf = (node: ts.Node): ts.Node => {
-    let scope: ts.Node = node;
-    for (let n: ts.Node | undefined = node; n; n = n.parent) {
-      if (ts.isFunctionDeclaration(n) && n.parent === file) return n;
-      if ((ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n)) && ts.isObjectLiteralExpression(n.parent) && ts.isReturnStatement(n.parent.parent)) return n;
-      scope = n;
-    }
-    return scope;
-  };
-  const visit = (node: ts.Node) => {
-    if (ts.isPropertyAccessExpression(node)) {
-      const sym = checker.getSymbolAtLocation(node.name);
-      for (const decl of sym?.declarations ?? []) {
-        if (decl.getSourceFile() !== dts) continue;
-        const owner = decl.parent && (ts.isInterfaceDeclaration(decl.parent) || ts.isClassDeclaration(decl.parent)) ? decl.parent.name?.text : undefined;
-        let ns: ts.Node | undefined = decl.parent;
-        while (ns && !ts.isModuleDeclaration(ns)) ns = ns.parent;
-        if (!owner || !ns || (ns as ts.ModuleDeclaration).name.getText(dts) !== "Excel") continue;
-        const jsdoc = dts!.text.slice(decl.getFullStart(), decl.getStart(dts));
-        const m = /\[Api set: ExcelApi (\d+\.\d+)/.exec(jsdoc);
-        if (!m) continue;
-        uses.push({ api: `${owner}.${node.name.text}`, set: m[1], line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, scope: scopeOf(node) });
+  for (const source of sources) {
+    const file = program.getSourceFile(source)!;
+    const scopeOf = (node: ts.Node): ts.Node => {
+      let scope: ts.Node = node;
+      for (let n: ts.Node | undefined = node; n; n = n.parent) {
+        if (ts.isFunctionDeclaration(n) && n.parent === file) return n;
+        if ((ts.isMethodDeclaration(n) || ts.isPropertyAssignment(n)) && ts.isObjectLiteralExpression(n.parent) && ts.isReturnStatement(n.parent.parent)) return n;
+        scope = n;
       }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
+      return scope;
+    };
+    const visit = (node: ts.Node) => {
+      if (ts.isPropertyAccessExpression(node)) {
+        const sym = checker.getSymbolAtLocation(node.name);
+        for (const decl of sym?.declarations ?? []) {
+          if (decl.getSourceFile() !== dts) continue;
+          const owner = decl.parent && (ts.isInterfaceDeclaration(decl.parent) || ts.isClassDeclaration(decl.parent)) ? decl.parent.name?.text : undefined;
+          let ns: ts.Node | undefined = decl.parent;
+          while (ns && !ts.isModuleDeclaration(ns)) ns = ns.parent;
+          if (!owner || !ns || (ns as ts.ModuleDeclaration).name.getText(dts) !== "Excel") continue;
+          const jsdoc = dts!.text.slice(decl.getFullStart(), decl.getStart(dts));
+          const m = /\[Api set: ExcelApi (\d+\.\d+)/.exec(jsdoc);
+          if (!m) continue;
+          uses.push({ api: `${owner}.${node.name.text}`, set: m[1], line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, scope: scopeOf(node), file: path.basename(source) });
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(file);
+  }
   return uses;
 }
 
@@ -78,7 +87,10 @@ describe("Excel API requirement sets", () => {
 
   test("the checker finds the pane's Excel calls and their sets", () => {
     const apis = new Set(uses.map((u) => u.api));
-    for (const a of ["Worksheet.getRangeByIndexes", "Range.values", "Worksheet.getUsedRangeOrNullObject", "ChartCollection.add", "Range.getSpillingToRangeOrNullObject"]) expect(apis).toContain(a);
+    for (const a of ["Worksheet.getRangeByIndexes", "Range.values", "Worksheet.getUsedRangeOrNullObject", "ChartCollection.add", "Range.getSpillingToRangeOrNullObject", "Range.merge", "Worksheet.pageLayout", "PageLayout.setPrintArea"]) expect(apis).toContain(a);
+    expect(uses.find((u) => u.api === "Worksheet.pageLayout")!.set).toBe("1.9");
+    const files = new Set(uses.map((u) => u.file));
+    for (const f of ["excel-io.ts", "excel-sheets.ts"]) expect(files).toContain(f);
     expect(uses.find((u) => u.api === "Worksheet.getRangeByIndexes")!.set).toBe("1.7");
   });
 
@@ -91,7 +103,7 @@ describe("Excel API requirement sets", () => {
         const guards = [...text.matchAll(/apiSupported\("(\d+\.\d+)"\)/g)].map((m) => m[1]);
         return !guards.some((g) => atLeast(g, u.set));
       })
-      .map((u) => `${u.api} (ExcelApi ${u.set}) at excel-io.ts:${u.line}`);
+      .map((u) => `${u.api} (ExcelApi ${u.set}) at ${u.file}:${u.line}`);
     expect(bad).toEqual([]);
   });
 
