@@ -25,6 +25,7 @@ import { findHierarchySheet } from "./journey/find-hierarchy";
 import { indexMissingErrors } from "./journey/index-missing";
 import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
+import { isMacDesktop, makeWordFile, RunCache, WordLink } from "./journey/word-action";
 import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didFormOf, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
 import { placeboOffThread } from "./journey/worker-run";
 import { placeboChart } from "../render/charts/placebo-chart";
@@ -80,6 +81,9 @@ export function App({ io, initialLang }: AppProps) {
   const [regionalError, setRegionalError] = useState<string | undefined>();
   const [indicesComputed, setIndicesComputed] = useState(false);
   const task = useLongTask();
+  /** The run "Write tables" made last (Word file reuses it for the same spec) and the Word file's link. */
+  const lastRun = useRef<RunCache | undefined>(undefined);
+  const [word, setWord] = useState<WordLink | undefined>();
 
   // A workbook that has a saved spec reopens with its choices.
   useEffect(() => {
@@ -213,10 +217,35 @@ export function App({ io, initialLang }: AppProps) {
           setStatus(t(lang, "cancelledNothing"));
           return;
         }
+        lastRun.current = { key: specJson(spec), run };
         const noPrint: string[] = [];
         const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled, onPrintSkipped: (n) => noPrint.push(n) });
         setStatus(outcome(names, isCancelled(), noPrint));
         if (!isCancelled()) markDone("tables");
+      });
+    } catch (e) {
+      setTablesError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
+    }
+  };
+
+  /** "Word file": every table and figure of the current analysis in a .docx the user saves from a link. */
+  const wordFile = async () => {
+    setStatus(undefined);
+    setTablesError(undefined);
+    try {
+      if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
+      const spec = buildSpec(checkedTables());
+      await task.run(async (report, isCancelled) => {
+        const made = await makeWordFile(imported.table, spec, { tableLang, lang, cache: lastRun.current, report, isCancelled, describe });
+        if (!made) {
+          setStatus(t(lang, "cancelledNothing"));
+          return;
+        }
+        lastRun.current = made.cache;
+        setWord((old) => {
+          if (old) URL.revokeObjectURL(old.url);
+          return made.link;
+        });
       });
     } catch (e) {
       setTablesError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
@@ -413,7 +442,10 @@ export function App({ io, initialLang }: AppProps) {
               />
             )}
             {step === "tables" && (
-              <TablesStep lang={lang} tableLang={tableLang} drafts={drafts} error={tablesError} busy={task.running} onTableLang={setTableLang} onWrite={() => void writeTables()} onSaveSpec={() => void saveSpec()} />
+              <TablesStep
+                lang={lang} tableLang={tableLang} drafts={drafts} error={tablesError} busy={task.running} onTableLang={setTableLang} onWrite={() => void writeTables()} onSaveSpec={() => void saveSpec()}
+                onWord={() => void wordFile()} word={word} mac={isMacDesktop()}
+              />
             )}
             {step === "charts" && (
               <ChartsStep
