@@ -37,8 +37,8 @@ function text(c: ModelCell | undefined): string {
   return c.value;
 }
 
-function para(s: string, size: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false): Paragraph {
-  return new Paragraph({ alignment: align, spacing: { before: 0, after: 0, line: Math.round(size * 12.4) }, children: [new TextRun({ text: s, font: FONT, size, bold })] });
+function para(s: string, size: number, align: (typeof AlignmentType)[keyof typeof AlignmentType], bold = false, keepNext = false): Paragraph {
+  return new Paragraph({ alignment: align, spacing: { before: 0, after: 0, line: Math.round(size * 12.4) }, keepNext: keepNext || undefined, children: [new TextRun({ text: s, font: FONT, size, bold })] });
 }
 
 /** Text width of a landscape A4 page with 2.54 cm margins, in cm. */
@@ -88,7 +88,8 @@ export function docxTable(model: TableModel): (Paragraph | Table)[] {
         verticalAlign: VerticalAlign.CENTER,
         width: { size: Math.round((colChars.slice(j, j + span).reduce((a, b) => a + b, 0) / total) * 5000), type: WidthType.PERCENTAGE },
         margins: { left: 60, right: 60 },
-        children: [para(text(c), size, left ? AlignmentType.LEFT : AlignmentType.CENTER)],
+        // The last row keeps with the notes under it (a page break never parts a table from its notes).
+        children: [para(text(c), size, left ? AlignmentType.LEFT : AlignmentType.CENTER, false, i === rows.length - 1 && model.notes.length > 0)],
       }));
       j += span - 1;
     }
@@ -100,7 +101,7 @@ export function docxTable(model: TableModel): (Paragraph | Table)[] {
     layout: TableLayoutType.AUTOFIT,
     borders: { top: heavy, bottom: heavy, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
   }));
-  for (const n of model.notes) out.push(new Paragraph({ spacing: { before: 40, after: 0 }, children: [new TextRun({ text: n, font: FONT, size: NOTE })] }));
+  model.notes.forEach((n, k) => out.push(new Paragraph({ spacing: { before: 40, after: 0 }, keepNext: k < model.notes.length - 1 || undefined, children: [new TextRun({ text: n, font: FONT, size: NOTE })] })));
   return out;
 }
 

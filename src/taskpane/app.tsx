@@ -235,6 +235,8 @@ export function App({ io, initialLang }: AppProps) {
     try {
       if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
       const spec = buildSpec(checkedTables());
+      // Saved as "Write tables" does: Re-run and `econsheet run SPEC --docx` rebuild the same file.
+      await io.saveSpec(specJson(spec));
       await task.run(async (report, isCancelled) => {
         const made = await makeWordFile(imported.table, spec, { tableLang, lang, cache: lastRun.current, report, isCancelled, describe });
         if (!made) {
