@@ -1,8 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  FluentProvider, webLightTheme, Title3, Caption1, Button, Checkbox, Field, Select, ProgressBar,
-  MessageBar, MessageBarBody, Dialog, DialogSurface, DialogBody, DialogTitle, DialogContent, DialogActions, Textarea, Tooltip,
-} from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, Title3, Caption1, Button, Field, Select, ProgressBar, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Lang } from "../core/errors";
 import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, parseAnalysisSpec, REGIONAL_TABLE_TYPES, RegionalTableSpec } from "../core/spec/analysis-spec";
 import { RegionalCard } from "./steps/regional-card";
@@ -17,20 +14,18 @@ import { Step, STEPS, StepTabs } from "./steps/step-tabs";
 import { IndexStep } from "./steps/index-step";
 import { ModelsStep } from "./steps/models-step";
 import { TablesStep } from "./steps/tables-step";
-import { ChartsStep, ChartErrors } from "./steps/charts-step";
+import { ActionsBar } from "./steps/actions-bar";
+import { ChartsStep } from "./steps/charts-step";
 import type { ImportResult } from "./journey/import-sheets";
 import { DraftError, DraftField, draftToSpec, PresetVars, specToDraft, TableDraft } from "./journey/table-drafts";
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
 import { findHierarchySheet } from "./journey/find-hierarchy";
 import { indexMissingErrors } from "./journey/index-missing";
-import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
+import { indexSheets, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
 import { isMacDesktop, makeWordFile, RunCache, WordLink } from "./journey/word-action";
-import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didFormOf, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
-import { placeboOffThread } from "./journey/worker-run";
-import { placeboChart } from "../render/charts/placebo-chart";
-import type { ChartModel } from "../render/charts/chart-model";
-import type { DataTable } from "../core/data/data-table";
+import { DEFAULT_DID_FORM, DidForm, TrendGrouping, didFormOf } from "./journey/charts";
+import { useChartActions } from "./use-chart-actions";
 import { labelColumn, numericColumn } from "../core/data/data-table";
 
 const ID = "province";
@@ -67,12 +62,11 @@ export function App({ io, initialLang }: AppProps) {
   const [study, setStudy] = useState<PresetVars>({ y: "", x: [], controls: [], mediators: [] });
   const [hierarchyFound, setHierarchyFound] = useState<{ sheet: string; n: number } | undefined>();
   const [indexErrors, setIndexErrors] = useState<Record<number, string>>({});
-  const [actionError, setActionError] = useState<string | undefined>();
-  const [specText, setSpecText] = useState<string | null>(null);
+  /** Changes clear the error under the actions bar (a step change, a new write). */
+  const [actionsReset, setActionsReset] = useState(0);
   const [didForm, setDidForm] = useState<DidForm>(DEFAULT_DID_FORM);
   const [trend, setTrend] = useState<{ index: string; grouping: TrendGrouping }>({ index: "", grouping: "region4" });
   const [mapChoice, setMapChoice] = useState<{ index: string; year: string }>({ index: "", year: "" });
-  const [chartErrors, setChartErrors] = useState<ChartErrors>({});
   /** The DID table of the Charts step: saved with the spec so Re-run and `econsheet run` rebuild it. */
   const [didTable, setDidTable] = useState<DidTableSpec | null>(null);
   /** The Index step's regional analysis: its choices, and the entries saved with the spec. */
@@ -206,7 +200,7 @@ export function App({ io, initialLang }: AppProps) {
   const writeTables = async () => {
     setStatus(undefined);
     setTablesError(undefined);
-    setActionError(undefined);
+    setActionsReset((k) => k + 1);
     try {
       if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
       const spec = buildSpec(checkedTables());
@@ -254,66 +248,10 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
-  /**
-   * Builds a chart from the panel with the index scores (step 2's indices) and writes it to a new
-   * sheet. Errors go beside the field they concern or under the card's buttons.
-   */
-  const drawChart = (card: "did" | "trend" | "map", build: (panel: DataTable, report: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<ChartModel | null>) =>
-    withPanel(card, async (panel, report, isCancelled) => {
-      const model = await build(panel, report, isCancelled);
-      if (!model) {
-        setStatus(t(lang, "cancelledNothing"));
-        return;
-      }
-      const r = await writeChart(io, model, { replaceOwn });
-      setStatus(r.outcome.fellBack ? t(lang, "chartFellBack", { sheet: r.sheet, reason: r.outcome.reason ?? "" }) : t(lang, "chartWritten", { sheet: r.sheet }));
-      markDone("charts");
-    });
+  const { chartErrors, writeDidTable, eventStudyChart, placeboHistogram, trendChart, mapChart } = useChartActions({
+    io, lang, tableLang, imported, indices, drafts, didForm, trend, mapChoice, replaceOwn, task, buildSpec, setStatus, setDidTable, markDone: () => markDone("charts"),
+  });
 
-  /** Runs Charts-step work on the panel with the index scores; errors beside the field or under the card. */
-  const withPanel = async (card: "did" | "trend" | "map", work: (panel: DataTable, report: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<void>) => {
-    setStatus(undefined);
-    setChartErrors({});
-    try {
-      if (!imported) throw new ChartFormError("y", { en: t("en", "noData"), zh: t("zh", "noData") });
-      await task.run(async (report, isCancelled) => {
-        // Index scores are computed only when the card uses an index (a chart of raw variables
-        // must not fail on an index's missing cells).
-        const used = card === "did" ? [didForm.y, didForm.firstYearColumn, ...didForm.controls] : card === "trend" ? [trend.index] : [mapChoice.index];
-        const needsIndex = indices.some((ix) => used.includes(ix.name));
-        const panel = needsIndex ? runAnalysis(imported.table, buildSpec([], null, [])).panel : imported.table;
-        await work(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
-      });
-    } catch (e) {
-      // A form error sits beside its field when the card shows that field, otherwise under the card's button.
-      const beside = e instanceof ChartFormError && (card === "did" ? e.field !== "index" : e.field === "year");
-      setChartErrors({ [beside ? (e as ChartFormError).field : card]: e instanceof ChartFormError ? e.text[lang] : errorText(e, lang) });
-    }
-  };
-
-  const writeDidTable = () =>
-    withPanel("did", async () => {
-      const table = didTableSpec(didForm, ID, TIME, tableLang);
-      // Saved with the Models step's tables that are complete (an unfinished draft is reported when tables are written).
-      const complete = drafts.flatMap((d) => { try { return [draftToSpec(d, tableLang)]; } catch { return []; } });
-      const spec = buildSpec(complete, table);
-      await io.saveSpec(specJson(spec));
-      setDidTable(table);
-      const run = runAnalysis(imported!.table, { ...spec, tables: [table] });
-      const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn });
-      await io.activateSheet(names[0]);
-      setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
-    });
-  const eventStudyChart = () => drawChart("did", async (panel) => eventStudyModel(panel, didForm, ID, TIME, tableLang));
-  const placeboHistogram = () =>
-    drawChart("did", async (panel, report, isCancelled) => {
-      const spec = didSpecOf(didForm, ID, TIME);
-      checkPermutations(didForm);
-      const result = await placeboOffThread(panel, spec, didForm.permutations, didForm.seed, report, isCancelled);
-      return result ? placeboChart(result, tableLang) : null;
-    });
-  const trendChart = () => drawChart("trend", async (panel) => trendModel(panel, trend.index, trend.grouping, ID, TIME, tableLang));
-  const mapChart = () => drawChart("map", async (panel) => mapModel(panel, mapChoice.index, mapChoice.year, ID, TIME, tableLang));
 
   const saveSpec = async () => {
     try {
@@ -324,57 +262,12 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
-  const rerun = async () => {
-    setStatus(undefined);
-    setActionError(undefined);
-    try {
-      const noPrint: string[] = [];
-      const r = await task.run((report, isCancelled) => rerunSavedSpec(io, { lang: tableLang, replaceOwn, onProgress: report, isCancelled, onPrintSkipped: (n) => noPrint.push(n) }));
-      if (r === undefined) return;
-      if (r === null) setStatus(t(lang, "cancelledNothing"));
-      else if (!r.spec) setActionError(t(lang, "noSpec"));
-      else setStatus(t(lang, "rerunDone", { n: r.written.length }) + writeOutcome(lang, [], false, noPrint));
-    } catch (e) {
-      setActionError(errorText(e, lang));
-    }
-  };
-
-  const freeze = async () => {
-    setStatus(undefined);
-    setActionError(undefined);
-    try {
-      const r = await io.freezeSelectionAsValues();
-      setStatus(t(lang, "frozen", { n: r.frozenCells, address: r.address }));
-    } catch (e) {
-      setActionError(errorText(e, lang));
-    }
-  };
-
-  const exportSpec = async () => {
-    setActionError(undefined);
-    try {
-      const saved = await io.loadSpec();
-      setSpecText(saved ?? specJson(buildSpec(checkedTables())));
-    } catch (e) {
-      setActionError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
-    }
-  };
-
-  const download = () => {
-    if (specText === null) return;
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([specText], { type: "application/json" }));
-    a.download = "econsheet-spec.json";
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
-
   const sheetNames = useCallback(async () => (await io.listSheets()).map((s) => s.name), [io]);
   const readHierarchy = useCallback(async (sheet: string) => hierarchyFromGrid(await io.readSheetValues(sheet), sheet), [io]);
   const go = (s: Step) => {
     stepRef.current = s;
     setStep(s);
-    setActionError(undefined);
+    setActionsReset((k) => k + 1);
   };
   useEffect(() => markAttention("models", Object.keys(draftErrors).length > 0), [draftErrors, markAttention]);
   useEffect(() => markAttention("tables", !!tablesError), [tablesError, markAttention]);
@@ -473,33 +366,10 @@ export function App({ io, initialLang }: AppProps) {
           {status && (
             <MessageBar intent="success" data-testid="status"><MessageBarBody>{status}</MessageBarBody></MessageBar>
           )}
-          <section aria-label={t(lang, "actions")} className="es-actions">
-            <Checkbox label={t(lang, "replaceOwn")} checked={replaceOwn} onChange={(_, d) => setReplaceOwn(!!d.checked)} data-testid="replace-own" />
-            <Field validationState={actionError ? "error" : "none"} validationMessage={actionError} data-testid="action-error">
-              <div className="es-row">
-                <Tooltip content={t(lang, "rerunHint")} relationship="description"><Button disabled={task.running} onClick={() => void rerun()}>{t(lang, "rerun")}</Button></Tooltip>
-                <Tooltip content={t(lang, "freezeHint")} relationship="description"><Button disabled={task.running} onClick={() => void freeze()}>{t(lang, "freeze")}</Button></Tooltip>
-                <Tooltip content={t(lang, "exportSpecHint")} relationship="description"><Button disabled={task.running} onClick={() => void exportSpec()}>{t(lang, "exportSpec")}</Button></Tooltip>
-              </div>
-            </Field>
-          </section>
-          <Dialog open={specText !== null} onOpenChange={(_, d) => { if (!d.open) setSpecText(null); }}>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>{t(lang, "exportSpec")}</DialogTitle>
-                <DialogContent>
-                  <Field label={t(lang, "specLabel")}>
-                    <Textarea readOnly value={specText ?? ""} rows={14} data-testid="spec-text" />
-                  </Field>
-                </DialogContent>
-                <DialogActions>
-                  <Button onClick={() => void navigator.clipboard?.writeText(specText ?? "")}>{t(lang, "copy")}</Button>
-                  <Button appearance="primary" onClick={download}>{t(lang, "download")}</Button>
-                  <Button onClick={() => setSpecText(null)}>{t(lang, "close")}</Button>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
+          <ActionsBar
+            io={io} lang={lang} tableLang={tableLang} replaceOwn={replaceOwn} onReplaceOwn={setReplaceOwn} task={task} setStatus={setStatus}
+            currentSpec={() => specJson(buildSpec(checkedTables()))} resetKey={actionsReset}
+          />
         </main>
       </WorkbookContext.Provider>
     </FluentProvider>
