@@ -46,6 +46,8 @@ export interface ThreeLineFormat {
   notes?: { count: number; size: number };
   /** The title (relative row 0) in bold (optional). */
   boldTitle?: boolean;
+  /** Thin rules under a label spanning columns (a dependent variable over its models), relative; optional. */
+  spanRules?: { row: number; col: number; colCount: number }[];
 }
 
 /** A merged block: cells merged into one, aligned, optionally wrapped. */
@@ -225,6 +227,12 @@ export function queueThreeLine(ws: Excel.Worksheet, f: ThreeLineFormat): void {
   rule(f.headerEnd, "EdgeBottom", "Thin");
   rule(f.bodyEnd, "EdgeBottom", "Medium");
   for (const r of f.thinRulesAfter) if (r !== f.bodyEnd) rule(r, "EdgeBottom", "Thin");
+  for (const u of f.spanRules ?? []) {
+    const b = ws.getRangeByIndexes(f.row + u.row, f.col + u.col, 1, u.colCount).format.borders.getItem("EdgeBottom");
+    b.style = "Continuous";
+    b.weight = "Thin";
+    b.color = "#000000";
+  }
   for (const nf of f.numberFormats) ws.getRangeByIndexes(f.row + nf.row, f.col + nf.col, 1, 1).numberFormat = [[nf.format]];
   f.columnWidths?.forEach((w, j) => {
     ws.getRangeByIndexes(f.row, f.col + j, 1, 1).format.columnWidth = Math.round(w * 7 + 10);

@@ -18,7 +18,7 @@ interface Double {
   merges(name: string): Merge[];
   rowHeights(name: string): Record<string, number>;
   pageLayout(name: string): { printArea: string | null; orientation: string; paperSize: string; zoom: Record<string, number>; centerHorizontally: boolean };
-  cellFormat(name: string, r: number, c: number): { numberFormat: string; font: { name?: string; size?: number; bold?: boolean } | null; wrapText: boolean; horizontalAlignment: string; verticalAlignment: string } | null;
+  cellFormat(name: string, r: number, c: number): { numberFormat: string; borders: unknown; font: { name?: string; size?: number; bold?: boolean } | null; wrapText: boolean; horizontalAlignment: string; verticalAlignment: string } | null;
 }
 
 function loadDouble(seed: unknown): Double {
@@ -104,6 +104,9 @@ describe("the finish of a table sheet", () => {
     expect(note).toMatchObject({ wrapText: true, horizontalAlignment: "Left", verticalAlignment: "Top" });
     expect(note.font).toMatchObject({ name: "SimSun", size: 9 });
     expect(dbl.cellFormat(name, 0, 0)).toMatchObject({ horizontalAlignment: "Center", font: { bold: true, size: 10.5 } });
+    // A thin rule under the dependent variable over its two models, not under the "变量" cell.
+    expect((dbl.cellFormat(name, 1, 1)!.borders as Record<string, { weight?: string }>).EdgeBottom?.weight).toBe("Thin");
+    expect((dbl.cellFormat(name, 1, 0)!.borders as Record<string, { weight?: string }>).EdgeBottom).toBeUndefined();
     expect(dbl.rowHeights(name)[noteRow]).toBeGreaterThan(30);
     expect(dbl.pageLayout(name)).toEqual({ printArea: `A1:C${grid.length}`, orientation: "Portrait", paperSize: "A4", zoom: { horizontalFitToPages: 1 }, centerHorizontally: true });
   });

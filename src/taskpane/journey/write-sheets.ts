@@ -76,7 +76,24 @@ export function threeLineFormat(model: TableModel, row: number, col: number): Th
   const thinRulesAfter = (model.rulesAfter ?? []).map((i) => headerEnd + 1 + i).filter((r) => r < bodyEnd);
   // 宋体 for cells with Chinese text, Times New Roman for the rest (Latin letters and digits), 10.5 pt.
   const font = { latin: "Times New Roman", cjk: "SimSun", size: 10.5, cjkCells };
-  return { row, col, width, headerStart, headerEnd, bodyEnd, thinRulesAfter, numberFormats, columnWidths, centreFrom: 1, font, notes: { count: model.notes.length, size: NOTE_SIZE }, boldTitle: !!model.title };
+  // A thin rule under a dependent variable spanning its models (as \cmidrule; the xlsx writer's rule).
+  const spanRules = spanRuns(model).map((r) => ({ row: headerStart + r.row, col: r.col, colCount: r.colCount }));
+  return { row, col, width, headerStart, headerEnd, bodyEnd, thinRulesAfter, numberFormats, columnWidths, centreFrom: 1, font, notes: { count: model.notes.length, size: NOTE_SIZE }, boldTitle: !!model.title, spanRules };
+}
+
+/** Runs of equal labels (after the first column) in a table's spanning header rows: header row, first column, columns spanned. */
+export function spanRuns(model: TableModel): { row: number; col: number; colCount: number }[] {
+  const runs: { row: number; col: number; colCount: number }[] = [];
+  for (const h of model.spanHeaderRows ?? []) {
+    const cells = model.header[h] ?? [];
+    for (let j = 1; j < cells.length; j++) {
+      let k = j;
+      while (k + 1 < cells.length && cells[k + 1].value === cells[j].value && cells[j].value) k++;
+      if (k > j) runs.push({ row: h, col: j, colCount: k - j + 1 });
+      j = k;
+    }
+  }
+  return runs;
 }
 
 /** Lines a text of `size` pt takes in a block `chars` width units wide (10% slack for word breaks, as the xlsx writer). */
@@ -109,15 +126,7 @@ export function sheetFinish(tables: readonly { model: TableModel; format: ThreeL
     };
     if (model.title) block(f.row, model.title, 10.5, "Center");
     model.notes.forEach((n, k) => block(f.row + f.bodyEnd + 1 + k, n, NOTE_SIZE, "Left"));
-    for (const h of model.spanHeaderRows ?? []) {
-      const cells = model.header[h] ?? [];
-      for (let j = 1; j < cells.length; j++) {
-        let k = j;
-        while (k + 1 < cells.length && cells[k + 1].value === cells[j].value && cells[j].value) k++;
-        if (k > j) merges.push({ row: f.row + f.headerStart + h, col: f.col + j, rowCount: 1, colCount: k - j + 1, align: "Center", wrap: false });
-        j = k;
-      }
-    }
+    for (const r of spanRuns(model)) merges.push({ row: f.row + f.headerStart + r.row, col: f.col + r.col, rowCount: 1, colCount: r.colCount, align: "Center", wrap: false });
   }
   const printed = tables.some((t) => !t.model.data);
   const total = widths.slice(0, lastCol).reduce((a, b) => a + b, 0);
