@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { FluentProvider, webLightTheme, Title3, Caption1, Button, Field, Select, ProgressBar, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Lang } from "../core/errors";
-import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, parseAnalysisSpec, REGIONAL_TABLE_TYPES, RegionalTableSpec } from "../core/spec/analysis-spec";
+import type { AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, RegionalTableSpec } from "../core/spec/analysis-spec";
 import { RegionalCard } from "./steps/regional-card";
 import { RegionalForm, RegionalFormError, RegionalKind, regionalSpec, withRegional, writeRegional } from "./journey/regional";
 import { runAnalysis } from "../core/spec/run-analysis";
@@ -17,7 +17,8 @@ import { TablesStep } from "./steps/tables-step";
 import { ActionsBar } from "./steps/actions-bar";
 import { ChartsStep } from "./steps/charts-step";
 import type { ImportResult } from "./journey/import-sheets";
-import { DraftError, DraftField, draftToSpec, PresetVars, specToDraft, TableDraft } from "./journey/table-drafts";
+import { DraftError, DraftField, draftToSpec, PresetVars, TableDraft } from "./journey/table-drafts";
+import { checkDrafts, paneSpec, savedChoices } from "./journey/pane-spec";
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
 import { findHierarchySheet } from "./journey/find-hierarchy";
 import { indexMissingErrors } from "./journey/index-missing";
@@ -84,17 +85,15 @@ export function App({ io, initialLang }: AppProps) {
     void io.loadSpec().then((text) => {
       if (!text) return;
       try {
-        const spec = parseAnalysisSpec(JSON.parse(text));
-        setSheets(spec.data.sheets ?? []);
-        setInterpolate(!!spec.data.interpolate);
-        setIndices(spec.indices ?? []);
-        const isRegional = (x: { type: string }): x is RegionalTableSpec => (REGIONAL_TABLE_TYPES as readonly string[]).includes(x.type);
-        setDrafts((spec.tables ?? []).filter((x): x is ModelTableSpec => x.type !== "did" && !isRegional(x)).map(specToDraft));
-        setRegionalTables((spec.tables ?? []).filter(isRegional));
-        const savedDid = (spec.tables ?? []).find((x): x is DidTableSpec => x.type === "did");
-        setDidTable(savedDid ?? null);
-        if (savedDid) setDidForm(didFormOf(savedDid));
-        if (spec.lang) setTableLang(spec.lang);
+        const saved = savedChoices(text);
+        setSheets(saved.sheets);
+        setInterpolate(saved.interpolate);
+        setIndices(saved.indices);
+        setDrafts(saved.drafts);
+        setRegionalTables(saved.regional);
+        setDidTable(saved.did);
+        if (saved.did) setDidForm(didFormOf(saved.did));
+        if (saved.lang) setTableLang(saved.lang);
       } catch {
         /* an unreadable saved spec is reported by Re-run */
       }
@@ -120,31 +119,19 @@ export function App({ io, initialLang }: AppProps) {
   const provinces = useMemo(() => (imported ? [...new Set(labelColumn(imported.table, ID).filter((x): x is string => x !== null))] : []), [imported]);
   const years = useMemo(() => (imported ? [...new Set(Array.from(numericColumn(imported.table, TIME)).filter((y) => !Number.isNaN(y)))].sort((a, b) => a - b) : []), [imported]);
 
-  /** The spec of the pane's choices: the Models step's tables, then the Charts step's DID table. */
+  /** The spec of the pane's choices: the Models step's tables, then the Charts step's DID table and the regional tables. */
   const buildSpec = useCallback(
-    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable, regional: RegionalTableSpec[] = regionalTables): AnalysisSpec => ({
-      schema: SPEC_SCHEMA, version: SPEC_VERSION, lang: tableLang,
-      data: { sheets, interpolate, id: ID, time: TIME }, indices: indices.map((ix) => ({ ...ix, missing: ix.missing ?? defaultMissing })), tables: [...tables, ...(did ? [did] : []), ...regional],
-    }),
+    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable, regional: RegionalTableSpec[] = regionalTables): AnalysisSpec =>
+      paneSpec({ tableLang, sheets, interpolate, indices, defaultMissing }, tables, did, regional),
     [tableLang, sheets, interpolate, indices, didTable, defaultMissing, regionalTables],
   );
 
   /** The drafts as TableSpecs; errors go beside the fields of step 3. */
   const checkedTables = () => {
-    const errors: Record<string, Partial<Record<DraftField, string>>> = {};
-    const specs = [];
-    for (const [i, d] of drafts.entries()) {
-      try {
-        specs.push(draftToSpec(d, tableLang));
-      } catch (e) {
-        if (!(e instanceof DraftError)) throw e;
-        errors[d.key] = { [e.field]: e.text[lang] };
-        setDraftErrors(errors);
-        throw new DraftError(e.field, { en: `Table ${i + 1} (${d.title}): ${e.text.en}`, zh: `表 ${i + 1}（${d.title}）：${e.text.zh}` });
-      }
-    }
-    setDraftErrors({});
-    return specs;
+    const r = checkDrafts(drafts, tableLang, lang);
+    setDraftErrors(r.errors);
+    if (r.error) throw r.error;
+    return r.specs;
   };
 
   const computeIndices = async () => {
