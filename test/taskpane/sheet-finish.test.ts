@@ -72,6 +72,10 @@ describe("the finish of a table sheet", () => {
     expect(lines).toBeGreaterThan(2);
     expect(fin.rowHeights.find((h) => h.row === noteRow)!.height).toBeCloseTo(lines * 9 * 1.45 + 2, 0);
     expect(fin.print).toEqual({ rowCount: grid.length, colCount: 3, landscape: false });
+    // A note longer than Excel's tallest row (409 pt) gets the tallest row, not an error.
+    const long = { ...m, notes: ["x".repeat(20000)] };
+    const lf = threeLineFormat(long, 0, 0);
+    expect(sheetFinish([{ model: long, format: lf }], lf.columnWidths!).rowHeights.find((h) => h.row === lf.bodyEnd + 1)!.height).toBe(409);
     // A table wider than a portrait page prints landscape.
     const wide = model(12);
     const wf = threeLineFormat(wide, 0, 0);

@@ -122,7 +122,8 @@ export function sheetFinish(tables: readonly { model: TableModel; format: ThreeL
     const span = widths.slice(f.col, f.col + f.width).reduce((a, b) => a + b, 0);
     const block = (row: number, text: string, size: number, align: MergedBlock["align"]) => {
       merges.push({ row, col: f.col, rowCount: 1, colCount: f.width, align, wrap: true });
-      rowHeights.push({ row, height: Math.round((wrappedLines(text, size, span) * size * 1.45 + 2) * 4) / 4 });
+      // Excel's tallest row is 409 pt.
+      rowHeights.push({ row, height: Math.min(409, Math.round((wrappedLines(text, size, span) * size * 1.45 + 2) * 4) / 4) });
     };
     if (model.title) block(f.row, model.title, 10.5, "Center");
     model.notes.forEach((n, k) => block(f.row + f.bodyEnd + 1 + k, n, NOTE_SIZE, "Left"));
