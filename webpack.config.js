@@ -93,7 +93,8 @@ function addinConfig(env, argv, server) {
       // Runs analyses with a bootstrap off the task pane's thread (src/taskpane/journey/worker-run.ts).
       "analysis-worker": "./src/taskpane/analysis-worker.ts",
     },
-    output: { path: outDir(env), filename: "[name].js", clean: false },
+    // chunkFilename: code loaded on demand (the Word writer with `docx`, word-file.chunk.js) keeps a readable name.
+    output: { path: outDir(env), filename: "[name].js", chunkFilename: "[name].chunk.js", clean: false },
     resolve: { extensions: [".ts", ".tsx", ".js"] },
     module: {
       rules: [

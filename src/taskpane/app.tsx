@@ -1,10 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  FluentProvider, webLightTheme, Title3, Caption1, Button, Checkbox, Field, Select, ProgressBar,
-  MessageBar, MessageBarBody, Dialog, DialogSurface, DialogBody, DialogTitle, DialogContent, DialogActions, Textarea, Tooltip,
-} from "@fluentui/react-components";
+import { FluentProvider, webLightTheme, Title3, Caption1, Button, Field, Select, ProgressBar, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import type { Lang } from "../core/errors";
-import { SPEC_SCHEMA, SPEC_VERSION, AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, parseAnalysisSpec, REGIONAL_TABLE_TYPES, RegionalTableSpec } from "../core/spec/analysis-spec";
+import type { AnalysisSpec, DidTableSpec, IndexSpec, ModelTableSpec, RegionalTableSpec } from "../core/spec/analysis-spec";
 import { RegionalCard } from "./steps/regional-card";
 import { RegionalForm, RegionalFormError, RegionalKind, regionalSpec, withRegional, writeRegional } from "./journey/regional";
 import { runAnalysis } from "../core/spec/run-analysis";
@@ -17,19 +14,19 @@ import { Step, STEPS, StepTabs } from "./steps/step-tabs";
 import { IndexStep } from "./steps/index-step";
 import { ModelsStep } from "./steps/models-step";
 import { TablesStep } from "./steps/tables-step";
-import { ChartsStep, ChartErrors } from "./steps/charts-step";
+import { ActionsBar } from "./steps/actions-bar";
+import { ChartsStep } from "./steps/charts-step";
 import type { ImportResult } from "./journey/import-sheets";
-import { DraftError, DraftField, draftToSpec, PresetVars, specToDraft, TableDraft } from "./journey/table-drafts";
+import { DraftError, DraftField, draftToSpec, PresetVars, TableDraft } from "./journey/table-drafts";
+import { checkDrafts, paneSpec, savedChoices } from "./journey/pane-spec";
 import { hierarchyFromGrid } from "./journey/hierarchy-sheet";
 import { findHierarchySheet } from "./journey/find-hierarchy";
 import { indexMissingErrors } from "./journey/index-missing";
-import { indexSheets, rerunSavedSpec, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
+import { indexSheets, runTablesStepwise, specJson, tableSheets } from "./journey/pipeline";
 import { writeOutputs } from "./journey/write-sheets";
-import { ChartFormError, DEFAULT_DID_FORM, DidForm, TrendGrouping, checkPermutations, didFormOf, didSpecOf, didTableSpec, eventStudyModel, mapModel, trendModel, writeChart } from "./journey/charts";
-import { placeboOffThread } from "./journey/worker-run";
-import { placeboChart } from "../render/charts/placebo-chart";
-import type { ChartModel } from "../render/charts/chart-model";
-import type { DataTable } from "../core/data/data-table";
+import { isMacDesktop, makeWordFile, RunCache, WordLink } from "./journey/word-action";
+import { DEFAULT_DID_FORM, DidForm, TrendGrouping, didFormOf } from "./journey/charts";
+import { useChartActions } from "./use-chart-actions";
 import { labelColumn, numericColumn } from "../core/data/data-table";
 
 const ID = "province";
@@ -66,12 +63,11 @@ export function App({ io, initialLang }: AppProps) {
   const [study, setStudy] = useState<PresetVars>({ y: "", x: [], controls: [], mediators: [] });
   const [hierarchyFound, setHierarchyFound] = useState<{ sheet: string; n: number } | undefined>();
   const [indexErrors, setIndexErrors] = useState<Record<number, string>>({});
-  const [actionError, setActionError] = useState<string | undefined>();
-  const [specText, setSpecText] = useState<string | null>(null);
+  /** Changes clear the error under the actions bar (a step change, a new write). */
+  const [actionsReset, setActionsReset] = useState(0);
   const [didForm, setDidForm] = useState<DidForm>(DEFAULT_DID_FORM);
   const [trend, setTrend] = useState<{ index: string; grouping: TrendGrouping }>({ index: "", grouping: "region4" });
   const [mapChoice, setMapChoice] = useState<{ index: string; year: string }>({ index: "", year: "" });
-  const [chartErrors, setChartErrors] = useState<ChartErrors>({});
   /** The DID table of the Charts step: saved with the spec so Re-run and `econsheet run` rebuild it. */
   const [didTable, setDidTable] = useState<DidTableSpec | null>(null);
   /** The Index step's regional analysis: its choices, and the entries saved with the spec. */
@@ -80,23 +76,24 @@ export function App({ io, initialLang }: AppProps) {
   const [regionalError, setRegionalError] = useState<string | undefined>();
   const [indicesComputed, setIndicesComputed] = useState(false);
   const task = useLongTask();
+  /** The run "Write tables" made last (Word file reuses it for the same spec) and the Word file's link. */
+  const lastRun = useRef<RunCache | undefined>(undefined);
+  const [word, setWord] = useState<WordLink | undefined>();
 
   // A workbook that has a saved spec reopens with its choices.
   useEffect(() => {
     void io.loadSpec().then((text) => {
       if (!text) return;
       try {
-        const spec = parseAnalysisSpec(JSON.parse(text));
-        setSheets(spec.data.sheets ?? []);
-        setInterpolate(!!spec.data.interpolate);
-        setIndices(spec.indices ?? []);
-        const isRegional = (x: { type: string }): x is RegionalTableSpec => (REGIONAL_TABLE_TYPES as readonly string[]).includes(x.type);
-        setDrafts((spec.tables ?? []).filter((x): x is ModelTableSpec => x.type !== "did" && !isRegional(x)).map(specToDraft));
-        setRegionalTables((spec.tables ?? []).filter(isRegional));
-        const savedDid = (spec.tables ?? []).find((x): x is DidTableSpec => x.type === "did");
-        setDidTable(savedDid ?? null);
-        if (savedDid) setDidForm(didFormOf(savedDid));
-        if (spec.lang) setTableLang(spec.lang);
+        const saved = savedChoices(text);
+        setSheets(saved.sheets);
+        setInterpolate(saved.interpolate);
+        setIndices(saved.indices);
+        setDrafts(saved.drafts);
+        setRegionalTables(saved.regional);
+        setDidTable(saved.did);
+        if (saved.did) setDidForm(didFormOf(saved.did));
+        if (saved.lang) setTableLang(saved.lang);
       } catch {
         /* an unreadable saved spec is reported by Re-run */
       }
@@ -122,31 +119,19 @@ export function App({ io, initialLang }: AppProps) {
   const provinces = useMemo(() => (imported ? [...new Set(labelColumn(imported.table, ID).filter((x): x is string => x !== null))] : []), [imported]);
   const years = useMemo(() => (imported ? [...new Set(Array.from(numericColumn(imported.table, TIME)).filter((y) => !Number.isNaN(y)))].sort((a, b) => a - b) : []), [imported]);
 
-  /** The spec of the pane's choices: the Models step's tables, then the Charts step's DID table. */
+  /** The spec of the pane's choices: the Models step's tables, then the Charts step's DID table and the regional tables. */
   const buildSpec = useCallback(
-    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable, regional: RegionalTableSpec[] = regionalTables): AnalysisSpec => ({
-      schema: SPEC_SCHEMA, version: SPEC_VERSION, lang: tableLang,
-      data: { sheets, interpolate, id: ID, time: TIME }, indices: indices.map((ix) => ({ ...ix, missing: ix.missing ?? defaultMissing })), tables: [...tables, ...(did ? [did] : []), ...regional],
-    }),
+    (tables: ModelTableSpec[], did: DidTableSpec | null = didTable, regional: RegionalTableSpec[] = regionalTables): AnalysisSpec =>
+      paneSpec({ tableLang, sheets, interpolate, indices, defaultMissing }, tables, did, regional),
     [tableLang, sheets, interpolate, indices, didTable, defaultMissing, regionalTables],
   );
 
   /** The drafts as TableSpecs; errors go beside the fields of step 3. */
   const checkedTables = () => {
-    const errors: Record<string, Partial<Record<DraftField, string>>> = {};
-    const specs = [];
-    for (const [i, d] of drafts.entries()) {
-      try {
-        specs.push(draftToSpec(d, tableLang));
-      } catch (e) {
-        if (!(e instanceof DraftError)) throw e;
-        errors[d.key] = { [e.field]: e.text[lang] };
-        setDraftErrors(errors);
-        throw new DraftError(e.field, { en: `Table ${i + 1} (${d.title}): ${e.text.en}`, zh: `表 ${i + 1}（${d.title}）：${e.text.zh}` });
-      }
-    }
-    setDraftErrors({});
-    return specs;
+    const r = checkDrafts(drafts, tableLang, lang);
+    setDraftErrors(r.errors);
+    if (r.error) throw r.error;
+    return r.specs;
   };
 
   const computeIndices = async () => {
@@ -161,8 +146,9 @@ export function App({ io, initialLang }: AppProps) {
     try {
       await task.run(async (report, isCancelled) => {
         const run = runAnalysis(imported.table, buildSpec([], null, []));
-        const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
-        setStatus(outcome(names, isCancelled()));
+        const noPrint: string[] = [];
+        const names = await writeOutputs(io, indexSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled, onPrintSkipped: (n) => noPrint.push(n) });
+        setStatus(outcome(names, isCancelled(), noPrint));
         if (!isCancelled()) markDone("index");
         setIndicesComputed(true);
         const computed = run.indices.map((ix) => ix.spec.name);
@@ -175,7 +161,7 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
-  const outcome = (names: string[], cancelled: boolean) => writeOutcome(lang, names, cancelled);
+  const outcome = (names: string[], cancelled: boolean, printSkipped: string[] = []) => writeOutcome(lang, names, cancelled, printSkipped);
   const describe = (title: string, kind: "bootstrap" | "placebo", d: number, n: number) => t(lang, kind === "bootstrap" ? "bootstrapProgress" : "placeboRunProgress", { title, done: d, total: n });
 
   /** Writes one regional analysis (table and chart) of the computed indices and saves it with the spec. */
@@ -201,7 +187,7 @@ export function App({ io, initialLang }: AppProps) {
   const writeTables = async () => {
     setStatus(undefined);
     setTablesError(undefined);
-    setActionError(undefined);
+    setActionsReset((k) => k + 1);
     try {
       if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
       const spec = buildSpec(checkedTables());
@@ -212,8 +198,10 @@ export function App({ io, initialLang }: AppProps) {
           setStatus(t(lang, "cancelledNothing"));
           return;
         }
-        const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled });
-        setStatus(outcome(names, isCancelled()));
+        lastRun.current = { key: specJson(spec), run };
+        const noPrint: string[] = [];
+        const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn, onProgress: report, isCancelled, onPrintSkipped: (n) => noPrint.push(n) });
+        setStatus(outcome(names, isCancelled(), noPrint));
         if (!isCancelled()) markDone("tables");
       });
     } catch (e) {
@@ -221,67 +209,36 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
-  /**
-   * Builds a chart from the panel with the index scores (step 2's indices) and writes it to a new
-   * sheet. Errors go beside the field they concern or under the card's buttons.
-   */
-  const drawChart = (card: "did" | "trend" | "map", build: (panel: DataTable, report: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<ChartModel | null>) =>
-    withPanel(card, async (panel, report, isCancelled) => {
-      const model = await build(panel, report, isCancelled);
-      if (!model) {
-        setStatus(t(lang, "cancelledNothing"));
-        return;
-      }
-      const r = await writeChart(io, model, { replaceOwn });
-      setStatus(r.outcome.fellBack ? t(lang, "chartFellBack", { sheet: r.sheet, reason: r.outcome.reason ?? "" }) : t(lang, "chartWritten", { sheet: r.sheet }));
-      markDone("charts");
-    });
-
-  /** Runs Charts-step work on the panel with the index scores; errors beside the field or under the card. */
-  const withPanel = async (card: "did" | "trend" | "map", work: (panel: DataTable, report: (done: number, total: number) => void, isCancelled: () => boolean) => Promise<void>) => {
+  /** "Word file": every table and figure of the current analysis in a .docx the user saves from a link. */
+  const wordFile = async () => {
     setStatus(undefined);
-    setChartErrors({});
+    setTablesError(undefined);
     try {
-      if (!imported) throw new ChartFormError("y", { en: t("en", "noData"), zh: t("zh", "noData") });
+      if (!imported) throw new DraftError("title", { en: t("en", "noData"), zh: t("zh", "noData") });
+      const spec = buildSpec(checkedTables());
+      // Saved as "Write tables" does: Re-run and `econsheet run SPEC --docx` rebuild the same file.
+      await io.saveSpec(specJson(spec));
       await task.run(async (report, isCancelled) => {
-        // Index scores are computed only when the card uses an index (a chart of raw variables
-        // must not fail on an index's missing cells).
-        const used = card === "did" ? [didForm.y, didForm.firstYearColumn, ...didForm.controls] : card === "trend" ? [trend.index] : [mapChoice.index];
-        const needsIndex = indices.some((ix) => used.includes(ix.name));
-        const panel = needsIndex ? runAnalysis(imported.table, buildSpec([], null, [])).panel : imported.table;
-        await work(panel, (done, total) => report({ done, total, label: t(lang, "placeboProgress", { done, total }) }), isCancelled);
+        const made = await makeWordFile(imported.table, spec, { tableLang, lang, cache: lastRun.current, report, isCancelled, describe });
+        if (!made) {
+          setStatus(t(lang, "cancelledNothing"));
+          return;
+        }
+        lastRun.current = made.cache;
+        setWord((old) => {
+          if (old) URL.revokeObjectURL(old.url);
+          return made.link;
+        });
       });
     } catch (e) {
-      // A form error sits beside its field when the card shows that field, otherwise under the card's button.
-      const beside = e instanceof ChartFormError && (card === "did" ? e.field !== "index" : e.field === "year");
-      setChartErrors({ [beside ? (e as ChartFormError).field : card]: e instanceof ChartFormError ? e.text[lang] : errorText(e, lang) });
+      setTablesError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
     }
   };
 
-  const writeDidTable = () =>
-    withPanel("did", async () => {
-      const table = didTableSpec(didForm, ID, TIME, tableLang);
-      // Saved with the Models step's tables that are complete (an unfinished draft is reported when tables are written).
-      const complete = drafts.flatMap((d) => { try { return [draftToSpec(d, tableLang)]; } catch { return []; } });
-      const spec = buildSpec(complete, table);
-      await io.saveSpec(specJson(spec));
-      setDidTable(table);
-      const run = runAnalysis(imported!.table, { ...spec, tables: [table] });
-      const names = await writeOutputs(io, tableSheets(run, tableLang), { replaceOwn });
-      await io.activateSheet(names[0]);
-      setStatus(names.map((name) => t(lang, "wroteSheet", { name })).join(" "));
-    });
-  const eventStudyChart = () => drawChart("did", async (panel) => eventStudyModel(panel, didForm, ID, TIME, tableLang, rename));
-  const placeboHistogram = () =>
-    drawChart("did", async (panel, report, isCancelled) => {
-      const spec = didSpecOf(didForm, ID, TIME);
-      checkPermutations(didForm);
-      const result = await placeboOffThread(panel, spec, didForm.permutations, didForm.seed, report, isCancelled);
-      return result ? placeboChart(result, tableLang) : null;
-    });
-  // Charts name an index by its display name (its label), as the tables do.
-  const trendChart = () => drawChart("trend", async (panel) => trendModel(panel, trend.index, trend.grouping, ID, TIME, tableLang, rename[trend.index]));
-  const mapChart = () => drawChart("map", async (panel) => mapModel(panel, mapChoice.index, mapChoice.year, ID, TIME, tableLang, rename[mapChoice.index]));
+  const { chartErrors, writeDidTable, eventStudyChart, placeboHistogram, trendChart, mapChart } = useChartActions({
+    io, lang, tableLang, imported, indices, drafts, didForm, trend, mapChoice, replaceOwn, rename, task, buildSpec, setStatus, setDidTable, markDone: () => markDone("charts"),
+  });
+
 
   const saveSpec = async () => {
     try {
@@ -292,56 +249,12 @@ export function App({ io, initialLang }: AppProps) {
     }
   };
 
-  const rerun = async () => {
-    setStatus(undefined);
-    setActionError(undefined);
-    try {
-      const r = await task.run((report, isCancelled) => rerunSavedSpec(io, { lang: tableLang, replaceOwn, onProgress: report, isCancelled }));
-      if (r === undefined) return;
-      if (r === null) setStatus(t(lang, "cancelledNothing"));
-      else if (!r.spec) setActionError(t(lang, "noSpec"));
-      else setStatus(t(lang, "rerunDone", { n: r.written.length }));
-    } catch (e) {
-      setActionError(errorText(e, lang));
-    }
-  };
-
-  const freeze = async () => {
-    setStatus(undefined);
-    setActionError(undefined);
-    try {
-      const r = await io.freezeSelectionAsValues();
-      setStatus(t(lang, "frozen", { n: r.frozenCells, address: r.address }));
-    } catch (e) {
-      setActionError(errorText(e, lang));
-    }
-  };
-
-  const exportSpec = async () => {
-    setActionError(undefined);
-    try {
-      const saved = await io.loadSpec();
-      setSpecText(saved ?? specJson(buildSpec(checkedTables())));
-    } catch (e) {
-      setActionError(e instanceof DraftError ? e.text[lang] : errorText(e, lang));
-    }
-  };
-
-  const download = () => {
-    if (specText === null) return;
-    const a = document.createElement("a");
-    a.href = URL.createObjectURL(new Blob([specText], { type: "application/json" }));
-    a.download = "econsheet-spec.json";
-    a.click();
-    URL.revokeObjectURL(a.href);
-  };
-
   const sheetNames = useCallback(async () => (await io.listSheets()).map((s) => s.name), [io]);
   const readHierarchy = useCallback(async (sheet: string) => hierarchyFromGrid(await io.readSheetValues(sheet), sheet), [io]);
   const go = (s: Step) => {
     stepRef.current = s;
     setStep(s);
-    setActionError(undefined);
+    setActionsReset((k) => k + 1);
   };
   useEffect(() => markAttention("models", Object.keys(draftErrors).length > 0), [draftErrors, markAttention]);
   useEffect(() => markAttention("tables", !!tablesError), [tablesError, markAttention]);
@@ -411,7 +324,10 @@ export function App({ io, initialLang }: AppProps) {
               />
             )}
             {step === "tables" && (
-              <TablesStep lang={lang} tableLang={tableLang} drafts={drafts} error={tablesError} busy={task.running} onTableLang={setTableLang} onWrite={() => void writeTables()} onSaveSpec={() => void saveSpec()} />
+              <TablesStep
+                lang={lang} tableLang={tableLang} drafts={drafts} error={tablesError} busy={task.running} onTableLang={setTableLang} onWrite={() => void writeTables()} onSaveSpec={() => void saveSpec()}
+                onWord={() => void wordFile()} word={word} mac={isMacDesktop()}
+              />
             )}
             {step === "charts" && (
               <ChartsStep
@@ -437,33 +353,10 @@ export function App({ io, initialLang }: AppProps) {
           {status && (
             <MessageBar intent="success" data-testid="status"><MessageBarBody>{status}</MessageBarBody></MessageBar>
           )}
-          <section aria-label={t(lang, "actions")} className="es-actions">
-            <Checkbox label={t(lang, "replaceOwn")} checked={replaceOwn} onChange={(_, d) => setReplaceOwn(!!d.checked)} data-testid="replace-own" />
-            <Field validationState={actionError ? "error" : "none"} validationMessage={actionError} data-testid="action-error">
-              <div className="es-row">
-                <Tooltip content={t(lang, "rerunHint")} relationship="description"><Button disabled={task.running} onClick={() => void rerun()}>{t(lang, "rerun")}</Button></Tooltip>
-                <Tooltip content={t(lang, "freezeHint")} relationship="description"><Button disabled={task.running} onClick={() => void freeze()}>{t(lang, "freeze")}</Button></Tooltip>
-                <Tooltip content={t(lang, "exportSpecHint")} relationship="description"><Button disabled={task.running} onClick={() => void exportSpec()}>{t(lang, "exportSpec")}</Button></Tooltip>
-              </div>
-            </Field>
-          </section>
-          <Dialog open={specText !== null} onOpenChange={(_, d) => { if (!d.open) setSpecText(null); }}>
-            <DialogSurface>
-              <DialogBody>
-                <DialogTitle>{t(lang, "exportSpec")}</DialogTitle>
-                <DialogContent>
-                  <Field label={t(lang, "specLabel")}>
-                    <Textarea readOnly value={specText ?? ""} rows={14} data-testid="spec-text" />
-                  </Field>
-                </DialogContent>
-                <DialogActions>
-                  <Button onClick={() => void navigator.clipboard?.writeText(specText ?? "")}>{t(lang, "copy")}</Button>
-                  <Button appearance="primary" onClick={download}>{t(lang, "download")}</Button>
-                  <Button onClick={() => setSpecText(null)}>{t(lang, "close")}</Button>
-                </DialogActions>
-              </DialogBody>
-            </DialogSurface>
-          </Dialog>
+          <ActionsBar
+            io={io} lang={lang} tableLang={tableLang} replaceOwn={replaceOwn} onReplaceOwn={setReplaceOwn} task={task} setStatus={setStatus}
+            currentSpec={() => specJson(buildSpec(checkedTables()))} resetKey={actionsReset}
+          />
         </main>
       </WorkbookContext.Provider>
     </FluentProvider>

@@ -1,7 +1,14 @@
 /* global Excel, Office */
 import { EconError, inputError } from "../core/errors";
 import type { ChartModel } from "../render/charts/chart-model";
-import { maxOf } from "../core/data/extent";
+import {
+  CellRect, CellValue, cleanSheetName, columnLetter, FinishOutcome, protectText, queueFinish, queueThreeLine, rectangular, rectsOverlap,
+  SheetFinish, ThreeLineFormat, uniqueSheetName, usedRect, WriteOptions, writeChunks,
+} from "./excel-sheets";
+
+// Sheet writing lives in excel-sheets.ts; its names stay importable from here.
+export type { CellRect, CellValue, FinishOutcome, MergedBlock, SheetFinish, ThreeLineFormat, WriteOptions } from "./excel-sheets";
+export { chunkRows, cleanSheetName, columnLetter, formulaLike, textRuns, uniqueSheetName } from "./excel-sheets";
 import { apiSupported } from "./office-api";
 import { drawChartObject } from "./excel-charts";
 import type { ChartOutcome } from "./excel-charts";
@@ -23,7 +30,6 @@ export type { ChartOutcome } from "./excel-charts";
  * - Large writes go in chunks of at most ~4 MB of cell text per request (Excel on the web caps a
  *   request at 5 MB), one `context.sync` per chunk.
  */
-export type CellValue = string | number | boolean | null;
 
 export interface SheetInfo {
   name: string;
@@ -31,49 +37,11 @@ export interface SheetInfo {
   ownedByEconSheet: boolean;
 }
 
-/** A rectangle in 0-based row/column indexes. */
-export interface CellRect {
-  row: number;
-  col: number;
-  rowCount: number;
-  colCount: number;
-}
-
 export interface SelectionValues {
   sheet: string;
   /** A1 address of the selection, e.g. "Sheet1!A1:D20". */
   address: string;
   values: CellValue[][];
-}
-
-/** Borders and number formats of a three-line table at a position (see tableLayout). */
-export interface ThreeLineFormat {
-  /** Top-left cell of the table grid (0-based). */
-  row: number;
-  col: number;
-  width: number;
-  /** Grid rows (relative to `row`) holding the header: from headerStart to headerEnd inclusive. */
-  headerStart: number;
-  headerEnd: number;
-  /** Last body row (relative). */
-  bodyEnd: number;
-  /** Thin rules under these relative rows (inside the body). */
-  thinRulesAfter: number[];
-  /** Excel number format per cell (relative rows), null = leave General. Only body rows need entries. */
-  numberFormats: { row: number; col: number; format: string }[];
-  /** Column widths in characters (optional). */
-  columnWidths?: number[];
-  /** Columns from this one on (relative) are centred (numbers, coefficients); optional. */
-  centreFrom?: number;
-  /** Fonts: the whole table in `latin` at `size` pt, the cells listed in `cjkCells` (relative) in `cjk`. */
-  font?: { latin: string; cjk: string; size: number; cjkCells: { row: number; col: number }[] };
-}
-
-export interface WriteOptions {
-  /** Called after each chunk with rows written so far. */
-  onProgress?: (rowsDone: number, rowsTotal: number) => void;
-  /** Largest chunk, in bytes of cell text (default 4 MB). */
-  maxChunkBytes?: number;
 }
 
 export interface FreezeResult {
@@ -99,6 +67,11 @@ export interface WorkbookIO {
   writeValues(sheet: string, row: number, col: number, values: CellValue[][], options?: WriteOptions): Promise<void>;
   /** Three-line table borders (top/bottom rules, rule under the header) and number formats. */
   formatThreeLine(sheet: string, format: ThreeLineFormat): Promise<void>;
+  /**
+   * After a table sheet's values are written: merges (title, notes, spanning headers), row
+   * heights, and the print setup where the host has ExcelApi 1.9 (`printSetup` says whether).
+   */
+  finishSheet(sheet: string, finish: SheetFinish): Promise<FinishOutcome>;
   activateSheet(name: string): Promise<void>;
   /** The analysis spec saved in the workbook (settings), or null. */
   saveSpec(json: string): Promise<void>;
@@ -115,109 +88,6 @@ export interface WorkbookIO {
 
 export const SETTINGS_SPEC_KEY = "econsheet.spec";
 export const SETTINGS_OWNED_KEY = "econsheet.ownedSheets";
-const MAX_SHEET_NAME = 31;
-
-/** Excel's sheet-name rules: ≤ 31 characters, none of : \ / ? * [ ], not blank, no leading/trailing apostrophe. */
-export function cleanSheetName(name: string): string {
-  let s = name.replace(/[:\\/?*[\]]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "");
-  if (s === "") s = "EconSheet";
-  if (s.toLowerCase() === "history") s = "History 1";
-  return s.slice(0, MAX_SHEET_NAME);
-}
-
-/** The first of "name", "name (2)", "name (3)" … (trimmed to 31 characters) not in `taken` (case-insensitive, as Excel compares). */
-export function uniqueSheetName(desired: string, taken: readonly string[]): string {
-  const base = cleanSheetName(desired);
-  const lower = new Set(taken.map((t) => t.toLowerCase()));
-  if (!lower.has(base.toLowerCase())) return base;
-  for (let k = 2; ; k++) {
-    const suffix = ` (${k})`;
-    const name = base.slice(0, MAX_SHEET_NAME - suffix.length) + suffix;
-    if (!lower.has(name.toLowerCase())) return name;
-  }
-}
-
-/** Bytes a value occupies in a request (JSON text, UTF-8 upper bound for CJK = 3 bytes a character). */
-function cellBytes(v: CellValue): number {
-  if (v === null) return 4;
-  if (typeof v === "number") return 24;
-  if (typeof v === "boolean") return 5;
-  return 3 * v.length + 2;
-}
-
-/**
- * Splits a grid into row chunks of at most `maxBytes` (at least one row each). Pure, exported
- * for the unit test.
- */
-export function chunkRows(values: readonly (readonly CellValue[])[], maxBytes = 4_000_000): { start: number; end: number }[] {
-  const chunks: { start: number; end: number }[] = [];
-  let start = 0;
-  let bytes = 0;
-  for (let i = 0; i < values.length; i++) {
-    const rowBytes = values[i].reduce<number>((s, v) => s + cellBytes(v) + 1, 2);
-    if (i > start && bytes + rowBytes > maxBytes) {
-      chunks.push({ start, end: i });
-      start = i;
-      bytes = 0;
-    }
-    bytes += rowBytes;
-  }
-  if (values.length > start) chunks.push({ start, end: values.length });
-  return chunks;
-}
-
-/** "A", "B", … "AA" for a 0-based column. */
-export function columnLetter(col: number): string {
-  let s = "";
-  let c = col + 1;
-  while (c > 0) {
-    const r = (c - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    c = Math.floor((c - 1) / 26);
-  }
-  return s;
-}
-
-function rectsOverlap(a: CellRect, b: CellRect): boolean {
-  return a.row < b.row + b.rowCount && b.row < a.row + a.rowCount && a.col < b.col + b.colCount && b.col < a.col + a.colCount;
-}
-
-/** Pads ragged rows with null so Excel gets a rectangle. */
-function rectangular(values: readonly (readonly CellValue[])[]): CellValue[][] {
-  const width = maxOf(values.map((r) => r.length), 1);
-  return values.map((r) => (r.length === width ? [...r] : [...r, ...new Array<CellValue>(width - r.length).fill(null)]));
-}
-
-/**
- * Excel reads a string written through Range.values that starts with "=", "+" or "-" as a
- * formula (Office.js: "If the returned value starts with a plus, minus, or equal sign, Excel
- * interprets this value as a formula"): a coefficient "-0.307***" or a direction "+" would become
- * #NAME?. Such cells are formatted as text ("@") in the same request, before their values.
- */
-export function formulaLike(v: unknown): v is string {
-  return typeof v === "string" && /^[=+-]/.test(v);
-}
-
-/** Runs of formula-like text cells per row of a grid: [row, firstCol, count] (pure, for the unit test). */
-export function textRuns(grid: readonly (readonly CellValue[])[]): [number, number, number][] {
-  const runs: [number, number, number][] = [];
-  grid.forEach((r, i) => {
-    for (let j = 0; j < r.length; j++) {
-      if (!formulaLike(r[j])) continue;
-      let k = j;
-      while (k + 1 < r.length && formulaLike(r[k + 1])) k++;
-      runs.push([i, j, k - j + 1]);
-      j = k;
-    }
-  });
-  return runs;
-}
-
-/** Queues numberFormat "@" on the formula-like text cells of a block at (row, col). */
-function protectText(ws: Excel.Worksheet, row: number, col: number, grid: readonly (readonly CellValue[])[]): void {
-  for (const [i, j, n] of textRuns(grid)) ws.getRangeByIndexes(row + i, col + j, 1, n).numberFormat = [new Array<string>(n).fill("@")];
-}
-
 function isEconFormula(f: unknown): boolean {
   return typeof f === "string" && f.startsWith("=") && /\bECON\./i.test(f);
 }
@@ -246,16 +116,6 @@ async function setOwnedIds(ids: string[]): Promise<void> {
   if (!s) return;
   s.set(SETTINGS_OWNED_KEY, ids);
   await saveSettings();
-}
-
-/** A sheet's used range (values only) as a rectangle, or null for an empty sheet; one sync. */
-async function usedRect(context: Excel.RequestContext, ws: Excel.Worksheet): Promise<CellRect | null> {
-  const r = ws.getUsedRangeOrNullObject(true);
-  // isNullObject is known after the sync without a load (loading it is a navigational load).
-  r.load("rowIndex,columnIndex,rowCount,columnCount");
-  await context.sync();
-  if (r.isNullObject) return null;
-  return { row: r.rowIndex, col: r.columnIndex, rowCount: r.rowCount, colCount: r.columnCount };
 }
 
 function notFound(name: string): EconError {
@@ -345,7 +205,6 @@ export function officeWorkbookIO(): WorkbookIO {
       if (values.length === 0) return;
       const grid = rectangular(values);
       const target: CellRect = { row, col, rowCount: grid.length, colCount: grid[0].length };
-      const chunks = chunkRows(grid, options.maxChunkBytes);
       await Excel.run(async (context) => {
         const ws = await sheetOrFail(context, sheet);
         const u = await usedRect(context, ws);
@@ -355,45 +214,24 @@ export function officeWorkbookIO(): WorkbookIO {
             `EconSheet 不会覆盖已有数据：工作表 '${sheet}' 的 ${columnLetter(col)}${row + 1} 位于已使用区域内。请选择空白位置或新工作表。`,
           );
         }
-        for (const c of chunks) {
-          const part = grid.slice(c.start, c.end);
-          protectText(ws, row + c.start, col, part);
-          ws.getRangeByIndexes(row + c.start, col, part.length, part[0].length).values = part.map((r) => r.map((v) => (v === null ? "" : v)));
-          // One request per chunk is the point: Excel on the web refuses a request over 5 MB.
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop
-          await context.sync();
-          options.onProgress?.(c.end, grid.length);
-        }
+        await writeChunks(context, ws, row, col, grid, options);
       });
     },
 
     async formatThreeLine(sheet, f) {
       await Excel.run(async (context) => {
         const ws = await sheetOrFail(context, sheet);
-        const rule = (r: number, edge: "EdgeTop" | "EdgeBottom", weight: "Thin" | "Medium") => {
-          const b = ws.getRangeByIndexes(f.row + r, f.col, 1, f.width).format.borders.getItem(edge);
-          b.style = "Continuous";
-          b.weight = weight;
-          b.color = "#000000";
-        };
-        rule(f.headerStart, "EdgeTop", "Medium");
-        rule(f.headerEnd, "EdgeBottom", "Thin");
-        rule(f.bodyEnd, "EdgeBottom", "Medium");
-        for (const r of f.thinRulesAfter) if (r !== f.bodyEnd) rule(r, "EdgeBottom", "Thin");
-        for (const nf of f.numberFormats) ws.getRangeByIndexes(f.row + nf.row, f.col + nf.col, 1, 1).numberFormat = [[nf.format]];
-        f.columnWidths?.forEach((w, j) => {
-          ws.getRangeByIndexes(f.row, f.col + j, 1, 1).format.columnWidth = Math.round(w * 7 + 10);
-        });
-        if (f.font) {
-          const all = ws.getRangeByIndexes(f.row, f.col, f.bodyEnd + 1, f.width).format.font;
-          all.name = f.font.latin;
-          all.size = f.font.size;
-          for (const c of f.font.cjkCells) ws.getRangeByIndexes(f.row + c.row, f.col + c.col, 1, 1).format.font.name = f.font.cjk;
-        }
-        if (f.centreFrom !== undefined && f.width > f.centreFrom) {
-          ws.getRangeByIndexes(f.row + f.headerStart, f.col + f.centreFrom, f.bodyEnd - f.headerStart + 1, f.width - f.centreFrom).format.horizontalAlignment = "Center";
-        }
+        queueThreeLine(ws, f);
         await context.sync();
+      });
+    },
+
+    async finishSheet(sheet, f) {
+      return Excel.run(async (context) => {
+        const ws = await sheetOrFail(context, sheet);
+        const outcome = queueFinish(ws, f);
+        await context.sync();
+        return outcome;
       });
     },
 

@@ -227,6 +227,19 @@ const STRINGS = {
   couplingButton: { en: "Coupling table and chart", zh: "耦合协调度表与图" },
   dagumButton: { en: "Dagum Gini table and chart", zh: "Dagum 基尼系数表与图" },
   densityButton: { en: "Kernel density chart", zh: "核密度图" },
+  // Print setup and the Word file (issue 13, task pane)
+  printSkipped: { en: "Print setup was not applied to {sheets}: this Excel has no page-layout API (ExcelApi 1.9, Excel 2019 or later). Set it in Page Layout: Orientation, Fit to 1 page wide.", zh: "未对 {sheets} 设置打印格式：当前 Excel 不支持页面布局接口（ExcelApi 1.9，Excel 2019 及以上）。请在“页面布局”中设置纸张方向，并将宽度调整为 1 页。" },
+  wordButton: { en: "Word file", zh: "Word 文件" },
+  wordHint: { en: "Every table as a three-line Word table and the figures as pictures, in one .docx file to save.", zh: "将全部表格写成 Word 三线表、图形写成图片，生成一个 .docx 文件供保存。" },
+  wordProgressTables: { en: "Word file: running the tables", zh: "Word 文件：计算表格" },
+  wordProgressFigures: { en: "Word file: drawing figure {done} of {total}", zh: "Word 文件：绘制图 {done} / {total}" },
+  wordProgressWriting: { en: "Word file: writing the document", zh: "Word 文件：生成文档" },
+  wordReady: { en: "The Word file is ready: {tables} table(s), {figures} figure(s), {size} KB. Click the link to save it.", zh: "Word 文件已生成：{tables} 张表、{figures} 幅图，{size} KB。请点击链接保存。" },
+  wordSave: { en: "Save {file}", zh: "保存 {file}" },
+  wordMacNote: { en: "Excel for Mac cannot save files from an add-in: use Excel on the web, or `econsheet run SPEC --docx FILE.docx`.", zh: "Mac 版 Excel 不允许加载项保存文件：请使用网页版 Excel，或运行 `econsheet run SPEC --docx FILE.docx`。" },
+  wordNoTables: { en: "There is nothing to put in a Word file yet: add a table on the Models step (or compute the indices).", zh: "尚无可写入 Word 的内容：请先在“模型”步骤添加表格（或计算指数）。" },
+  wordFigureFailed: { en: "Figure '{name}' could not be drawn as a picture ({reason}); the Word file has the tables without it.", zh: "图“{name}”无法转为图片（{reason}），Word 文件中未包含该图。" },
+  wordFileName: { en: "EconSheet tables.docx", zh: "EconSheet 表格.docx" },
 } as const;
 
 export type StringKey = keyof typeof STRINGS;
@@ -254,7 +267,8 @@ export function errorText(e: unknown, lang: Lang): string {
 }
 
 /** What a run wrote, or on Cancel what it wrote before stopping (or that nothing was). */
-export function writeOutcome(lang: Lang, names: readonly string[], cancelled: boolean): string {
-  if (!cancelled) return names.map((name) => t(lang, "wroteSheet", { name })).join(" ");
-  return names.length ? t(lang, "cancelledWrote", { names: names.map((n) => `'${n}'`).join(lang === "zh" ? "、" : ", ") }) : t(lang, "cancelledNothing");
+export function writeOutcome(lang: Lang, names: readonly string[], cancelled: boolean, printSkipped: readonly string[] = []): string {
+  const skipped = printSkipped.length ? " " + t(lang, "printSkipped", { sheets: printSkipped.map((n) => (lang === "zh" ? `“${n}”` : `'${n}'`)).join(lang === "zh" ? "、" : ", ") }) : "";
+  if (!cancelled) return names.map((name) => t(lang, "wroteSheet", { name })).join(" ") + skipped;
+  return (names.length ? t(lang, "cancelledWrote", { names: names.map((n) => `'${n}'`).join(lang === "zh" ? "、" : ", ") }) : t(lang, "cancelledNothing")) + skipped;
 }

@@ -14,6 +14,11 @@
  *   numberFormat is "@" (text), as Office.js documents; "-0.307***" written carelessly reads back #NAME?;
  * - each API has its ExcelApi requirement set (API_SETS); on a host seeded with an older
  *   `excelApi` a newer API throws ApiNotFound;
+ * - Range.merge keeps only the upper-left cell's value ("The value of a merged range is specified
+ *   in the cell of the range's upper-left corner"): the others are emptied, as Excel discards them;
+ *   Excel does not fit the height of merged rows, so only rowHeight set by the writer counts;
+ * - worksheet.pageLayout (print area, orientation, paper size, zoom) is ExcelApi 1.9: on an older
+ *   host reading the property throws ApiNotFound; zoom values outside Office's ranges are refused;
  * - a 2-D array must match the range's size (InvalidArgument); sheet names follow Excel's rules
  *   (≤ 31 characters, no : \ / ? * [ ]), duplicates are ItemAlreadyExists, the last sheet
  *   cannot be deleted.
@@ -42,6 +47,9 @@
     "ChartSeries.markerForegroundColor": "1.7", "ChartSeries.chartType": "1.7", "ChartAxis.reversePlotOrder": "1.7", "ChartLineFormat.lineStyle": "1.7",
     "ChartAxis.minimum": "1.1", "ChartAxis.maximum": "1.1", "ChartAxis.majorUnit": "1.1", "ChartAxis.categoryType": "1.7",
     "ChartAxis.tickLabelPosition": "1.7", "ChartAxis.position": "1.8",
+    "Range.merge": "1.2", "RangeFormat.rowHeight": "1.2", "RangeFormat.wrapText": "1.1", "RangeFormat.horizontalAlignment": "1.1", "RangeFormat.verticalAlignment": "1.1",
+    "Worksheet.pageLayout": "1.9", "PageLayout.setPrintArea": "1.9", "PageLayout.orientation": "1.9", "PageLayout.paperSize": "1.9", "PageLayout.zoom": "1.9",
+    "PageLayout.centerHorizontally": "1.9",
   };
   function versionAtLeast(have, want) {
     var h = String(have).split(".").map(Number), w = String(want).split(".").map(Number);
@@ -70,6 +78,9 @@
     this.cells = new Map(); // "r,c" -> { value, formula, numberFormat, borders }
     this.spills = []; // { row, col, rowCount, colCount }
     this.columnWidths = {};
+    this.rowHeights = {};
+    this.merges = []; // { row, col, rowCount, colCount }
+    this.pageLayout = { printArea: null, orientation: "Portrait", paperSize: "Letter", zoom: { scale: 100 }, centerHorizontally: false };
     this.charts = []; // { name, type, title, axes, legend, series: [...], position }
   }
   Sheet.prototype.cell = function (r, c, create) {
@@ -396,6 +407,49 @@
     loadable(this, "isNullObject");
     loadable(this, "position");
     this.charts = new ChartCollection(ctx, function () { return self._sheet(); });
+    Object.defineProperty(this, "pageLayout", {
+      get: function () {
+        requireApi("Worksheet.pageLayout");
+        return new PageLayoutProxy(ctx, function () { return self._sheet(); });
+      },
+    });
+  }
+  /* Page layout (ExcelApi 1.9): print area, orientation, paper size, zoom, centring. */
+  var PAPER = ["Letter", "LetterSmall", "Tabloid", "Ledger", "Legal", "Statement", "Executive", "A3", "A4", "A4Small", "A5", "B4", "B5"];
+  function PageLayoutProxy(ctx, sheetOf) {
+    var self = this;
+    var layout = function () { return sheetOf().pageLayout; };
+    function prop(name, check) {
+      Object.defineProperty(self, name, {
+        set: function (v) {
+          requireApi("PageLayout." + name);
+          ctx._enqueue({ pageLayout: name, v: v }, function () {
+            if (!check(v)) throw OfficeError("InvalidArgument", "'" + JSON.stringify(v) + "' is not a valid " + name + ".");
+            layout()[name] = JSON.parse(JSON.stringify(v));
+          });
+        },
+        get: function () { throw OfficeError("PropertyNotLoaded", name + " is not loaded in this double."); },
+      });
+    }
+    var fit = function (n) { return n === undefined || n === null || (Number.isInteger(n) && n >= 0 && n <= 32767); };
+    prop("orientation", function (v) { return v === "Portrait" || v === "Landscape"; });
+    prop("paperSize", function (v) { return PAPER.indexOf(v) >= 0; });
+    prop("centerHorizontally", function (v) { return typeof v === "boolean"; });
+    // Office: scale 10–400, or fit to pages (wide / tall); not both.
+    prop("zoom", function (z) {
+      if (!z || typeof z !== "object") return false;
+      if (z.scale !== undefined && z.scale !== null && (z.horizontalFitToPages != null || z.verticalFitToPages != null)) return false;
+      if (z.scale !== undefined && z.scale !== null && !(z.scale >= 10 && z.scale <= 400)) return false;
+      return fit(z.horizontalFitToPages) && fit(z.verticalFitToPages);
+    });
+    this.setPrintArea = function (area) {
+      requireApi("PageLayout.setPrintArea");
+      ctx._enqueue({ setPrintArea: true }, function () {
+        var sheet = sheetOf();
+        var rect = typeof area === "string" ? parseAddress(area) : area._rect();
+        layout().printArea = addressOf(sheet, rect).replace(/^.*!/, "");
+      });
+    };
   }
   WorksheetProxy.prototype._sheet = function () {
     var s = this._resolve();
@@ -516,6 +570,29 @@
     var self = this;
     return new RangeProxy(this._ctx, this._sheetOf, function () { var a = self._rect(); return { row: a.row + r, col: a.col + c, rowCount: 1, colCount: 1 }; });
   };
+  RangeProxy.prototype.merge = function (across) {
+    requireApi("Range.merge");
+    var self = this;
+    this._ctx._enqueue({ merge: !!across }, function () {
+      var a = self._rect();
+      var sheet = self._sheetOf();
+      var blocks = across ? Array.from({ length: a.rowCount }, function (_, i) { return { row: a.row + i, col: a.col, rowCount: 1, colCount: a.colCount }; }) : [{ row: a.row, col: a.col, rowCount: a.rowCount, colCount: a.colCount }];
+      blocks.forEach(function (b) {
+        if (b.rowCount * b.colCount < 2) return;
+        // Excel keeps the upper-left value of a merged range and discards the others.
+        for (var r = b.row; r < b.row + b.rowCount; r++) {
+          for (var c = b.col; c < b.col + b.colCount; c++) {
+            if (r === b.row && c === b.col) continue;
+            var x = sheet.cell(r, c, false);
+            if (x) { x.value = ""; x.formula = null; }
+          }
+        }
+        // A merge over cells already merged replaces those merges (Excel merges the union).
+        sheet.merges = sheet.merges.filter(function (m) { return !(m.row < b.row + b.rowCount && b.row < m.row + m.rowCount && m.col < b.col + b.colCount && b.col < m.col + m.colCount); });
+        sheet.merges.push(b);
+      });
+    });
+  };
   RangeProxy.prototype.select = function () {
     var self = this;
     this._ctx._enqueue({ select: true }, function () { var a = self._rect(); book.selection = { sheet: self._sheetOf(), row: a.row, col: a.col, rowCount: a.rowCount, colCount: a.colCount }; });
@@ -539,7 +616,31 @@
       get: function () { throw OfficeError("PropertyNotLoaded", "columnWidth is not loaded in this double."); },
     });
     Object.defineProperty(this, "font", { value: new FontProxy(ctx, range) });
-    void self;
+    Object.defineProperty(this, "rowHeight", {
+      set: function (h) {
+        requireApi("RangeFormat.rowHeight");
+        ctx._enqueue({ rowHeight: h }, function () {
+          if (!(typeof h === "number" && h >= 0 && h <= 409)) throw OfficeError("InvalidArgument", "rowHeight must be between 0 and 409 points: " + h);
+          var a = range._rect(); var s = range._sheetOf();
+          for (var r = a.row; r < a.row + a.rowCount; r++) s.rowHeights[r] = h;
+        });
+      },
+      get: function () { throw OfficeError("PropertyNotLoaded", "rowHeight is not loaded in this double."); },
+    });
+    var ALIGN = { horizontalAlignment: ["General", "Left", "Center", "Right", "Fill", "Justify", "CenterAcrossSelection", "Distributed"], verticalAlignment: ["Top", "Center", "Bottom", "Justify", "Distributed"] };
+    ["horizontalAlignment", "verticalAlignment", "wrapText"].forEach(function (p) {
+      Object.defineProperty(self, p, {
+        set: function (v) {
+          requireApi("RangeFormat." + p);
+          ctx._enqueue({ format: p, v: v }, function () {
+            if (p === "wrapText" ? typeof v !== "boolean" : ALIGN[p].indexOf(v) < 0) throw OfficeError("InvalidArgument", "'" + v + "' is not a valid " + p + ".");
+            var a = range._rect(); var s = range._sheetOf();
+            for (var r = a.row; r < a.row + a.rowCount; r++) for (var c = a.col; c < a.col + a.colCount; c++) s.cell(r, c, true)[p] = v;
+          });
+        },
+        get: function () { throw OfficeError("PropertyNotLoaded", p + " is not loaded in this double."); },
+      });
+    });
   }
   function FontProxy(ctx, range) {
     var self = this;
@@ -812,7 +913,7 @@
     dump: function () {
       return book.sheets.map(function (s) {
         var u = s.used();
-        return { name: s.name, id: s.id, values: u ? readGrid(s, { row: 0, col: 0, rowCount: u.row + u.rowCount, colCount: u.col + u.colCount }, "values") : [] };
+        return { name: s.name, id: s.id, values: u ? readGrid(s, { row: 0, col: 0, rowCount: u.row + u.rowCount, colCount: u.col + u.colCount }, "values") : [], merges: JSON.parse(JSON.stringify(s.merges)) };
       });
     },
     sheetNames: function () { return book.sheets.map(function (s) { return s.name; }); },
@@ -830,7 +931,26 @@
     cellFormat: function (name, r, c) {
       var s = findSheet(name);
       var x = s && s.cell(r, c, false);
-      return x ? { numberFormat: x.numberFormat, borders: JSON.parse(JSON.stringify(x.borders)), font: x.font || null } : null;
+      return x ? { numberFormat: x.numberFormat, borders: JSON.parse(JSON.stringify(x.borders)), font: x.font || null, wrapText: !!x.wrapText, horizontalAlignment: x.horizontalAlignment || "General", verticalAlignment: x.verticalAlignment || "Bottom" } : null;
+    },
+    /** Merged areas of a sheet ({ row, col, rowCount, colCount }, 0-based). */
+    merges: function (name) {
+      var s = findSheet(name);
+      return s ? JSON.parse(JSON.stringify(s.merges)) : null;
+    },
+    /** Row heights the writer set (points), by 0-based row; rows not listed have Excel's default. */
+    rowHeights: function (name) {
+      var s = findSheet(name);
+      return s ? JSON.parse(JSON.stringify(s.rowHeights)) : null;
+    },
+    /** Print setup of a sheet: print area (A1 address), orientation, paper size, zoom, centring. */
+    pageLayout: function (name) {
+      var s = findSheet(name);
+      return s ? JSON.parse(JSON.stringify(s.pageLayout)) : null;
+    },
+    columnWidths: function (name) {
+      var s = findSheet(name);
+      return s ? JSON.parse(JSON.stringify(s.columnWidths)) : null;
     },
     activeSheet: function () { return (book.sheets[book.activeIndex] || book.sheets[0]).name; },
     select: function (sheet, address) {

@@ -27,6 +27,9 @@ import { trendModel, mapModel, didTableSpec, DEFAULT_DID_FORM } from "../../src/
 import { regionalChart } from "../../src/render/charts/regional-charts";
 import { regionalTables } from "../../src/render/regional-sheets";
 import type { RegionalTableResult } from "../../src/core/regional/run-regional";
+import JSZip from "jszip";
+import { wordTables } from "../../src/render/docx-document";
+import { analysisFigures } from "../../src/render/charts/analysis-figures";
 
 const root = path.resolve(__dirname, "..", "..");
 const dist = path.join(root, "dist");
@@ -101,7 +104,25 @@ async function openPane(ctx: Ctx, displayLanguage: string, host: { excelApi?: st
   return page;
 }
 
-const dump = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { dump(): { name: string; values: Grid }[] } }).__excelDouble.dump());
+interface Merge { row: number; col: number; rowCount: number; colCount: number }
+const dump = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { dump(): { name: string; values: Grid; merges: Merge[] }[] } }).__excelDouble.dump());
+
+/**
+ * A table's grid (toGrid with its title) written at `row` of a sheet, cell by cell, as Excel
+ * holds it: a cell inside a merged area other than its upper-left one is empty (Excel keeps
+ * only the upper-left value), and the grid's value there must be empty or the same label (a
+ * dependent variable repeated over its models), so no merge hides a value.
+ */
+function checkTableCells(got: Grid, merges: readonly Merge[], grid: Grid, row: number, where: string): void {
+  grid.forEach((r, i) => r.forEach((v, j) => {
+    const at = `${where} R${row + i + 1}C${j + 1}`;
+    const m = merges.find((x) => row + i >= x.row && row + i < x.row + x.rowCount && j >= x.col && j < x.col + x.colCount && !(row + i === x.row && j === x.col));
+    if (!m) return close(got[row + i]?.[j] ?? "", v, at);
+    assert(v === "" || v === grid[m.row - row]?.[m.col], `${at}: a merge hides '${v}'`);
+    assert((got[row + i]?.[j] ?? "") === "", `${at}: merged cell is empty`);
+  }));
+}
+const mergesOf = (book: { name: string; merges?: Merge[] }[], name: string): Merge[] => book.find((x) => x.name === name)?.merges ?? [];
 const settings = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { settings(): Record<string, unknown> } }).__excelDouble.settings());
 const stats = (page: Page) => page.evaluate(() => (window as unknown as { __excelDouble: { stats(): { maxRequestBytes: number; syncs: number } } }).__excelDouble.stats());
 const cellFormat = (page: Page, sheet: string, r: number, c: number) =>
@@ -259,7 +280,7 @@ async function checkResults(page: Page, lang: "en" | "zh", cfg: JourneyConfig, s
     let row = 0;
     for (const model of sheet.tables) {
       const grid = toGrid(model, { title: true });
-      grid.forEach((r, i) => r.forEach((v, j) => close(got[row + i]?.[j] ?? "", v, `sheet '${sheet.name}' R${row + i + 1}C${j + 1}`)));
+      checkTableCells(got, mergesOf(book, sheet.name), grid, row, `sheet '${sheet.name}'`);
       row += grid.length + 1;
     }
   }
@@ -448,7 +469,7 @@ async function checkTablesAgainstCore(page: Page, ctx: Ctx, lang: "en" | "zh", w
     let row = 0;
     for (const model of sheet.tables) {
       const grid = toGrid(model, { title: true });
-      grid.forEach((r, i) => r.forEach((v, j) => close(got[row + i]?.[j] ?? "", v, `sheet '${sheet.name}' R${row + i + 1}C${j + 1}`)));
+      checkTableCells(got, mergesOf(book, sheet.name), grid, row, `sheet '${sheet.name}'`);
       row += grid.length + 1;
     }
   }
@@ -536,13 +557,13 @@ function clickCounter(page: Page) {
 }
 
 /** Opening the pane on the bundled workbook → the data read and the study variables set (shared by the two counts). */
-async function toStudyVariables(page: Page, ctx: Ctx, k: ReturnType<typeof clickCounter>): Promise<void> {
+async function toStudyVariables(page: Page, ctx: Ctx, k: ReturnType<typeof clickCounter>, lang: "en" | "zh" = "en"): Promise<void> {
   await k.click("Select all", page.getByTestId("select-all"));
-  await k.click("interpolate", page.getByRole("checkbox", { name: L.en.interpolate }));
-  await k.click("Detect layout", page.getByRole("button", { name: L.en.detect }));
+  await k.click("interpolate", page.getByRole("checkbox", { name: L[lang].interpolate }));
+  await k.click("Detect layout", page.getByRole("button", { name: L[lang].detect }));
   await page.getByTestId("import-report").waitFor();
   // The hierarchy sheet is found and read on its own; the Index step can be skipped (tables compute the indices).
-  await k.click("Models tab", page.getByRole("tab", { name: L.en.models }));
+  await k.click("Models tab", page.getByRole("tab", { name: L[lang].models }));
   await page.getByTestId("study-x").locator(".fui-Tag").first().waitFor();
   await k.choose("Y", page.getByTestId("study-y"), ctx.config.y);
   await k.click("Add the other variables", page.getByTestId("add-others"));
@@ -592,6 +613,57 @@ test("clicks: a written baseline table in ≤ 10 clicks, the paper's Tables 4–
   await page.getByRole("tab", { name: "Models" }).waitFor();
   assert(await page.getByRole("tab", { name: "Tables: done" }).isVisible() || await page.getByRole("tab", { name: "Data: done" }).isVisible(), "step tabs mark finished steps");
   await page.context().close();
+});
+
+/**
+ * The Tables step's "Word file": in English after "Write tables" (the paper set; the run is
+ * reused) and in Chinese straight away (the baseline), the link saves a .docx whose tables and
+ * pictures are the core's (every table a Word table with the three rules, every figure a
+ * picture). Screenshots of the step with the link at 320 and 500 px in both languages; the
+ * files are kept for a look in LibreOffice (test-artifacts/browser/word-*.docx).
+ */
+test("Word file: the Tables step's button saves a .docx with every table and figure of the analysis", async (ctx) => {
+  for (const [lang, width] of [["en", 500], ["zh", 320]] as const) {
+    const page = await openPane(ctx, lang === "zh" ? "zh-CN" : "en-US", {}, width);
+    const k = clickCounter(page);
+    await toStudyVariables(page, ctx, k, lang);
+    if (lang === "en") {
+      await k.pick("study-mediators", [ctx.config.mediator]);
+      await k.click("Add the paper set", page.getByTestId("paper-set"));
+      await k.click("Write tables", page.getByTestId("models-write"));
+      await page.getByTestId("status").getByText("Table 8b South-North").waitFor({ timeout: 120_000 });
+    } else {
+      await k.click("Add table (baseline preset)", page.getByTestId("add-table"));
+    }
+    await page.getByRole("tab", { name: L[lang].tables }).click();
+    await page.getByTestId("word-file").click();
+    await page.getByTestId("word-ready").waitFor({ timeout: 120_000 });
+    const message = (await page.getByTestId("word-ready").innerText()).trim();
+    assert(lang === "zh" ? /Word 文件已生成：\d+ 张表、\d+ 幅图/.test(message) : /The Word file is ready: \d+ table\(s\), \d+ figure\(s\)/.test(message), `ready message in the pane's language: ${message}`);
+    for (const w of [320, 500]) {
+      await page.setViewportSize({ width: w, height: 900 });
+      await assertFits(page, `Tables step with the Word link (${lang}, ${w} px)`);
+      await shot(page, `word-${lang}-${w}`, true);
+    }
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("word-link").click()]);
+    const file = path.join(shots, `word-${lang}.docx`);
+    await download.saveAs(file);
+    assert(download.suggestedFilename() === (lang === "zh" ? "EconSheet 表格.docx" : "EconSheet tables.docx"), `file name ${download.suggestedFilename()}`);
+    // The core's tables and figures for the spec the button saved.
+    const spec = parseAnalysisSpec(JSON.parse((await settings(page))["econsheet.spec"] as string));
+    const run = runAnalysis(nodePanel(ctx.config, ctx.seed), spec);
+    const tables = wordTables(analysisSheets(run, lang));
+    const { figures } = analysisFigures(run, lang);
+    const xml = await (await JSZip.loadAsync(fs.readFileSync(file))).file("word/document.xml")!.async("string");
+    const n = (re: RegExp) => (xml.match(re) ?? []).length;
+    assert(n(/<w:tbl>/g) === tables.length && tables.length >= (lang === "en" ? 8 : 2), `${tables.length} Word tables, got ${n(/<w:tbl>/g)}`);
+    assert(n(/<pic:pic\b/g) === figures.length && figures.length > 0, `${figures.length} pictures, got ${n(/<pic:pic\b/g)}`);
+    assert(n(/<w:tblBorders><w:top w:val="single" w:color="000000" w:sz="12"\/>/g) === tables.length, "every table has the 1.5 pt top rule");
+    for (const tb of tables.filter((x) => x.title)) assert(xml.includes(tb.title!.replace(/&/g, "&amp;")), `table '${tb.title}' in the Word file`);
+    const jsErrors = (page as unknown as { jsErrors: string[] }).jsErrors;
+    assert(jsErrors.length === 0, `no page errors: ${jsErrors.join("; ")}`);
+    await page.context().close();
+  }
 });
 
 test("progress: integer counts with the step's name in the UI's language; Cancel says nothing was written", async (ctx) => {
@@ -861,11 +933,12 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
   assert(JSON.stringify(savedNow.tables?.find((x) => x.type === "did")) === JSON.stringify(didSpecTable), `the DID table is saved in the spec: ${JSON.stringify(savedNow.tables)}`);
   const didRun = runAnalysis(nodePanel(cfg, ctx.seed), { ...savedNow, tables: [didSpecTable] });
   const didSheet = analysisSheets(didRun, "en").slice(-1)[0];
-  const gotDid = sheetByName(await dump(page), "DID");
+  const didBook = await dump(page);
+  const gotDid = sheetByName(didBook, "DID");
   let row = 0;
   for (const model of didSheet.tables) {
     const grid = toGrid(model, { title: true });
-    grid.forEach((r, i) => r.forEach((v, j) => close(gotDid[row + i]?.[j] ?? "", v, `DID sheet R${row + i + 1}C${j + 1}`)));
+    checkTableCells(gotDid, mergesOf(didBook, "DID"), grid, row, "DID sheet");
     row += grid.length + 1;
   }
   assert((await cellFormat(page, "DID", 1, 0))?.borders.EdgeTop?.weight === "Medium", "the DID table is a three-line table");

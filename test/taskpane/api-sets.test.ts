@@ -1,7 +1,8 @@
 /**
  * Every Excel API the task pane calls belongs to a requirement set the manifest declares, or is
  * called behind a runtime check of its set. Static: the TypeScript checker resolves each property
- * and method used in src/taskpane/excel-io.ts (the pane's only door to Excel) to its declaration
+ * and method used in src/taskpane/excel-io.ts (the pane's only door to Excel) and in the modules it
+ * delegates to (every src/taskpane file that names the Excel namespace) to its declaration
  * in @types/office-js and reads the "[Api set: ExcelApi 1.x]" remark above it. An API newer than
  * the manifest's ExcelApi MinVersion must sit in a function (a WorkbookIO method or a top-level
  * function) that checks `apiSupported("1.y")` with 1.y at least its set. The Excel double's own
@@ -12,7 +13,12 @@ import path from "path";
 import ts from "typescript";
 
 const root = path.resolve(__dirname, "..", "..");
-const sources = ["excel-io.ts", "excel-charts.ts"].map((f) => path.join(root, "src", "taskpane", f));
+const taskpane = path.join(root, "src", "taskpane");
+/** excel-io.ts and every pane module that calls Office.js on a worksheet (e.g. excel-sheets.ts). */
+const sources = (fs.readdirSync(taskpane, { recursive: true }) as string[])
+  .filter((f) => /\.tsx?$/.test(f))
+  .map((f) => path.join(taskpane, f))
+  .filter((f) => /\bExcel\.(run|Worksheet|RequestContext|Range)\b/.test(fs.readFileSync(f, "utf8")));
 const officeDts = fs.realpathSync(path.join(root, "node_modules", "@types", "office-js", "index.d.ts"));
 
 const num = (v: string) => v.split(".").map(Number);
@@ -81,7 +87,10 @@ describe("Excel API requirement sets", () => {
 
   test("the checker finds the pane's Excel calls and their sets", () => {
     const apis = new Set(uses.map((u) => u.api));
-    for (const a of ["Worksheet.getRangeByIndexes", "Range.values", "Worksheet.getUsedRangeOrNullObject", "ChartCollection.add", "Range.getSpillingToRangeOrNullObject"]) expect(apis).toContain(a);
+    for (const a of ["Worksheet.getRangeByIndexes", "Range.values", "Worksheet.getUsedRangeOrNullObject", "ChartCollection.add", "Range.getSpillingToRangeOrNullObject", "Range.merge", "Worksheet.pageLayout", "PageLayout.setPrintArea"]) expect(apis).toContain(a);
+    expect(uses.find((u) => u.api === "Worksheet.pageLayout")!.set).toBe("1.9");
+    const files = new Set(uses.map((u) => u.file));
+    for (const f of ["excel-io.ts", "excel-sheets.ts"]) expect(files).toContain(f);
     expect(uses.find((u) => u.api === "Worksheet.getRangeByIndexes")!.set).toBe("1.7");
   });
 

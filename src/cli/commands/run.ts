@@ -93,9 +93,9 @@ export const runCommand: Command = {
       for (const line of skipped) io.stderr(`    no figure for ${line}\n`);
     }
     if (docxPath) {
-      const { docxDocument } = await import("../docx-write");
+      const { docxDocument, wordTables } = await import("../docx-write");
       // Data blocks (the panel, the density curves behind their figure) stay in the workbook; Word gets the tables and figures.
-      const tables = sheets.filter((s) => s.role !== "panel").flatMap((s) => s.tables).filter((t) => !t.data && !t.figureData);
+      const tables = wordTables(sheets);
       const buf = await docxDocument(spec.title, tables, figures.map((f) => ({ caption: f.caption ?? f.name, ...png(f) })), lang);
       writeOutputFile(docxPath, buf, "--docx", guard);
       io.stderr(`[${++n}] wrote ${docxPath} (${tables.length} tables, ${figures.length} figure(s))\n`);

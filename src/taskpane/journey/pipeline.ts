@@ -56,6 +56,8 @@ export interface LongRunOptions {
   replaceOwn?: boolean;
   onProgress?: (p: WriteProgress) => void;
   isCancelled?: () => boolean;
+  /** A table sheet whose print setup the host could not apply (no ExcelApi 1.9). */
+  onPrintSkipped?: (sheet: string) => void;
   /** The progress line of a resampling table (bootstrap or placebo), in the UI's language. */
   describe?: (title: string, kind: "bootstrap" | "placebo", done: number, total: number) => string;
 }
@@ -109,7 +111,7 @@ export async function rerunSavedSpec(io: WorkbookIO, options: LongRunOptions): P
   const run = await runTablesStepwise(imported.table, spec, options);
   if (!run) return null;
   const sheets = [panelSheet(imported, options.lang), ...indexSheets(run, options.lang), ...tableSheets(run, options.lang)];
-  const written = await writeOutputs(io, sheets, { replaceOwn: options.replaceOwn, onProgress: options.onProgress, isCancelled: options.isCancelled });
+  const written = await writeOutputs(io, sheets, { replaceOwn: options.replaceOwn, onProgress: options.onProgress, isCancelled: options.isCancelled, onPrintSkipped: options.onPrintSkipped });
   return { written, spec };
 }
 

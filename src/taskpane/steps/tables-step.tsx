@@ -1,7 +1,8 @@
-import { Body1, Button, Field, Select, Subtitle2 } from "@fluentui/react-components";
+import { Body1, Button, Caption1, Field, Link, Select, Subtitle2, Tooltip } from "@fluentui/react-components";
 import type { Lang } from "../../core/errors";
 import { t } from "../i18n";
 import type { TableDraft } from "../journey/table-drafts";
+import type { WordLink } from "../journey/word-action";
 
 export interface TablesStepProps {
   lang: Lang;
@@ -12,6 +13,11 @@ export interface TablesStepProps {
   onTableLang(l: Lang): void;
   onWrite(): void;
   onSaveSpec(): void;
+  /** "Word file": builds the .docx of every table and figure; the link appears when it is ready. */
+  onWord(): void;
+  word?: WordLink;
+  /** Excel for Mac cannot save files from an add-in (WKWebView ignores download links). */
+  mac?: boolean;
 }
 
 /** Step 4: the table language, then write every table as a three-line table in a new sheet. */
@@ -33,9 +39,19 @@ export function TablesStep(p: TablesStepProps) {
       <Field validationState={p.error ? "error" : "none"} validationMessage={p.error} data-testid="tables-error">
         <div className="es-row">
           <Button appearance="primary" disabled={p.busy || p.drafts.length === 0} onClick={p.onWrite}>{t(lang, "writeTables")}</Button>
+          <Tooltip content={t(lang, "wordHint")} relationship="description">
+            <Button disabled={p.busy || p.drafts.length === 0} onClick={p.onWord} data-testid="word-file">{t(lang, "wordButton")}</Button>
+          </Tooltip>
           <Button disabled={p.busy} onClick={p.onSaveSpec}>{t(lang, "saveSpec")}</Button>
         </div>
       </Field>
+      {p.word && (
+        <div className="es-download" data-testid="word-ready">
+          <Body1 as="p">{p.word.message}</Body1>
+          <Link href={p.word.url} download={p.word.file} data-testid="word-link">{t(lang, "wordSave", { file: p.word.file })}</Link>
+        </div>
+      )}
+      {p.mac && <Caption1 as="p">{t(lang, "wordMacNote")}</Caption1>}
     </section>
   );
 }
