@@ -4,7 +4,7 @@ import { emptyError, inputError } from "../../errors";
 import { POW10, parseNumberText } from "./number-text";
 import { Building, grow, intern, isSpace, leadingZero, own, readQuoted, toText } from "./csv-pieces";
 import { detectDelimiter } from "./dialect";
-import { FastRun, fastNumericRows } from "./fast-rows";
+import { FastRun, fastLaneDelimiter, fastNumericRows } from "./fast-rows";
 
 export interface CsvOptions {
   /** Field separator; detected from the header line when absent. */
@@ -80,7 +80,7 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
   // Rows of plain decimals go through the fast lane (fast-rows.ts) while every column is numeric.
   const vals: Float64Array[] = [];
   for (const col of cols) vals.push(col.values!);
-  let numericSoFar = true;
+  let numericSoFar = fastLaneDelimiter(D);
   const fast: FastRun = { pos, rows: 0 };
   while (pos < n) {
     if (numericSoFar) {
