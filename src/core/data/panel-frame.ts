@@ -205,7 +205,8 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
     numeric(name: string) {
       let c = cache.get(name);
       if (!c) {
-        c = numericColumn(table, name, rowLabel);
+        // Shared with every caller of numeric() and read only, so a view of the table's values.
+        c = numericColumn(table, name, rowLabel, true);
         cache.set(name, c);
       }
       return c;

@@ -141,7 +141,10 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
       if (v[i] > LARGEST_SQUARABLE || v[i] < -LARGEST_SQUARABLE) throw hugeValueError(j === 0 ? formula.response.name : names[j - 1], rangeRow(i), frame.rowLabel(i), v[i]);
     }
   });
+  // Every row kept (the usual case): the frame's columns as they are, read only like the frame's cache.
+  const allRows = rows.length === frame.nrows;
   const pick = (v: Float64Array) => {
+    if (allRows) return v;
     const out = new Float64Array(rows.length);
     for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]];
     return out;
