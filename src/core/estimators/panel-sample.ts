@@ -66,11 +66,13 @@ export function denseCodes(values: ArrayLike<number | string>, rows: Int32Array)
  */
 function denseSmallIntegerCodes(values: Int32Array | Float64Array, rows: Int32Array): { codes: Int32Array; n: number; labels: number[] } | undefined {
   const top = 4 * rows.length + 1024;
+  let max = 0;
   for (let r = 0; r < rows.length; r++) {
     const v = values[rows[r]];
     if (!(v >= 0 && v < top) || v !== Math.floor(v)) return undefined;
+    if (v > max) max = v;
   }
-  const byValue = new Int32Array(top).fill(-1);
+  const byValue = new Int32Array(max + 1).fill(-1);
   const codes = new Int32Array(rows.length);
   const labels: number[] = [];
   for (let r = 0; r < rows.length; r++) {
