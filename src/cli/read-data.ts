@@ -1,5 +1,4 @@
 import { readFileSync, statSync } from "fs";
-import { isAscii } from "buffer";
 import { extname, resolve } from "path";
 import { Cell } from "../core/data/cells";
 import { DataTable, tableFromGrid } from "../core/data/data-table";
@@ -35,10 +34,7 @@ export function setCsvReadOptions(options: CsvReadOptions): void {
 export function readCsvTable(path: string): DataTable {
   if (statSync(path).isDirectory()) throw inputError(`${path} is a folder, not a data file. Give the path of a .csv or .xlsx file.`, `${path} 是文件夹，不是数据文件。请给出 .csv 或 .xlsx 文件的路径。`);
   const encoding = csvOptions.encoding === "gbk" ? "gb18030" : csvOptions.encoding;
-  const bytes = readFileSync(path);
-  // Pure ASCII without NUL bytes (most numeric panels) is the same text in UTF-8, which decodeText
-  // would choose: copied byte for byte instead of validated and decoded (a third faster at 64 MB).
-  const { text } = encoding === undefined && bytes.indexOf(0) < 0 && isAscii(bytes) ? { text: bytes.toString("latin1") } : decodeText(bytes, path, encoding);
+  const { text } = decodeText(readFileSync(path), path, encoding);
   const table = parseCsvTable(text, { delimiter: csvOptions.delimiter, missingTokens: CSV_MISSING_TOKENS, file: path });
   if (table.nrows === 0) {
     throw emptyError(

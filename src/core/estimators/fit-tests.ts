@@ -47,8 +47,15 @@ export function effectsFTest(X: Float64Array[], y: Float64Array, ssr: number, ab
 function centeredSsr(X: Float64Array[], y: Float64Array): number {
   const k = X.length;
   const my = mean(y);
+  // Centered cross-products by column pairs (no temporaries): k(k+1)/2 + k + 1 passes.
   const mx = X.map((x) => mean(x));
-  const { S, c, yy } = centeredCrossProducts(X, mx, y, my);
+  const S = new Float64Array(k * k);
+  const c = new Float64Array(k);
+  for (let a = 0; a < k; a++) {
+    c[a] = centeredDot(X[a], mx[a], y, my);
+    for (let b = 0; b <= a; b++) S[a * k + b] = S[b * k + a] = centeredDot(X[a], mx[a], X[b], mx[b]);
+  }
+  const yy = centeredDot(y, my, y, my);
   // Cholesky with skipping of (near-)dependent columns, then SSR = yy − c' S⁻¹ c.
   const L = new Float64Array(k * k);
   const keep: boolean[] = [];
@@ -76,29 +83,8 @@ function centeredSsr(X: Float64Array[], y: Float64Array): number {
   return yy - explained;
 }
 
-/**
- * Centered cross-products of [X, y] in one pass over the rows: S = X̃'X̃ (k×k, symmetric),
- * c = X̃'ỹ and yy = ỹ'ỹ. Each sum accumulates (xₐ − x̄ₐ)(x_b − x̄_b) in row order — the same
- * operations, in the same order, as one pass per pair — without reading the columns k(k+1)/2 times.
- */
-function centeredCrossProducts(X: Float64Array[], mx: number[], y: Float64Array, my: number): { S: Float64Array; c: Float64Array; yy: number } {
-  const k = X.length;
-  const n = y.length;
-  const S = new Float64Array(k * k);
-  const c = new Float64Array(k);
-  const d = new Float64Array(k);
-  let yy = 0;
-  for (let i = 0; i < n; i++) {
-    const dy = y[i] - my;
-    yy += dy * dy;
-    for (let a = 0; a < k; a++) {
-      const da = X[a][i] - mx[a];
-      d[a] = da;
-      c[a] += da * dy;
-      const row = a * k;
-      for (let b = 0; b <= a; b++) S[row + b] += da * d[b];
-    }
-  }
-  for (let a = 0; a < k; a++) for (let b = 0; b < a; b++) S[b * k + a] = S[a * k + b];
-  return { S, c, yy };
+function centeredDot(a: Float64Array, ma: number, b: Float64Array, mb: number): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += (a[i] - ma) * (b[i] - mb);
+  return s;
 }
