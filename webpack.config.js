@@ -156,12 +156,12 @@ function cliConfig(env) {
     // Node packages are required at run time from node_modules rather than bundled — except the
     // @stdlib distributions (each a tree of ~100 one-function packages: resolving them file by file
     // costs more than the whole of a 20k-row regression; bundled, they are still evaluated only on
-    // first use, src/core/inference/distributions.ts), and ml-matrix and seedrandom, which every
-    // command loads (bundled, they come with the code cache instead of being resolved and compiled
-    // on each start).
+    // first use, src/core/inference/distributions.ts; with them the `debug`/`ms` pair one of them
+    // requires), and ml-matrix and seedrandom, which every command loads (bundled, they come with
+    // the code cache instead of being resolved and compiled on each start).
     externals: [
       ({ request, context }, callback) =>
-        /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") && !CLI_BUNDLED.test(request) && !/[\\/]node_modules[\\/](@stdlib|ml-matrix|ml-array-[a-z]+|is-any-array|seedrandom)[\\/]/.test(context ?? "")
+        /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") && !CLI_BUNDLED.test(request) && !/[\\/]node_modules[\\/](@stdlib|ml-matrix|ml-array-[a-z]+|is-any-array|seedrandom|debug|ms)[\\/]/.test(context ?? "")
           ? callback(null, "commonjs " + request)
           : callback(),
     ],
