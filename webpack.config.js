@@ -125,32 +125,64 @@ function addinConfig(env, argv, server) {
   };
 }
 
+/** Node packages the CLI bundles instead of requiring them from node_modules at run time (see externals). */
+const CLI_BUNDLED = /^(@stdlib\/|ml-matrix$|seedrandom$)/;
+
+/**
+ * The build's training run for V8's code cache (src/cli/launcher.cjs): a small two-way FE panel
+ * with clustered SEs on sample/grunfeld.csv, after which the launcher writes dist/cli-main.cache.
+ * A failed run only costs the cache (the CLI then compiles its bundle on every start, as before).
+ */
+function trainCodeCache(dir) {
+  const { spawnSync } = require("child_process");
+  const cache = path.join(dir, "cli-main.cache");
+  fs.rmSync(cache, { force: true });
+  const args = ["panel", "--data", path.join(__dirname, "sample", "grunfeld.csv"), "--formula", "inv ~ value + capital", "--id", "firm", "--time", "year", "--effect", "twoways", "--vcov", "cluster", "--json"];
+  const r = spawnSync(process.execPath, [path.join(dir, "cli.js"), ...args], { env: { ...process.env, ECONSHEET_WRITE_CODE_CACHE: "1" }, encoding: "utf8" });
+  if (r.status !== 0 || !fs.existsSync(cache)) {
+    console.warn(`EconSheet: no code cache for dist/cli.js (the training run failed: ${(r.stderr || String(r.error ?? "")).slice(0, 500)}); the CLI works, but starts slower.`);
+  }
+}
+
 function cliConfig(env) {
   return {
     name: "cli",
     target: "node",
     devtool: false,
-    entry: { cli: "./src/cli/index.ts" },
+    // dist/cli-main.js is the bundle; dist/cli.js (src/cli/launcher.cjs, copied after the build) starts it with V8's code cache.
+    entry: { "cli-main": "./src/cli/index.ts" },
     output: { path: outDir(env), filename: "[name].js" },
     resolve: { extensions: [".ts", ".js"] },
     module: { rules: [tsRule] },
     // Node packages are required at run time from node_modules rather than bundled — except the
-    // @stdlib distributions: each is a tree of ~100 one-function packages, and resolving them file by
-    // file costs more than the whole of a 20k-row regression. Bundled, they are still evaluated only on
-    // first use (src/core/inference/distributions.ts requires them lazily).
+    // @stdlib distributions (each a tree of ~100 one-function packages: resolving them file by file
+    // costs more than the whole of a 20k-row regression; bundled, they are still evaluated only on
+    // first use, src/core/inference/distributions.ts; with them the `debug`/`ms` pair one of them
+    // requires), and ml-matrix and seedrandom, which every command loads (bundled, they come with
+    // the code cache instead of being resolved and compiled on each start).
     externals: [
       ({ request, context }, callback) =>
-        /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") && !request.startsWith("@stdlib/") && !/[\\/]node_modules[\\/]@stdlib[\\/]/.test(context ?? "")
+        /^[a-z@][^:]*$/i.test(request) && !request.startsWith(".") && !CLI_BUNDLED.test(request) && !/[\\/]node_modules[\\/](@stdlib|ml-matrix|ml-array-[a-z]+|is-any-array|seedrandom|debug|ms)[\\/]/.test(context ?? "")
           ? callback(null, "commonjs " + request)
           : callback(),
     ],
-    optimization: { minimize: false },
-    // One file: dynamic import() of our own modules (PNG, Word writers) stays inside dist/cli.js.
+    // Minified (a fifth of the size: less to read and compile on each start), keeping function and
+    // class names so an internal error's stack trace stays readable.
+    optimization: { minimize: true, minimizeOptions: { javascript: { compress: { passes: 1 }, keepFnames: true, keepClassnames: true } } },
+    // One file: dynamic import() of our own modules (PNG, Word writers) stays inside dist/cli-main.js.
     plugins: [
-      new webpack.BannerPlugin({ banner: "#!/usr/bin/env node", raw: true, entryOnly: true }),
       new webpack.optimize.LimitChunkCountPlugin({ maxChunks: 1 }),
-      // `./dist/cli.js` and the `econsheet` bin (npm install -g, npx) need the execute bit.
-      { apply: (compiler) => compiler.hooks.afterEmit.tap("ExecutableCli", () => fs.chmodSync(path.join(outDir(env), "cli.js"), 0o755)) },
+      // dist/cli.js: the launcher, executable (`./dist/cli.js` and the `econsheet` bin of npm install -g / npx).
+      {
+        apply: (compiler) =>
+          compiler.hooks.afterEmit.tap("CliLauncher", () => {
+            const dir = outDir(env);
+            const launcher = path.join(dir, "cli.js");
+            fs.writeFileSync(launcher, "#!/usr/bin/env node\n" + fs.readFileSync(path.join(__dirname, "src", "cli", "launcher.cjs"), "utf8"));
+            fs.chmodSync(launcher, 0o755);
+            trainCodeCache(dir);
+          }),
+      },
     ],
     performance: { hints: false },
   };

@@ -20,7 +20,7 @@ const { DEV_ORIGIN, OFFICE_JS } = require("./lib/addin-manifest");
 
 const root = path.resolve(__dirname, "..");
 /** Files of a build that are not web content: the Node CLI and the manifests' own files. */
-const NOT_WEB = new Set(["cli.js", "manifest.xml", "manifest.json", "zh-cn.json", "color-192.png", "outline-32.png"]);
+const NOT_WEB = new Set(["cli.js", "cli-main.js", "cli-main.js.LICENSE.txt", "cli-main.cache", "manifest.xml", "manifest.json", "zh-cn.json", "color-192.png", "outline-32.png"]);
 const UNIFIED = ["manifest.json", "zh-cn.json", "color-192.png", "outline-32.png"];
 
 class PackageError extends Error {}

@@ -87,8 +87,10 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
       entity[i] = code;
     }
   } else if (idCol.kind === "number" && smallIntegers(idCol.values, n)) {
-    // Integer ids 0…~4n (firm numbers): a direct lookup instead of a hash map.
-    const byValue = new Int32Array(4 * n + 1025).fill(-1);
+    // Integer ids 0…~4n (firm numbers): a direct lookup instead of a hash map, as long as the largest id.
+    let largest = 0;
+    for (let i = 0; i < n; i++) if (idCol.values[i] > largest) largest = idCol.values[i];
+    const byValue = new Int32Array(largest + 1).fill(-1);
     for (let i = 0; i < n; i++) {
       const v = idCol.values[i];
       let code = byValue[v];
@@ -168,8 +170,23 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
   for (let i = 0; i < n; i++) times[pos[entity[i]]++] = timeValue[i];
   let hasDuplicate = false;
   for (let g = 0; g < G && !hasDuplicate; g++) {
-    const t = times.subarray(start[g], start[g + 1]).sort();
-    for (let r = 1; r < t.length; r++) if (t[r] === t[r - 1]) hasDuplicate = true;
+    const from = start[g], to = start[g + 1];
+    if (to - from > 32) {
+      const t = times.subarray(from, to).sort();
+      for (let r = 1; r < t.length; r++) if (t[r] === t[r - 1]) hasDuplicate = true;
+      continue;
+    }
+    // A short series (the usual panel): insertion sort in place, cheaper than a sort call per entity.
+    for (let r = from + 1; r < to; r++) {
+      const v = times[r];
+      let q = r - 1;
+      while (q >= from && times[q] > v) {
+        times[q + 1] = times[q];
+        q--;
+      }
+      times[q + 1] = v;
+      if (q >= from && times[q] === v) hasDuplicate = true;
+    }
   }
   let rowOfMap: Map<string, number> | undefined;
   const buildRowOf = () => {
@@ -205,7 +222,8 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
     numeric(name: string) {
       let c = cache.get(name);
       if (!c) {
-        c = numericColumn(table, name, rowLabel);
+        // Shared with every caller of numeric() and read only, so a view of the table's values.
+        c = numericColumn(table, name, rowLabel, true);
         cache.set(name, c);
       }
       return c;

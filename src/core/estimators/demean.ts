@@ -64,10 +64,23 @@ export function twoWayProjector(a: Int32Array, na: number, b: Int32Array, nb: nu
   const n = a.length;
   const balanced = options.balanced ?? isBalancedTwoWay(a, na, b, nb);
   if (balanced && options.method === undefined) {
+    // The two sets of group means and the grand mean in one pass (each sum accumulates in row
+    // order, exactly as groupMeans would), with the group counts counted once.
+    const cntA = counts(a, na);
+    const cntB = counts(b, nb);
     const means = (x: Float64Array) => {
+      const ma = new Float64Array(na);
+      const mb = new Float64Array(nb);
       let mean = 0;
-      for (let i = 0; i < n; i++) mean += x[i];
-      return { ma: groupMeans(x, a, na), mb: groupMeans(x, b, nb), mean: mean / n };
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        mean += v;
+        ma[a[i]] += v;
+        mb[b[i]] += v;
+      }
+      for (let g = 0; g < na; g++) ma[g] = cntA[g] > 0 ? ma[g] / cntA[g] : 0;
+      for (let t = 0; t < nb; t++) mb[t] = cntB[t] > 0 ? mb[t] / cntB[t] : 0;
+      return { ma, mb, mean: mean / n };
     };
     return {
       method: "balanced", absorbed: na + nb - 1, iterations: 0, converged: true,

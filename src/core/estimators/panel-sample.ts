@@ -40,6 +40,10 @@ export interface SampleSpec {
 
 /** Dense codes 0..n−1 in order of first appearance. */
 export function denseCodes(values: ArrayLike<number | string>, rows: Int32Array): { codes: Int32Array; n: number; labels: (number | string)[] } {
+  if (values instanceof Int32Array || values instanceof Float64Array) {
+    const fast = denseSmallIntegerCodes(values, rows);
+    if (fast) return fast;
+  }
   const map = new Map<number | string, number>();
   const codes = new Int32Array(rows.length);
   const labels: (number | string)[] = [];
@@ -56,6 +60,34 @@ export function denseCodes(values: ArrayLike<number | string>, rows: Int32Array)
   return { codes, n: labels.length, labels };
 }
 
+/**
+ * denseCodes for typed values that are all integers in [0, 4·rows + 1024) (entity codes, years):
+ * a lookup array instead of a hash map, same codes and labels. Undefined when a value is not.
+ */
+function denseSmallIntegerCodes(values: Int32Array | Float64Array, rows: Int32Array): { codes: Int32Array; n: number; labels: number[] } | undefined {
+  const top = 4 * rows.length + 1024;
+  let max = 0;
+  for (let r = 0; r < rows.length; r++) {
+    const v = values[rows[r]];
+    if (!(v >= 0 && v < top) || v !== Math.floor(v)) return undefined;
+    if (v > max) max = v;
+  }
+  const byValue = new Int32Array(max + 1).fill(-1);
+  const codes = new Int32Array(rows.length);
+  const labels: number[] = [];
+  for (let r = 0; r < rows.length; r++) {
+    const v = values[rows[r]];
+    let c = byValue[v];
+    if (c < 0) {
+      c = labels.length;
+      byValue[v] = c;
+      labels.push(v);
+    }
+    codes[r] = c;
+  }
+  return { codes, n: labels.length, labels };
+}
+
 export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const formula = typeof spec.formula === "string" ? parseFormula(spec.formula) : spec.formula;
   const mask = whereMask(frame.table, spec.where);
@@ -64,7 +96,8 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const X = formula.regressors.map((t) => evaluate(t.expr, frame));
   const names = formula.regressors.map((t) => t.name);
   const byVariable: Record<string, number> = {};
-  const keep: number[] = [];
+  const keep = new Int32Array(frame.nrows);
+  let nkeep = 0;
   let inSubset = 0;
   const clusterLabels = spec.cluster && spec.cluster !== spec.id ? labelColumn(frame.table, spec.cluster) : undefined;
   for (let i = 0; i < frame.nrows; i++) {
@@ -85,7 +118,7 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
       byVariable[spec.cluster!] = (byVariable[spec.cluster!] ?? 0) + 1;
       ok = false;
     }
-    if (ok) keep.push(i);
+    if (ok) keep[nkeep++] = i;
   }
   if (frame.nrows === 0) {
     throw emptyError("The data have a header row but no data rows: add one row per observation below the column names.", "数据只有表头、没有数据行：请在列名下方每行填入一条观测。");
@@ -95,13 +128,13 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     const wZh = typeof spec.where === "function" ? "（行筛选条件）" : `'${spec.where}' `;
     throw emptyError(`The subsample ${w} has no rows.`, `子样本${wZh}中没有观测。`);
   }
-  if (keep.length === 0) {
+  if (nkeep === 0) {
     throw emptyError(
       `No complete rows: every row misses a value of ${Object.keys(byVariable).join(", ")}.`,
       `没有完整的观测：每一行都缺少 ${Object.keys(byVariable).join("、")} 中的值。`,
     );
   }
-  const rows = Int32Array.from(keep);
+  const rows = keep.slice(0, nkeep);
   // Values whose squares overflow would turn sums of squares into Infinity and variables into
   // false "does not vary" drops: refused here, naming the cell and the rescaling.
   [y, ...X].forEach((v, j) => {
@@ -110,7 +143,10 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
       if (v[i] > LARGEST_SQUARABLE || v[i] < -LARGEST_SQUARABLE) throw hugeValueError(j === 0 ? formula.response.name : names[j - 1], rangeRow(i, frame.table), frame.rowLabel(i), v[i]);
     }
   });
+  // Every row kept (the usual case): the frame's columns as they are, read only like the frame's cache.
+  const allRows = rows.length === frame.nrows;
   const pick = (v: Float64Array) => {
+    if (allRows) return v;
     const out = new Float64Array(rows.length);
     for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]];
     return out;
@@ -141,7 +177,7 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     cluster,
     nclusters,
     rows,
-    dropped: { rows: inSubset - keep.length, byVariable },
+    dropped: { rows: inSubset - nkeep, byVariable },
     entityNames: ent.labels.map((c) => frame.entityNames[c as number]),
   };
 }

@@ -43,11 +43,8 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
     const a = work[j];
     const r = kept.length;
     const norm0 = Math.sqrt(dot(columns[j], columns[j], 0, n));
-    // Apply previous reflectors to column j.
-    for (let p = 0; p < r; p++) applyReflector(vCols[p], vHead[p], betas[p], p, a, n);
-    let sub = 0;
-    for (let i = r; i < n; i++) sub += a[i] * a[i];
-    sub = Math.sqrt(sub);
+    // Apply previous reflectors to column j; the squared norm of a[r..n) comes with the last one.
+    const sub = Math.sqrt(reflectAll(a, r, vCols, vHead, betas, n));
     if (r >= n || norm0 === 0 || sub <= tol * norm0) {
       omitted.push(j);
       continue;
@@ -119,4 +116,72 @@ function applyReflector(col: Float64Array, head: number, beta: number, from: num
   if (s === 0) return;
   x[from] -= s * head;
   for (let i = from + 1; i < n; i++) x[i] -= s * col[i];
+}
+
+/**
+ * Applies reflectors 0..r−1 to x in turn (as applyReflector each) and returns Σ_{i≥r} x[i]²,
+ * fusing passes: the update loop of reflector p also accumulates the dot product that reflector
+ * p + 1 needs (or, after the last one, the sum of squares), term by term in the same order as
+ * the separate loops would, so every result is bit-identical — with about half the passes over
+ * the column.
+ */
+function reflectAll(x: Float64Array, r: number, vCols: Float64Array[], vHead: number[], betas: number[], n: number): number {
+  let pending = 0;
+  let havePending = false;
+  for (let p = 0; p < r; p++) {
+    const beta = betas[p];
+    if (beta === 0) {
+      havePending = false;
+      continue;
+    }
+    const col = vCols[p];
+    const head = vHead[p];
+    let s = havePending ? pending : reflectorDot(col, head, p, x, n);
+    havePending = false;
+    s *= beta;
+    if (s === 0) continue;
+    x[p] -= s * head;
+    const q = p + 1;
+    if (q < r && betas[q] !== 0) {
+      pending = updateThenDot(col, s, q, x, n, vCols[q], vHead[q]);
+      havePending = true;
+    } else if (q === r) {
+      return updateThenSumSq(col, s, q, x, n);
+    } else {
+      for (let i = q; i < n; i++) x[i] -= s * col[i];
+    }
+  }
+  let sub = 0;
+  for (let i = r; i < n; i++) sub += x[i] * x[i];
+  return sub;
+}
+
+/** head·x[from] + Σ_{i>from} col[i]·x[i], in that order (applyReflector's dot product). */
+function reflectorDot(col: Float64Array, head: number, from: number, x: Float64Array, n: number): number {
+  let s = head * x[from];
+  for (let i = from + 1; i < n; i++) s += col[i] * x[i];
+  return s;
+}
+
+/** x[i] −= s·col[i] for i ≥ q, returning the next reflector's dot product on the updated x (q < n). */
+function updateThenDot(col: Float64Array, s: number, q: number, x: Float64Array, n: number, next: Float64Array, nextHead: number): number {
+  x[q] -= s * col[q];
+  let t = nextHead * x[q];
+  for (let i = q + 1; i < n; i++) {
+    const v = x[i] - s * col[i];
+    x[i] = v;
+    t += next[i] * v;
+  }
+  return t;
+}
+
+/** x[i] −= s·col[i] for i ≥ q, returning Σ_{i≥q} x[i]² of the updated x. */
+function updateThenSumSq(col: Float64Array, s: number, q: number, x: Float64Array, n: number): number {
+  let sub = 0;
+  for (let i = q; i < n; i++) {
+    const v = x[i] - s * col[i];
+    x[i] = v;
+    sub += v * v;
+  }
+  return sub;
 }

@@ -1,4 +1,5 @@
-import Ajv, { ErrorObject, ValidateFunction } from "ajv";
+import type Ajv from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
 import { inputError, Localized } from "../errors";
 import { didYouMean } from "../options/did-you-mean";
 import { groupDigits, MAX_REPLICATIONS, REPLICATION_LIMIT } from "../options/parse-option";
@@ -21,7 +22,10 @@ function validator(kind: SpecKind): ValidateFunction {
   let v = compiled.get(kind);
   if (!v) {
     if (!ajv) {
-      ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true, strict: true });
+      // Required here, not imported: ajv takes ~40 ms to load, and only `run` and `table` validate specs.
+      // eslint-disable-next-line no-restricted-globals
+      const AjvClass = (require("ajv") as typeof import("ajv")).default;
+      ajv = new AjvClass({ allErrors: true, verbose: true, discriminator: true, allowUnionTypes: true, strict: true });
       ajv.addVocabulary(["expected"]);
     }
     v = ajv.compile(kind === "analysis" ? analysisSpecSchema() : tableSpecSchema());

@@ -5,6 +5,7 @@ import { POW10, parseNumberText } from "./number-text";
 import { Building, grow, intern, isSpace, leadingZero, own, readQuoted, toText } from "./csv-pieces";
 import { detectDelimiter } from "./dialect";
 import { DecimalMark, detectDecimal, readSeparatedNumber } from "./decimal";
+import { FastRun, fastLaneDelimiter, fastNumericRows } from "./fast-rows";
 
 export interface CsvOptions {
   /** Field separator; detected from the header line when absent. */
@@ -98,7 +99,26 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
 
   let row = 0;
   let lastUsed = -1;
+  // Rows of plain decimals go through the fast lane (fast-rows.ts) while every column is numeric.
+  const vals: Float64Array[] = [];
+  for (const col of cols) vals.push(col.values!);
+  // Not with a decimal comma (there "1.234" is 1234) nor when a column is read as text.
+  let numericSoFar = dot && forced.size === 0 && fastLaneDelimiter(D);
+  const fast: FastRun = { pos, rows: 0 };
   while (pos < n) {
+    if (numericSoFar) {
+      fastNumericRows(text, pos, D, vals, row, cap, fast);
+      if (fast.rows > 0) {
+        // Each fast row is one line of the file (no quotes, no empty lines inside a run).
+        for (let r = 0; r < fast.rows; r++) lines[row + r] = line + r;
+        pos = fast.pos;
+        row += fast.rows;
+        line += fast.rows;
+        lastUsed = row - 1;
+        for (const col of cols) col.used = true;
+        if (pos >= n) break;
+      }
+    }
     let c = text.charCodeAt(pos);
     if (c === 10 || c === 13) {
       pos++;
@@ -226,6 +246,13 @@ export function parseCsvTable(text: string, options: CsvOptions = {}): DataTable
     }
     if (!blankRow) lastUsed = row;
     row++;
+    if (numericSoFar) {
+      for (let k = 0; k < width; k++) {
+        const v = cols[k].values;
+        if (v === null) numericSoFar = false;
+        else vals[k] = v;
+      }
+    }
   }
 
   // A column that turned to text part-way: read the file again with it as text from the start,
