@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { parseCsvTable } from "../../../src/core/data/csv/parse-csv";
+import { numericColumn } from "../../../src/core/data/data-table";
 import { fastLaneDelimiter } from "../../../src/core/data/csv/fast-rows";
 
 /*
@@ -65,5 +66,18 @@ describe("CSV fast lane: the same numbers as Number(text), whichever lane reads 
   test("a delimiter that could be part of a number keeps the general reader", () => {
     for (const d of ".-+eE0") expect(fastLaneDelimiter(d.charCodeAt(0))).toBe(false);
     for (const d of ",;\t|") expect(fastLaneDelimiter(d.charCodeAt(0))).toBe(true);
+  });
+});
+
+describe("CSV fast lane beside the file's conventions", () => {
+  test("rows it reads keep their line in the file (blank lines above are counted)", () => {
+    const t = parseCsvTable("id,year,x\n1,2003,1\n\n1,2004,2\n2,2003,3\r\n\r\n2,2004,4\n", { file: "f.csv" });
+    expect(t.nrows).toBe(4);
+    expect(Array.from(t.rowNumbers!.slice(0, 4))).toEqual([2, 4, 5, 7]);
+  });
+
+  test("a decimal-comma file reads 1.234 as thousands (1234), not through the fast lane as 1.234", () => {
+    const t = parseCsvTable("id;year;x\n1;2003;1,5\n1;2004;1.234\n2;2003;2\n", { file: "f.csv" });
+    expect(Array.from(numericColumn(t, "x"))).toEqual([1.5, 1234, 2]);
   });
 });
