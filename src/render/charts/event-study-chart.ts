@@ -43,7 +43,8 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   const K = twfe.length;
 
   // The coefficient table (rows 1…K).
-  const est = (c: EventCoef | undefined): ChartValue[] => (c ? [c.estimate, c.reference ? null : c.se, c.ciLow, c.ciHigh, c.reference ? null : c.p] : [null, null, null, null, null]);
+  // On an exact fit the coefficients carry no SE, p or interval: those cells stay blank (the notes say why).
+  const est = (c: EventCoef | undefined): ChartValue[] => (c ? [c.estimate, c.reference ? null : c.se ?? null, c.ciLow ?? null, c.ciHigh ?? null, c.reference ? null : c.p ?? null] : [null, null, null, null, null]);
   const tableHeader = [L("rel"), `${L("twfe")} ${L("estimate")}`, `${L("twfe")} ${L("se")}`, `${L("twfe")} ${L("ciLow")}`, `${L("twfe")} ${L("ciHigh")}`, `${L("twfe")} ${L("p")}`];
   if (sa) tableHeader.push(`${L("sa")} ${L("estimate")}`, `${L("sa")} ${L("se")}`, `${L("sa")} ${L("ciLow")}`, `${L("sa")} ${L("ciHigh")}`, `${L("sa")} ${L("p")}`);
   const tableRows: ChartValue[][] = twfe.map((c) => [c.rel, ...est(c), ...(sa ? est(saByRel.get(c.rel)) : [])]);
@@ -54,7 +55,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     const x: ChartValue[] = [];
     const y: ChartValue[] = [];
     for (const c of coefs) {
-      if (c.reference) continue;
+      if (c.reference || c.ciLow === undefined || c.ciHigh === undefined) continue;
       x.push(c.rel + shift, c.rel + shift, null);
       y.push(c.ciLow, c.ciHigh, null);
     }
@@ -69,16 +70,19 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   };
   const twfeBars = bars(twfe, 0);
   const ciName = (name: string) => L("ciOf", { name, level });
-  const cTwfeBarX = addHelper(L("xOf", { name: ciName(L("twfe")) }), twfeBars.x);
-  const cTwfeBarY = addHelper(ciName(L("twfe")), twfeBars.y);
+  // Only estimators with intervals get CI-bar columns (none on an exact fit).
+  const cTwfeBarX = twfeBars.x.length ? addHelper(L("xOf", { name: ciName(L("twfe")) }), twfeBars.x) : -1;
+  const cTwfeBarY = twfeBars.x.length ? addHelper(ciName(L("twfe")), twfeBars.y) : -1;
   let cSaX = -1, cSaBarX = -1, cSaBarY = -1;
   let saBarsLen = 0;
   if (sa) {
     cSaX = addHelper(L("xOf", { name: L("sa") }), twfe.map((c) => c.rel + offset));
     const saBars = bars(twfe.map((c) => saByRel.get(c.rel)).filter((c): c is EventCoef => !!c), offset);
     saBarsLen = saBars.x.length;
-    cSaBarX = addHelper(L("xOf", { name: ciName(L("sa")) }), saBars.x);
-    cSaBarY = addHelper(ciName(L("sa")), saBars.y);
+    if (saBarsLen) {
+      cSaBarX = addHelper(L("xOf", { name: ciName(L("sa")) }), saBars.x);
+      cSaBarY = addHelper(ciName(L("sa")), saBars.y);
+    }
   }
   const cZeroX = addHelper(L("xOf", { name: L("zero") }), [lo, hi]);
   const cZeroY = addHelper(L("zero"), [0, 0]);
@@ -93,15 +97,13 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
 
   const refRow = 1 + twfe.indexOf(ref);
   const span = (col: number, n: number) => ({ col, from: 1, to: n });
-  const series: ChartSeries[] = [
-    { name: ciName(L("twfe")), x: span(cTwfeBarX, twfeBars.x.length), values: span(cTwfeBarY, twfeBars.y.length), style: "line", color: NAVY },
-    { name: `${L("twfe")} ${L("estimate")}`, x: span(0, K), values: span(1, K), style: "markers", marker: "Circle", color: NAVY },
-  ];
+  // An estimator without intervals (exact fit) gets no CI series.
+  const series: ChartSeries[] = [];
+  if (twfeBars.x.length) series.push({ name: ciName(L("twfe")), x: span(cTwfeBarX, twfeBars.x.length), values: span(cTwfeBarY, twfeBars.y.length), style: "line", color: NAVY });
+  series.push({ name: `${L("twfe")} ${L("estimate")}`, x: span(0, K), values: span(1, K), style: "markers", marker: "Circle", color: NAVY });
   if (sa) {
-    series.push(
-      { name: ciName(L("sa")), x: span(cSaBarX, saBarsLen), values: span(cSaBarY, saBarsLen), style: "line", color: ORANGE },
-      { name: `${L("sa")} ${L("estimate")}`, x: span(cSaX, K), values: span(SA_ESTIMATE_COL, K), style: "markers", marker: "Square", color: ORANGE },
-    );
+    if (saBarsLen) series.push({ name: ciName(L("sa")), x: span(cSaBarX, saBarsLen), values: span(cSaBarY, saBarsLen), style: "line", color: ORANGE });
+    series.push({ name: `${L("sa")} ${L("estimate")}`, x: span(cSaX, K), values: span(SA_ESTIMATE_COL, K), style: "markers", marker: "Square", color: ORANGE });
   }
   series.push(
     { name: L("reference", { ref: ref.rel }), x: { col: 0, from: refRow, to: refRow }, values: { col: 1, from: refRow, to: refRow }, style: "markers", marker: "Diamond", color: RED },
@@ -110,7 +112,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
 
   const notes: string[] = [];
   const cluster = options.clusterLabel ?? result.model.cluster ?? result.model.vcov;
-  notes.push(L("seNote", { level, cluster: lang === "zh" && /^[!-~]+$/.test(cluster) ? ` ${cluster} ` : cluster }));
+  if (twfeBars.x.length || saBarsLen) notes.push(L("seNote", { level, cluster: lang === "zh" && /^[!-~]+$/.test(cluster) ? ` ${cluster} ` : cluster }));
   const pre = (name: string, w: WaldTest | undefined) => w && notes.push(L("preTrend", { name, df1: w.df1, df2: w.df2, F: fmt(w.F, 3), p: fmt(w.pF, 3) }));
   pre(L("twfe"), result.preTrend);
   pre(L("sa"), result.sunAbrahamPreTrend);

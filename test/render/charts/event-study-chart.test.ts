@@ -37,12 +37,12 @@ describe("eventStudyChart", () => {
     coefs.forEach((c, k) => {
       if (k > 0) { wantX.push(null); wantY.push(null); }
       wantX.push(c.rel, c.rel);
-      wantY.push(c.ciLow, c.ciHigh);
+      wantY.push(c.ciLow!, c.ciHigh!);
     });
     expect(ci.x).toEqual(wantX);
     expect(ci.y).toEqual(wantY);
     // 95% CI = estimate ± t(G−1, 0.975)·SE: symmetric around the estimate.
-    for (const c of coefs) expect(Math.abs((c.ciLow + c.ciHigh) / 2 - c.estimate)).toBeLessThan(1e-12);
+    for (const c of coefs) expect(Math.abs((c.ciLow! + c.ciHigh!) / 2 - c.estimate)).toBeLessThan(1e-12);
   });
 
   test("the reference period is its own marked series at (−1, 0); a dashed zero line spans the window", () => {
