@@ -29,6 +29,9 @@ export function whiteVcov(columns: readonly Float64Array[], resid: Float64Array,
   return sandwich(xtxInv, meat, k, factor);
 }
 
+/** Rows per block in the score passes: a block's residuals and cluster codes stay in cache while every column passes over it. */
+const ROW_BLOCK = 2048;
+
 export function clusterVcov(
   columns: readonly Float64Array[],
   resid: Float64Array,
@@ -39,24 +42,27 @@ export function clusterVcov(
 ): Float64Array {
   const k = columns.length;
   const n = resid.length;
-  // Scores per column over clusters (column-major: sequential writes when rows are sorted by cluster),
-  // then the meat as dot products of those columns.
-  const scores = columns.map((ca) => {
-    const s = new Float64Array(nclusters);
-    for (let i = 0; i < n; i++) s[clusters[i]] += ca[i] * resid[i];
-    return s;
-  });
-  const meat = new Float64Array(k * k);
-  for (let a = 0; a < k; a++) {
-    const sa = scores[a];
-    for (let b = a; b < k; b++) {
-      const sb = scores[b];
-      let v = 0;
-      for (let g = 0; g < nclusters; g++) v += sa[g] * sb[g];
-      meat[a * k + b] = v;
-      meat[b * k + a] = v;
+  // Scores S[g, a] = Σ_{i∈g} x_ia·e_i (G × k, row-major), each summed in row order, rows in blocks.
+  const S = new Float64Array(nclusters * k);
+  for (let from = 0; from < n; from += ROW_BLOCK) {
+    const to = Math.min(n, from + ROW_BLOCK);
+    for (let a = 0; a < k; a++) {
+      const ca = columns[a];
+      for (let i = from; i < to; i++) S[clusters[i] * k + a] += ca[i] * resid[i];
     }
   }
+  // Meat Σ_g s_g s_g' by rank-one updates of the upper triangle, clusters in order: the same sums,
+  // in the same order, as dot products of score columns, but over contiguous rows of S.
+  const meat = new Float64Array(k * k);
+  for (let g = 0; g < nclusters; g++) {
+    const off = g * k;
+    for (let a = 0; a < k; a++) {
+      const sa = S[off + a];
+      const row = a * k;
+      for (let b = a; b < k; b++) meat[row + b] += sa * S[off + b];
+    }
+  }
+  for (let a = 0; a < k; a++) for (let b = a + 1; b < k; b++) meat[b * k + a] = meat[a * k + b];
   return sandwich(xtxInv, meat, k, factor);
 }
 

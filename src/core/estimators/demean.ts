@@ -51,14 +51,24 @@ export interface TwoWayProjector {
   /**
    * Balanced panels only: apply() of the 0/1 column "codes[i] === j" (whose rows are `rows`)
    * without materialising it — its means are counts over those rows only — written into `out`,
-   * with the same values as applyInto on the dense column. Returns ‖out‖².
+   * with the same values as applyInto on the dense column. Returns ‖out‖². With `cross`, the same
+   * pass also sums out over each code's rows and takes its dot products with the dense columns.
    */
-  indicatorInto?(codes: Int32Array, j: number, rows: ArrayLike<number>, out: Float64Array): number;
+  indicatorInto?(codes: Int32Array, j: number, rows: ArrayLike<number>, out: Float64Array, cross?: IndicatorCross): number;
   /**
    * The dummy-variable coefficients of x on both factors: x − a[aᵢ] − b[bₜ] = apply(x). They are
    * identified up to a constant moved between a and b (per connected piece of the panel).
    */
   effects(x: Float64Array): { a: Float64Array; b: Float64Array };
+}
+
+/** Cross-products gathered while an indicator column is transformed (see indicatorInto). */
+export interface IndicatorCross {
+  /** byCode[c] += out[i] over the rows with codes[i] = c ≥ 0 (in row order). */
+  byCode: Float64Array;
+  dense: readonly Float64Array[];
+  /** dots[d] = Σᵢ dense[d][i]·out[i] (in row order). */
+  dots: Float64Array;
 }
 
 export interface TwoWayOptions {
@@ -121,7 +131,7 @@ function balancedProjector(a: Int32Array, na: number, b: Int32Array, nb: number)
       for (let i = 0; i < n; i++) out[i] = x[i] - ma[a[i]] - mb[b[i]] + mean;
       return out;
     },
-    indicatorInto(codes, j, rows, out) {
+    indicatorInto(codes, j, rows, out, cross) {
       // The same means as means(indicator): integer sums (exact in any order) over the same counts.
       ma.fill(0);
       mb.fill(0);
@@ -134,10 +144,33 @@ function balancedProjector(a: Int32Array, na: number, b: Int32Array, nb: number)
       for (let t = 0; t < nb; t++) mb[t] = cntB[t] > 0 ? mb[t] / cntB[t] : 0;
       const m = rows.length / n;
       let ss = 0;
+      if (!cross) {
+        for (let i = 0; i < n; i++) {
+          const v = (codes[i] === j ? 1 : 0) - ma[a[i]] - mb[b[i]] + m;
+          out[i] = v;
+          ss += v * v;
+        }
+        return ss;
+      }
+      // The cross-products a least-squares fit needs of this column, fused into the same pass.
+      const { byCode, dense, dots } = cross;
+      const nd = dense.length;
+      const d0 = nd > 0 ? dense[0] : undefined;
+      let dot0 = 0;
       for (let i = 0; i < n; i++) {
-        const v = (codes[i] === j ? 1 : 0) - ma[a[i]] - mb[b[i]] + m;
+        const c = codes[i];
+        const v = (c === j ? 1 : 0) - ma[a[i]] - mb[b[i]] + m;
         out[i] = v;
         ss += v * v;
+        if (c >= 0) byCode[c] += v;
+        if (d0) dot0 += d0[i] * v;
+      }
+      if (d0) dots[0] = dot0;
+      for (let d = 1; d < nd; d++) {
+        const x = dense[d];
+        let t = 0;
+        for (let i = 0; i < n; i++) t += x[i] * out[i];
+        dots[d] = t;
       }
       return ss;
     },

@@ -17,6 +17,11 @@ export interface Design {
   hasConstant: boolean;
   /** The two-way within transformation (two-way FE), for the entity effects behind sigma_u. */
   projector?: TwoWayProjector;
+  /**
+   * Indicator designs on a balanced panel: cross[b] = X'x̃_b over the design's raw columns (for the
+   * columns whose transformation gathered it; undefined otherwise), for projectedLeastSquares.
+   */
+  cross?: (Float64Array | undefined)[];
 }
 
 export interface BuiltDesign {
@@ -90,6 +95,7 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
   const rawNorm2 = ind ? indicatorCounts(ind) : undefined;
   // ‖x̃ⱼ‖² when the transformation already gave it (indicators on a balanced panel), else NaN.
   const norm2 = new Float64Array(s.X.length).fill(NaN);
+  const rawCross: (Float64Array | undefined)[] = new Array(s.X.length).fill(undefined);
   if (effect === "individual" || effect === "time") {
     const codes = effect === "individual" ? s.entity : s.period;
     const n = effect === "individual" ? G : T;
@@ -103,9 +109,13 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
     yT = proj.apply(s.y);
     const out = columnBlocks(s.X.length, s.y.length);
     const byRow = ind && proj.indicatorInto ? indicatorRows(ind) : undefined;
+    const dense = ind ? s.X.slice(ind.count) : [];
     XT = s.X.map((x, j) => {
       if (byRow && j < ind!.count) {
-        norm2[j] = proj.indicatorInto!(ind!.codes, j, byRow.rows.subarray(byRow.start[j], byRow.start[j + 1]), out[j]);
+        // X'x̃ⱼ gathered in the same pass: sums over each indicator's rows, then dots with the dense columns.
+        const c = (rawCross[j] = new Float64Array(s.X.length));
+        const cross = { byCode: c.subarray(0, ind!.count), dense, dots: c.subarray(ind!.count) };
+        norm2[j] = proj.indicatorInto!(ind!.codes, j, byRow.rows.subarray(byRow.start[j], byRow.start[j + 1]), out[j], cross);
         return out[j];
       }
       return proj.applyInto(raw(x, j), out[j]);
@@ -137,7 +147,9 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
       keepNames.push(s.names[j]);
     }
   });
-  return { design: { cols: keepCols, names: keepNames, yT, absorbed, hasConstant: false, projector }, absorbedNames, demeanIterations, demeanMethod };
+  const keptRaw = keepNames.map((nm) => s.names.indexOf(nm));
+  const cross = rawCross.some((c) => c) ? keptRaw.map((j) => (rawCross[j] ? Float64Array.from(keptRaw, (a) => rawCross[j]![a]) : undefined)) : undefined;
+  return { design: { cols: keepCols, names: keepNames, yT, absorbed, hasConstant: false, projector, cross }, absorbedNames, demeanIterations, demeanMethod };
 }
 
 /** Random effects: variance components from the within and between regressions, then quasi-demeaning. */

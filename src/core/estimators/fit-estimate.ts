@@ -104,6 +104,7 @@ export function estimate(s0: PanelSample, o0: FitOptions) {
           const j = s.names.indexOf(nm);
           return j < o.indicators!.count ? { indicator: j } : { dense: s.X[j] };
         }),
+        cross: design.cross,
       })
     : leastSquares(design.cols, design.yT);
   for (const j of fit.omitted) {
