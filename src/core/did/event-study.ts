@@ -87,7 +87,8 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   const window: number[] = [];
   for (let r = -leads; r <= lags; r++) if (r !== ref) window.push(r);
   const bin = (r: number) => Math.min(Math.max(r, -leads), lags);
-  const { sample, options } = eventSample(frame, spec);
+  const twfeSample = eventSample(frame, spec);
+  const { sample, options } = twfeSample;
   const N = sample.rows.length;
   // The dummies are disjoint: given to the fit by their row codes (values are empty placeholders).
   const cols: (EventColumn & { rel: number })[] = window.map((r) => ({ name: relName("rel_", r), rel: r, values: new Float64Array(0) }));
@@ -129,7 +130,7 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   };
   if (model.exactFit) result.exactFit = { twfe: true };
   if (t.staggered) {
-    const sa = sunAbraham(frame, t, rel, spec, window, leads, lags, ref, level);
+    const sa = sunAbraham(frame, t, rel, spec, window, leads, lags, ref, level, twfeSample);
     if (!("coefs" in sa)) {
       pushAll(notes, sa.notes);
       pushAll(notesZh, sa.notesZh);

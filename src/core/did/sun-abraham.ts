@@ -70,12 +70,15 @@ const listNames = (xs: string[]) => (xs.length <= 10 ? xs.join(", ") : `${xs.sli
  */
 export function sunAbraham(
   frame: PanelFrame, t: Treatment, rel: Float64Array, spec: DidSpec, window: number[], leads: number, lags: number, ref: number, level: number,
+  twfeSample?: ReturnType<typeof eventSample>,
 ): SunAbrahamResult | { notes: string[]; notesZh: string[] } {
   const n = frame.nrows;
   const notes: string[] = [];
   const notesZh: string[] = [];
   const keep = new Uint8Array(n).fill(1);
-  const s0 = eventSample(frame, spec).sample;
+  // The TWFE event study's estimation sample (the same spec, no row restriction), built once.
+  const first = twfeSample ?? eventSample(frame, spec);
+  const s0 = first.sample;
   let hasNever = false;
   for (const i of s0.rows) if (Number.isNaN(t.first[i])) hasNever = true;
   let controlGroup: SunAbrahamResult["controlGroup"] = "never-treated";
@@ -108,7 +111,10 @@ export function sunAbraham(
     notes.push(`Sun–Abraham: ${always.length} always-treated unit(s) dropped (treated in every period they are observed, so their effects cannot be told apart from their unit effects): ${listNames(always)}.`);
     notesZh.push(`Sun–Abraham：删除 ${always.length} 个始终处于处理状态的个体（在被观测的每一期都已处理，其效应无法与个体效应区分）：${listNames(always)}。`);
   }
-  const { sample, options } = eventSample(frame, spec, keep);
+  // Rebuilt only when the rules above dropped rows of it.
+  let dropsRows = false;
+  for (const i of s0.rows) if (!keep[i]) dropsRows = true;
+  const { sample, options } = dropsRows ? eventSample(frame, spec, keep) : first;
   // Cohort × relative-time cells in the estimation sample (the control cohort has none).
   const cellOf = new Map<string, number>();
   const cells: { name: string; cohort: number; rel: number; count: number }[] = [];
