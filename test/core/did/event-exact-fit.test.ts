@@ -92,3 +92,8 @@ test("a single entity is refused before any fit, with the reason", () => {
   const never = one.map((r, i) => (i === 0 ? r : [r[0], r[1], r[2], ""]));
   expect(() => eventStudy(tableFromGrid(never), { ...spec, vcov: "classical" })).toThrow(/No entity is ever treated/);
 });
+
+test("an entity with two first treated years is named in the message", () => {
+  const bad = grid.map((r, i) => (i === 15 ? [r[0], r[1], r[2], 2007] : r)); // row 15: u1, whose other rows say 2004
+  expect(() => eventStudy(tableFromGrid(bad), spec)).toThrow("Column 'first': entity u1 has two first treated years (2004 and 2007).");
+});
