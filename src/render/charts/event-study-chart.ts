@@ -129,7 +129,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     type: "XYScatter",
     title: L("eventTitle", { y: options.y }),
     xTitle: L("relTime"),
-    yTitle: L("coefficient"),
+    yTitle: L(twfeBars.x.length || saBarsLen ? "coefficient" : "coefficientNoCi"),
     data,
     series,
     // Endpoints are binned: the first and last periods hold every earlier and later one.

@@ -9,6 +9,7 @@ import { eventStudy } from "../../../src/core/did/event-study";
 import { tableFromGrid } from "../../../src/core/data/data-table";
 import { eventStudyTable } from "../../../src/render/did-table";
 import { eventStudyChart } from "../../../src/render/charts/event-study-chart";
+import { chartSvg } from "../../../src/render/charts/chart-svg";
 
 // 12 units × 10 years; cohorts 2004, 2006 (4 units each), 4 never treated.
 // r ≥ 0, constant from r = 3 on (so the binned endpoint fits exactly); leads 0.
@@ -74,6 +75,11 @@ test.each(["en", "zh"] as const)("chart (%s): estimate markers, no CI bars, no C
     expect(typeof row[1]).toBe("number");
     for (const j of [2, 3, 4, 5, 7, 8, 9, 10]) expect(row[j]).toBeNull();
   }
+  expect(c.yTitle).toBe(lang === "en" ? "Coefficient" : "系数"); // no "(95% CI)"
+  // The figure renders, with no NaN anywhere.
+  const svg = chartSvg(c);
+  expect(svg).toMatch(/<svg/);
+  expect(svg).not.toMatch(/NaN|undefined/);
 });
 
 test("with noise the same design keeps SE, p and CI", () => {
