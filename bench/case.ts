@@ -108,7 +108,7 @@ if (which in sizes) {
   const sec = Number(process.hrtime.bigint() - t0) / 1e9;
   const cpu = process.cpuUsage(cpu0);
   // CPU time too: on a shared machine the wall time mostly measures the other processes.
-  report(`event study + Sun–Abraham, 4 cohorts (${which})`, table.nrows, sec, `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; SA post average ${r.postAverage.sunAbraham!.toFixed(4)} (SE ${r.postAverage.sunAbrahamSe!.toFixed(4)}), ${r.sunAbrahamWeights!.length} weights`);
+  report(`event study + SA, 4 cohorts (${which})`, table.nrows, sec, `CPU ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s; SA post average ${r.postAverage.sunAbraham!.toFixed(4)} (SE ${r.postAverage.sunAbrahamSe!.toFixed(4)}), ${r.sunAbrahamWeights!.length} weights`);
 } else if (which === "wild-651") {
   // Wild cluster bootstrap on the provincial shape (31 × 21), two-way FE with four controls,
   // clustered by province: 9,999 Rademacher draws for one coefficient, then its test-inversion CI.

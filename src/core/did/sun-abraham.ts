@@ -116,7 +116,9 @@ export function sunAbraham(
   for (const i of s0.rows) if (!keep[i]) dropsRows = true;
   const { sample, options } = dropsRows ? eventSample(frame, spec, keep) : first;
   // Cohort × relative-time cells in the estimation sample (the control cohort has none).
-  const cellOf = new Map<string, number>();
+  // Keyed by a number (whole-number cohort and relative time, checked by checkWholeTimes): a string
+  // key per row costs a million concatenations at 1M rows.
+  const cellOf = new Map<number, number>();
   const cells: { name: string; cohort: number; rel: number; count: number }[] = [];
   const N = sample.rows.length;
   const rowCell = new Int32Array(N).fill(-1);
@@ -124,7 +126,7 @@ export function sunAbraham(
     const i = sample.rows[k];
     const e = t.first[i];
     if (Number.isNaN(e) || e === last || rel[i] === ref) continue;
-    const key = `${e}|${rel[i]}`;
+    const key = e * 1e7 + (rel[i] + 5e6);
     let c = cellOf.get(key);
     if (c === undefined) {
       c = cells.length;
