@@ -1,5 +1,6 @@
 import type { TwoWayProjector } from "./demean";
 import { counts } from "./group-sums";
+import { gatherCross } from "./indicator-cross";
 
 /**
  * The exact two-way within transformation on an unbalanced panel (Frisch–Waugh–Lovell on the
@@ -68,6 +69,31 @@ export function exactProjector(a0: Int32Array, na0: number, b0: Int32Array, nb0:
       for (let g = 0; g < nBig; g++) wg[g] /= cntBig[g];
       for (let i = 0; i < n; i++) out[i] -= gamma[small[i]] - wg[big[i]];
       return out;
+    },
+    indicatorInto(codes, j, rows, out, cross) {
+      // applyInto of the 0/1 column "codes[i] === j" without materialising it: its big-group means
+      // are counts over its own rows; then the same passes and arithmetic as applyInto.
+      mean.fill(0);
+      for (let r = 0; r < rows.length; r++) mean[big[rows[r]]] += 1;
+      for (let g = 0; g < nBig; g++) mean[g] = cntBig[g] > 0 ? mean[g] / cntBig[g] : 0;
+      rhs.fill(0);
+      for (let i = 0; i < n; i++) {
+        const v = (codes[i] === j ? 1 : 0) - mean[big[i]];
+        out[i] = v;
+        rhs[small[i]] += v;
+      }
+      choleskySolve(chol, rhs, gamma);
+      wg.fill(0);
+      for (let i = 0; i < n; i++) wg[big[i]] += gamma[small[i]];
+      for (let g = 0; g < nBig; g++) wg[g] /= cntBig[g];
+      let ss = 0;
+      for (let i = 0; i < n; i++) {
+        const v = out[i] - (gamma[small[i]] - wg[big[i]]);
+        out[i] = v;
+        ss += v * v;
+      }
+      if (cross) gatherCross(codes, out, cross);
+      return ss;
     },
     effects(x) {
       // apply(x) = x − (mean_big(x) − wg)[big] − gamma[small]: the big factor's effects are

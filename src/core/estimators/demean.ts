@@ -49,7 +49,7 @@ export interface TwoWayProjector {
   /** apply(x) written into `out` (length n, may be a view into a larger block); returns out. */
   applyInto(x: Float64Array, out: Float64Array): Float64Array;
   /**
-   * Balanced panels only: apply() of the 0/1 column "codes[i] === j" (whose rows are `rows`)
+   * Balanced and exact methods (not alternating projections): apply() of the 0/1 column "codes[i] === j" (whose rows are `rows`)
    * without materialising it — its means are counts over those rows only — written into `out`,
    * with the same values as applyInto on the dense column. Returns ‖out‖². With `cross`, the same
    * pass also sums out over each code's rows and takes its dot products with the dense columns.

@@ -18,7 +18,7 @@ export interface Design {
   /** The two-way within transformation (two-way FE), for the entity effects behind sigma_u. */
   projector?: TwoWayProjector;
   /**
-   * Indicator designs on a balanced panel: cross[b] = X'x̃_b over the design's raw columns (for the
+   * Indicator designs (two-way, balanced or exact method): cross[b] = X'x̃_b over the design's raw columns (for the
    * columns whose transformation gathered it; undefined otherwise), for projectedLeastSquares.
    */
   cross?: (Float64Array | undefined)[];
@@ -93,7 +93,7 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
   const buffer = ind ? new Float64Array(s.y.length) : undefined;
   const raw = (x: Float64Array, j: number) => (ind && j < ind.count ? indicatorColumn(ind, j, buffer) : x);
   const rawNorm2 = ind ? indicatorCounts(ind) : undefined;
-  // ‖x̃ⱼ‖² when the transformation already gave it (indicators on a balanced panel), else NaN.
+  // ‖x̃ⱼ‖² when the transformation already gave it (indicators, balanced or exact two-way), else NaN.
   const norm2 = new Float64Array(s.X.length).fill(NaN);
   const rawCross: (Float64Array | undefined)[] = new Array(s.X.length).fill(undefined);
   if (effect === "individual" || effect === "time") {

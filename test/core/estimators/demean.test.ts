@@ -112,3 +112,23 @@ describe("two-way demeaning on an unbalanced panel", () => {
     }
   });
 });
+
+test("exact method (unbalanced): indicatorInto equals applyInto on the dense 0/1 column bit for bit, with X'x̃ gathered as row-order sums", () => {
+  const a = Int32Array.from([0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3]);
+  const b = Int32Array.from([0, 1, 3, 1, 2, 0, 1, 2, 3, 2, 3]);
+  const codes = Int32Array.from([-1, 0, 0, -1, 1, -1, 0, 1, 1, -1, 2]);
+  const dense = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]);
+  const p = twoWayProjector(a, 4, b, 4, { method: "exact" });
+  for (const j of [0, 1, 2]) {
+    const rows = Int32Array.from(Array.from(codes).flatMap((c, i) => (c === j ? [i] : [])));
+    const want = p.apply(Float64Array.from(codes, (c) => (c === j ? 1 : 0)));
+    const out = new Float64Array(11);
+    const cross = { byCode: new Float64Array(3), dense: [dense], dots: new Float64Array(1) };
+    const ss = p.indicatorInto!(codes, j, rows, out, cross);
+    expect(Array.from(out)).toEqual(Array.from(want));
+    expect(ss).toBe(want.reduce((s, v) => s + v * v, 0));
+    for (const c of [0, 1, 2]) expect(cross.byCode[c]).toBe(want.reduce((s, v, i) => (codes[i] === c ? s + v : s), 0));
+    expect(cross.dots[0]).toBe(want.reduce((s, v, i) => s + dense[i] * v, 0));
+  }
+  expect(twoWayProjector(a, 4, b, 4, { method: "alternating" }).indicatorInto).toBeUndefined();
+});
