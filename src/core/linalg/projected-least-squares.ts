@@ -20,6 +20,12 @@ export interface RawColumns {
    * column a · x̃_b), already gathered while x̃_b was formed; such columns are not passed over again.
    */
   cross?: readonly (Float64Array | undefined)[];
+  /**
+   * Optional: the untransformed y and the transformation M (in place allowed). The residuals are
+   * then M(y − Xb) — equal to ỹ − X̃b, formed from the raw columns (codes, dense) and one pass of M
+   * instead of one pass per transformed column.
+   */
+  residualOf?: { y: Float64Array; project: (x: Float64Array, out: Float64Array) => Float64Array };
 }
 
 /**
@@ -127,6 +133,26 @@ export function projectedLeastSquares(cols: readonly Float64Array[], y: Float64A
     }
   // Residuals in row blocks (the block of resid stays in cache while every column passes over it);
   // each element gets the same subtractions in the same order as column-by-column passes.
+  if (rc.residualOf) {
+    const bOf = new Float64Array(k); // coefficient per design column (0 when omitted)
+    for (let p = 0; p < m; p++) bOf[kept[p]] = coef[p];
+    const r = rc.residualOf.y.slice();
+    for (let i = 0; i < n; i++) {
+      const ci = codes[i];
+      if (ci >= 0) {
+        const a = toDesign[ci];
+        if (a >= 0) r[i] -= bOf[a];
+      }
+    }
+    for (const a of dense) {
+      const b = bOf[a];
+      if (b === 0) continue;
+      const x = (rc.raw[a] as { dense: Float64Array }).dense;
+      for (let i = 0; i < n; i++) r[i] -= b * x[i];
+    }
+    const e = rc.residualOf.project(r, r);
+    return { kept, omitted, coef, xtxInv, resid: e, ssr: dot(e, e, n) };
+  }
   const resid = y.slice();
   for (let from = 0; from < n; from += ROW_BLOCK) {
     const to = Math.min(n, from + ROW_BLOCK);

@@ -43,7 +43,7 @@ test("equals the QR on an unbalanced two-way within design with a collinear indi
   expect(Math.abs(ne.ssr - qr.ssr)).toBeLessThan(1e-9 * qr.ssr);
 });
 
-test("balanced panel, through fitSample: the fused indicator path (cross-products gathered while demeaning) equals the QR on dense columns, SEs included", () => {
+test("balanced panel, through fitSample: the fused indicator path (cross-products gathered while demeaning, residuals as M(y − Xb)) equals the QR on dense columns, SEs included", () => {
   const rng = seedrandom("projected-balanced");
   const G = 30, T = 8, n = G * T;
   const ent = Int32Array.from({ length: n }, (_, i) => Math.floor(i / T));
