@@ -58,14 +58,17 @@ test("balanced panel, through fitSample: the fused indicator path (cross-product
   const base = { dependent: "y", names, y, entity: ent, ngroups: G, period: per, nperiods: T, cluster: ent, nclusters: G, rows: Int32Array.from({ length: n }, (_, i) => i), dropped: { rows: 0, byVariable: {} }, entityNames: [] };
   const opts = { model: "fe" as const, effect: "twoways" as const, vcov: "cluster" as const, cluster: "id", skipEffectsTest: true };
   const dense = fitSample({ ...base, X: [...Array.from({ length: m }, (_, j) => Float64Array.from(codes, (c) => (c === j ? 1 : 0))), x1, x2] }, opts);
-  const fused = fitSample({ ...base, X: [...Array.from({ length: m }, () => new Float64Array(0)), x1, x2] }, { ...opts, indicators: { codes, count: m } });
-  expect(fused.demeanMethod).toBe("balanced");
-  expect(fused.omitted).toEqual(dense.omitted);
-  expect(fused.omitted).toContain("c8");
-  expect(fused.terms).toEqual(dense.terms);
-  for (const t of fused.terms) {
-    expect(Math.abs(fused.params[t] - dense.params[t])).toBeLessThan(1e-9 * (1 + Math.abs(dense.params[t])));
-    expect(Math.abs(fused.stdErrors[t] - dense.stdErrors[t])).toBeLessThan(1e-9 * dense.stdErrors[t]);
+  // The balanced closed form, and the exact and alternating methods forced on the same panel.
+  for (const method of [undefined, "exact", "alternating"] as const) {
+    const fused = fitSample({ ...base, X: [...Array.from({ length: m }, () => new Float64Array(0)), x1, x2] }, { ...opts, indicators: { codes, count: m }, demeanMethod: method });
+    expect(fused.demeanMethod).toBe(method ?? "balanced");
+    expect(fused.omitted).toEqual(dense.omitted);
+    expect(fused.omitted).toContain("c8");
+    expect(fused.terms).toEqual(dense.terms);
+    for (const t of fused.terms) {
+      expect(Math.abs(fused.params[t] - dense.params[t])).toBeLessThan(1e-9 * (1 + Math.abs(dense.params[t])));
+      expect(Math.abs(fused.stdErrors[t] - dense.stdErrors[t])).toBeLessThan(1e-9 * dense.stdErrors[t]);
+    }
+    expect(Math.abs(fused.ssr - dense.ssr)).toBeLessThan(1e-9 * dense.ssr);
   }
-  expect(Math.abs(fused.ssr - dense.ssr)).toBeLessThan(1e-9 * dense.ssr);
 });
