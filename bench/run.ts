@@ -6,7 +6,7 @@
 import { spawnSync } from "child_process";
 import { join } from "path";
 
-const cases = process.argv.slice(2).length ? process.argv.slice(2).filter((c) => c !== "host-blocking") : ["fe2-10k", "fe2-100k", "fe2-1m", "bootstrap-651", "placebo-651", "entropy-1m", "csv-panel", "wild-651"];
+const cases = process.argv.slice(2).length ? process.argv.slice(2).filter((c) => c !== "host-blocking") : ["fe2-10k", "fe2-100k", "fe2-1m", "bootstrap-651", "placebo-651", "entropy-1m", "event-study-1m", "csv-panel", "wild-651"];
 const tsx = join(__dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
 console.log("case                                            rows        wall (s)   peak RSS (MB)   detail");
 for (const c of cases) {

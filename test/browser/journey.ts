@@ -912,7 +912,7 @@ test("charts: the event-study chart's series equal the core's estimates; placebo
     close(low.values[i], c.ciLow, `CI low at t = ${c.rel}`);
     close(high.values[i], c.ciHigh, `CI high at t = ${c.rel}`);
   });
-  const ends = es.twfe.flatMap((c) => [c.ciLow, c.ciHigh]);
+  const ends = es.twfe.flatMap((c) => [c.ciLow!, c.ciHigh!]);
   const y = chart.axes.value;
   assert(y.minimum !== null && y.maximum !== null && y.majorUnit !== null && ends.every((v) => v >= y.minimum! && v <= y.maximum!) && ends.some((v) => v - y.minimum! < y.majorUnit!) && ends.some((v) => y.maximum! - v < y.majorUnit!), `value axis tight to the CI ends: ${JSON.stringify(y)}`);
   const ref = byName("Reference period (t = -1)");

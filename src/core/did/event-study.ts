@@ -7,7 +7,7 @@ import { buildTreatment } from "./treatment";
 import { DidSpec } from "./did";
 import { EventCoef, WaldTest, waldTestDetail, preTrendNote } from "./wald-test";
 import { checkWindow, checkWholeTimes, eventSample, withColumns, EventColumn } from "./event-design";
-import { sunAbraham, SunAbrahamResult, relName, refDistOf, combine } from "./sun-abraham";
+import { sunAbraham, SunAbrahamResult, relName, refDistOf, combine, referenceCoef, exactFitNote } from "./sun-abraham";
 import { pushAll } from "../data/extent";
 
 export type { EventCoef, WaldTest } from "./wald-test";
@@ -35,7 +35,9 @@ export interface EventStudyResult {
    * estimates (TWFE: the binned relative-time coefficients 0 … lags; Sun–Abraham: every cohort ×
    * relative-time cell with r ≥ 0), with its SE sqrt(w'Vw), weights fixed. See docs/did.md.
    */
-  postAverage: { twfe: number; twfeSe: number; sunAbraham?: number; sunAbrahamSe?: number };
+  postAverage: { twfe: number; twfeSe?: number; sunAbraham?: number; sunAbrahamSe?: number };
+  /** Set when the TWFE and/or the Sun–Abraham regression fits y exactly: their SE, p and CI are omitted, with a note. */
+  exactFit?: { twfe?: true; sunAbraham?: true };
   /** Sun–Abraham aggregation weights (cohort shares of the estimation sample per relative time). */
   sunAbrahamWeights?: SunAbrahamResult["weights"];
   /** Sun–Abraham: always-treated units dropped, and cohort × relative-time cells dropped as collinear. */
@@ -53,10 +55,12 @@ function coefs(model: PanelResult, names: { rel: number; name: string }[], level
     .filter((n) => n.name in model.params)
     .map((n) => {
       const b = model.params[n.name];
+      // Exact fit: the estimate alone (see exactFitNote).
+      if (model.exactFit) return { rel: n.rel, estimate: b };
       const se = model.stdErrors[n.name] ?? NaN;
       return { rel: n.rel, estimate: b, se, p: model.pvalues[n.name] ?? NaN, ciLow: b - q * se, ciHigh: b + q * se };
     });
-  out.push({ rel: reference, estimate: 0, se: 0, p: 1, ciLow: 0, ciHigh: 0, reference: true });
+  out.push(referenceCoef(reference, model.exactFit));
   return out.sort((a, b) => a.rel - b.rel);
 }
 
@@ -83,7 +87,8 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   const window: number[] = [];
   for (let r = -leads; r <= lags; r++) if (r !== ref) window.push(r);
   const bin = (r: number) => Math.min(Math.max(r, -leads), lags);
-  const { sample, options } = eventSample(frame, spec);
+  const twfeSample = eventSample(frame, spec);
+  const { sample, options } = twfeSample;
   const N = sample.rows.length;
   // The dummies are disjoint: given to the fit by their row codes (values are empty placeholders).
   const cols: (EventColumn & { rel: number })[] = window.map((r) => ({ name: relName("rel_", r), rel: r, values: new Float64Array(0) }));
@@ -104,9 +109,12 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
   const leadNames = cols.filter((c) => c.rel < ref).map((c) => c.name);
   const notes: string[] = [];
   const notesZh: string[] = [];
-  if (sample.ngroups === 1) {
-    notes.push("The sample has a single entity.");
-    notesZh.push("样本中只有一个个体。");
+  // No single-entity note (fitPanelOnFrame's): one entity is either never treated or treated with
+  // no control group, and buildTreatment refuses both with a message before any fit.
+  if (model.exactFit) {
+    const [en, zh] = exactFitNote("TWFE", spec.y);
+    notes.push(en);
+    notesZh.push(zh);
   }
   const postCols = cols.filter((c) => c.rel >= 0 && c.name in model.params);
   const postTotal = postCols.reduce((s, c) => s + (binCounts.get(c.rel) ?? 0), 0);
@@ -118,10 +126,11 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
     notesZh.push(ptNote[1]);
   }
   const result: EventStudyResult = {
-    twfe, preTrend: pt.test, postAverage: { twfe: pa.estimate, twfeSe: pa.se }, cohorts: t.cohorts, controlGroup: "never-treated", model, notes, notesZh,
+    twfe, preTrend: pt.test, postAverage: model.exactFit ? { twfe: pa.estimate } : { twfe: pa.estimate, twfeSe: pa.se }, cohorts: t.cohorts, controlGroup: "never-treated", model, notes, notesZh,
   };
+  if (model.exactFit) result.exactFit = { twfe: true };
   if (t.staggered) {
-    const sa = sunAbraham(frame, t, rel, spec, window, leads, lags, ref, level);
+    const sa = sunAbraham(frame, t, rel, spec, window, leads, lags, ref, level, twfeSample);
     if (!("coefs" in sa)) {
       pushAll(notes, sa.notes);
       pushAll(notesZh, sa.notesZh);
@@ -130,13 +139,14 @@ export function eventStudy(table: DataTable, spec: EventStudySpec): EventStudyRe
       result.sunAbrahamPreTrend = sa.preTrend;
       result.controlGroup = sa.controlGroup;
       result.postAverage.sunAbraham = sa.postAverage;
-      result.postAverage.sunAbrahamSe = sa.postAverageSe;
+      if (sa.postAverageSe !== undefined) result.postAverage.sunAbrahamSe = sa.postAverageSe;
+      if (sa.model.exactFit) result.exactFit = { ...result.exactFit, sunAbraham: true };
       result.sunAbrahamWeights = sa.weights;
       result.sunAbrahamDropped = { alwaysTreated: sa.alwaysTreated, collinear: sa.collinear };
       pushAll(notes, sa.notes);
       pushAll(notesZh, sa.notesZh);
       const gap = pa.estimate - sa.postAverage;
-      if (Math.abs(gap) > 2 * sa.postAverageSe) {
+      if (sa.postAverageSe !== undefined && Math.abs(gap) > 2 * sa.postAverageSe) {
         notes.push(`TWFE and Sun–Abraham disagree: average post effect ${pa.estimate.toFixed(4)} vs ${sa.postAverage.toFixed(4)} (SE ${sa.postAverageSe.toFixed(4)}). With heterogeneous effects across cohorts the TWFE event study is biased; prefer Sun–Abraham.`);
         notesZh.push(`TWFE 与 Sun–Abraham 结果不一致：处理后平均效应 ${pa.estimate.toFixed(4)} 对 ${sa.postAverage.toFixed(4)}（标准误 ${sa.postAverageSe.toFixed(4)}）。批次间效应异质时 TWFE 事件研究有偏，应以 Sun–Abraham 为准。`);
       }

@@ -14,7 +14,8 @@ export interface SunAbrahamResult {
   controlGroup: "never-treated" | "last-treated";
   /** Estimation-sample-weighted average of the post-period cell estimates (rel ≥ 0), and its SE. */
   postAverage: number;
-  postAverageSe: number;
+  /** Omitted on an exact fit. */
+  postAverageSe?: number;
   /** Aggregation weights per reported relative time: each cohort's share of the estimation-sample observations. */
   weights: { rel: number; cohort: number; weight: number }[];
   /** Always-treated units dropped (no observation before their first treated year in the sample). */
@@ -44,6 +45,19 @@ export function combine(model: PanelResult, terms: readonly string[], weights: r
   return { estimate: est, se: model.exactFit ? NaN : Math.sqrt(Math.max(v, 0)) };
 }
 
+/** The reference period's row: 0 by construction (no SE, p or interval on an exact fit either). */
+export function referenceCoef(rel: number, exact?: boolean): EventCoef {
+  return exact ? { rel, estimate: 0, reference: true } : { rel, estimate: 0, se: 0, p: 1, ciLow: 0, ciHigh: 0, reference: true };
+}
+
+/** The note of an event-study regression that fits y exactly (as fitSample's note for a panel model). */
+export function exactFitNote(which: "TWFE" | "Sun–Abraham", y: string): [string, string] {
+  return [
+    `Event study (${which}): exact fit — ${y} is an exact linear function of the relative-time terms, the controls and the fixed effects, so the residuals are rounding error. The coefficients are reported; standard errors, p-values, confidence intervals, stars and the pre-trend test are not (they would be rounding noise). Check that ${y} is not built from the treatment timing.`,
+    `事件研究（${which}）：完全拟合——${y} 是相对时间项、控制变量与固定效应的精确线性函数，残差只是舍入误差。只报告系数，不报告标准误、p 值、置信区间、星号与平行趋势检验（它们只是舍入噪声）。请检查 ${y} 是否由处理时间构造。`,
+  ];
+}
+
 const listNames = (xs: string[]) => (xs.length <= 10 ? xs.join(", ") : `${xs.slice(0, 10).join(", ")} and ${xs.length - 10} more`);
 
 /**
@@ -56,12 +70,15 @@ const listNames = (xs: string[]) => (xs.length <= 10 ? xs.join(", ") : `${xs.sli
  */
 export function sunAbraham(
   frame: PanelFrame, t: Treatment, rel: Float64Array, spec: DidSpec, window: number[], leads: number, lags: number, ref: number, level: number,
+  twfeSample?: ReturnType<typeof eventSample>,
 ): SunAbrahamResult | { notes: string[]; notesZh: string[] } {
   const n = frame.nrows;
   const notes: string[] = [];
   const notesZh: string[] = [];
   const keep = new Uint8Array(n).fill(1);
-  const s0 = eventSample(frame, spec).sample;
+  // The TWFE event study's estimation sample (the same spec, no row restriction), built once.
+  const first = twfeSample ?? eventSample(frame, spec);
+  const s0 = first.sample;
   let hasNever = false;
   for (const i of s0.rows) if (Number.isNaN(t.first[i])) hasNever = true;
   let controlGroup: SunAbrahamResult["controlGroup"] = "never-treated";
@@ -94,9 +111,14 @@ export function sunAbraham(
     notes.push(`Sun–Abraham: ${always.length} always-treated unit(s) dropped (treated in every period they are observed, so their effects cannot be told apart from their unit effects): ${listNames(always)}.`);
     notesZh.push(`Sun–Abraham：删除 ${always.length} 个始终处于处理状态的个体（在被观测的每一期都已处理，其效应无法与个体效应区分）：${listNames(always)}。`);
   }
-  const { sample, options } = eventSample(frame, spec, keep);
+  // Rebuilt only when the rules above dropped rows of it.
+  let dropsRows = false;
+  for (const i of s0.rows) if (!keep[i]) dropsRows = true;
+  const { sample, options } = dropsRows ? eventSample(frame, spec, keep) : first;
   // Cohort × relative-time cells in the estimation sample (the control cohort has none).
-  const cellOf = new Map<string, number>();
+  // Keyed by a number (whole-number cohort and relative time, checked by checkWholeTimes): a string
+  // key per row costs a million concatenations at 1M rows.
+  const cellOf = new Map<number, number>();
   const cells: { name: string; cohort: number; rel: number; count: number }[] = [];
   const N = sample.rows.length;
   const rowCell = new Int32Array(N).fill(-1);
@@ -104,7 +126,7 @@ export function sunAbraham(
     const i = sample.rows[k];
     const e = t.first[i];
     if (Number.isNaN(e) || e === last || rel[i] === ref) continue;
-    const key = `${e}|${rel[i]}`;
+    const key = e * 1e7 + (rel[i] + 5e6);
     let c = cellOf.get(key);
     if (c === undefined) {
       c = cells.length;
@@ -153,8 +175,14 @@ export function sunAbraham(
     const { estimate, se } = combine(model, members.map((c) => c.name), w);
     agg.push({ rel: r, est: estimate, se, names: members.map((c) => c.name), w });
   }
-  const coefs: EventCoef[] = agg.map((a) => ({ rel: a.rel, estimate: a.est, se: a.se, p: pTwoSided(a.est / a.se, dist), ciLow: a.est - q * a.se, ciHigh: a.est + q * a.se }));
-  coefs.push({ rel: ref, estimate: 0, se: 0, p: 1, ciLow: 0, ciHigh: 0, reference: true });
+  const exact = model.exactFit;
+  if (exact) {
+    const [en, zh] = exactFitNote("Sun–Abraham", spec.y);
+    notes.push(en);
+    notesZh.push(zh);
+  }
+  const coefs: EventCoef[] = agg.map((a) => (exact ? { rel: a.rel, estimate: a.est } : { rel: a.rel, estimate: a.est, se: a.se, p: pTwoSided(a.est / a.se, dist), ciLow: a.est - q * a.se, ciHigh: a.est + q * a.se }));
+  coefs.push(referenceCoef(ref, exact));
   coefs.sort((a, b) => a.rel - b.rel);
   // Joint pre-trend test of the aggregated leads: covariance W V W'.
   const pre = agg.filter((a) => a.rel < ref);
@@ -177,5 +205,5 @@ export function sunAbraham(
   const post = kept.filter((c) => c.rel >= 0);
   const tot = post.reduce((s, c) => s + c.count, 0);
   const pa = tot ? combine(model, post.map((c) => c.name), post.map((c) => c.count / tot)) : { estimate: NaN, se: NaN };
-  return { coefs, preTrend, controlGroup, postAverage: pa.estimate, postAverageSe: pa.se, weights, alwaysTreated: always, collinear, model, notes, notesZh };
+  return { coefs, preTrend, controlGroup, postAverage: pa.estimate, ...(exact ? {} : { postAverageSe: pa.se }), weights, alwaysTreated: always, collinear, model, notes, notesZh };
 }

@@ -1,4 +1,4 @@
-import { DataTable, labelColumn, numericColumn, rangeRow } from "../data/data-table";
+import { DataTable, numericColumn, rangeRow } from "../data/data-table";
 import { buildPanelFrame, PanelFrame } from "../data/panel-frame";
 import { inputError } from "../errors";
 
@@ -53,20 +53,26 @@ export function buildTreatment(table: DataTable, id: string, time: string, spec:
     });
   } else if (spec.firstYearColumn) {
     const fy = numericColumn(table, spec.firstYearColumn, frame.rowLabel);
-    const ids = labelColumn(table, id);
     for (let i = 0; i < n; i++) {
       const e = frame.entity[i];
       const v = fy[i] === 0 ? NaN : fy[i];
       if (!Number.isNaN(firstByEntity[e]) && !Number.isNaN(v) && firstByEntity[e] !== v) {
-        throw inputError(`Column '${spec.firstYearColumn}': entity ${ids[i]} has two first treated years (${firstByEntity[e]} and ${v}).`, `列 '${spec.firstYearColumn}'：个体 ${ids[i]} 有两个首次处理年份（${firstByEntity[e]} 和 ${v}）。`);
+        throw inputError(`Column '${spec.firstYearColumn}': entity ${frame.entityNames[e]} has two first treated years (${firstByEntity[e]} and ${v}).`, `列 '${spec.firstYearColumn}'：个体 ${frame.entityNames[e]} 有两个首次处理年份（${firstByEntity[e]} 和 ${v}）。`);
       }
       if (!Number.isNaN(v)) firstByEntity[e] = v;
     }
   } else {
     throw inputError("Give the treatment: a 0/1 column (treat), or treated units with the first treated year.", "请给出处理变量：0/1 列（treat），或处理组个体及首次处理年份。");
   }
-  const first = Float64Array.from(frame.entity, (e) => firstByEntity[e]);
-  const d = spec.treat ? numericColumn(table, spec.treat, frame.rowLabel) : Float64Array.from(first, (f, i) => (!Number.isNaN(f) && frame.timeValue[i] >= f ? 1 : 0));
+  // Plain loops: a mapping callback per row is slow at a million rows.
+  const first = new Float64Array(n);
+  for (let i = 0; i < n; i++) first[i] = firstByEntity[frame.entity[i]];
+  let d: Float64Array;
+  if (spec.treat) d = numericColumn(table, spec.treat, frame.rowLabel);
+  else {
+    d = new Float64Array(n);
+    for (let i = 0; i < n; i++) d[i] = !Number.isNaN(first[i]) && frame.timeValue[i] >= first[i] ? 1 : 0;
+  }
   const cohorts = [...new Set(Array.from(firstByEntity).filter((f) => !Number.isNaN(f)))].sort((a, b) => a - b);
   if (cohorts.length === 0) throw inputError("No entity is ever treated.", "没有任何个体接受处理。");
   if (cohorts.length === 1 && Array.from(firstByEntity).every((f) => !Number.isNaN(f))) {

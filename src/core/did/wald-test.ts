@@ -5,10 +5,11 @@ import { waldForm } from "../inference/quad-form";
 export interface EventCoef {
   rel: number;
   estimate: number;
-  se: number;
-  p: number;
-  ciLow: number;
-  ciHigh: number;
+  /** SE, p and the interval are omitted on an exact fit (they would be rounding noise; a note says so). */
+  se?: number;
+  p?: number;
+  ciLow?: number;
+  ciHigh?: number;
   /** Reference period: 0 by construction. */
   reference?: boolean;
 }

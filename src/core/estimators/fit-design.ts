@@ -2,7 +2,7 @@ import { demeanOneWay, twoWayProjector, groupMeans, TwoWayProjector } from "./de
 import { PanelSample } from "./panel-sample";
 import { PanelResult, ModelKind, EffectKind } from "../results/panel-result";
 import { inputError } from "../errors";
-import { ones, sumSq, groupCounts, Indicators, indicatorColumn, indicatorCounts } from "./fit-stats";
+import { ones, sumSq, groupCounts, Indicators, indicatorColumn, indicatorCounts, indicatorRows } from "./fit-stats";
 import { ABSORBED_TOL, withinSigma2, betweenSigma2u } from "./variance-components";
 
 /** The regression the QR solves: transformed response and columns, with what the transformation absorbed. */
@@ -17,6 +17,11 @@ export interface Design {
   hasConstant: boolean;
   /** The two-way within transformation (two-way FE), for the entity effects behind sigma_u. */
   projector?: TwoWayProjector;
+  /**
+   * Indicator designs (two-way, balanced or exact method): cross[b] = X'x̃_b over the design's raw columns (for the
+   * columns whose transformation gathered it; undefined otherwise), for projectedLeastSquares.
+   */
+  cross?: (Float64Array | undefined)[];
 }
 
 export interface BuiltDesign {
@@ -36,6 +41,25 @@ export interface DesignOptions {
   estimatesOnly?: boolean;
   /** FE only: s.X[0..count−1] are these indicators (and may be empty placeholders). */
   indicators?: Indicators;
+}
+
+/** Columns per allocation: one 1M-row block of 16 columns is 128 MB. */
+const BLOCK_ELEMENTS = 1 << 24;
+
+/**
+ * `count` zeroed columns of length n as views into a few large Float64Array blocks (at most
+ * BLOCK_ELEMENTS each): one allocation per block instead of one per column, so a wide design
+ * (an event study's ~80 cells at 1M rows) triggers few collections of the whole heap.
+ */
+export function columnBlocks(count: number, n: number): Float64Array[] {
+  const perBlock = Math.max(1, Math.floor(BLOCK_ELEMENTS / Math.max(n, 1)));
+  const out: Float64Array[] = [];
+  for (let j = 0; j < count; j += perBlock) {
+    const m = Math.min(perBlock, count - j);
+    const block = new Float64Array(m * n);
+    for (let c = 0; c < m; c++) out.push(block.subarray(c * n, (c + 1) * n));
+  }
+  return out;
 }
 
 export function isBalanced(s: PanelSample): boolean {
@@ -69,17 +93,33 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
   const buffer = ind ? new Float64Array(s.y.length) : undefined;
   const raw = (x: Float64Array, j: number) => (ind && j < ind.count ? indicatorColumn(ind, j, buffer) : x);
   const rawNorm2 = ind ? indicatorCounts(ind) : undefined;
+  // ‖x̃ⱼ‖² when the transformation already gave it (indicators, balanced or exact two-way), else NaN.
+  const norm2 = new Float64Array(s.X.length).fill(NaN);
+  const rawCross: (Float64Array | undefined)[] = new Array(s.X.length).fill(undefined);
   if (effect === "individual" || effect === "time") {
     const codes = effect === "individual" ? s.entity : s.period;
     const n = effect === "individual" ? G : T;
     yT = demeanOneWay(s.y, codes, n);
-    XT = s.X.map((x, j) => demeanOneWay(raw(x, j), codes, n));
+    const out = columnBlocks(s.X.length, s.y.length);
+    XT = s.X.map((x, j) => demeanOneWay(raw(x, j), codes, n, out[j]));
     absorbed = n;
   } else {
     const proj = twoWayProjector(s.entity, G, s.period, T, { balanced: isBalanced(s), method: opts.demeanMethod });
     projector = proj;
     yT = proj.apply(s.y);
-    XT = s.X.map((x, j) => proj.apply(raw(x, j)));
+    const out = columnBlocks(s.X.length, s.y.length);
+    const byRow = ind && proj.indicatorInto ? indicatorRows(ind) : undefined;
+    const dense = ind ? s.X.slice(ind.count) : [];
+    XT = s.X.map((x, j) => {
+      if (byRow && j < ind!.count) {
+        // X'x̃ⱼ gathered in the same pass: sums over each indicator's rows, then dots with the dense columns.
+        const c = (rawCross[j] = new Float64Array(s.X.length));
+        const cross = { byCode: c.subarray(0, ind!.count), dense, dots: c.subarray(ind!.count) };
+        norm2[j] = proj.indicatorInto!(ind!.codes, j, byRow.rows.subarray(byRow.start[j], byRow.start[j + 1]), out[j], cross);
+        return out[j];
+      }
+      return proj.applyInto(raw(x, j), out[j]);
+    });
     absorbed = proj.absorbed;
     demeanMethod = proj.method;
     if (proj.method === "alternating") {
@@ -97,7 +137,7 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
   const absorbedNames: string[] = [];
   XT.forEach((xt, j) => {
     const scale = Math.sqrt(ind && j < ind.count ? rawNorm2![j] : sumSq(s.X[j])) || 1;
-    if (Math.sqrt(sumSq(xt)) <= ABSORBED_TOL * scale) {
+    if (Math.sqrt(Number.isNaN(norm2[j]) ? sumSq(xt) : norm2[j]) <= ABSORBED_TOL * scale) {
       absorbedNames.push(s.names[j]);
       const by = effect === "individual" ? "entity" : effect === "time" ? "period" : "entity and period";
       const byZh = effect === "individual" ? "个体" : effect === "time" ? "时期" : "个体与时期";
@@ -107,7 +147,9 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
       keepNames.push(s.names[j]);
     }
   });
-  return { design: { cols: keepCols, names: keepNames, yT, absorbed, hasConstant: false, projector }, absorbedNames, demeanIterations, demeanMethod };
+  const keptRaw = keepNames.map((nm) => s.names.indexOf(nm));
+  const cross = rawCross.some((c) => c) ? keptRaw.map((j) => (rawCross[j] ? Float64Array.from(keptRaw, (a) => rawCross[j]![a]) : undefined)) : undefined;
+  return { design: { cols: keepCols, names: keepNames, yT, absorbed, hasConstant: false, projector, cross }, absorbedNames, demeanIterations, demeanMethod };
 }
 
 /** Random effects: variance components from the within and between regressions, then quasi-demeaning. */

@@ -104,6 +104,8 @@ export function estimate(s0: PanelSample, o0: FitOptions) {
           const j = s.names.indexOf(nm);
           return j < o.indicators!.count ? { indicator: j } : { dense: s.X[j] };
         }),
+        cross: design.cross,
+        residualOf: design.projector ? { y: s.y, project: (x, out) => design.projector!.applyInto(x, out) } : undefined,
       })
     : leastSquares(design.cols, design.yT);
   for (const j of fit.omitted) {

@@ -79,3 +79,15 @@ export function indicatorCounts(ind: Indicators): Float64Array {
   for (const c of ind.codes) if (c >= 0) n[c]++;
   return n;
 }
+
+/** The rows of each indicator column, ascending (a counting sort of the codes): rows[start[j] .. start[j+1]). */
+export function indicatorRows(ind: Indicators): { rows: Int32Array; start: Int32Array } {
+  const start = new Int32Array(ind.count + 1);
+  for (const c of ind.codes) if (c >= 0) start[c + 1]++;
+  for (let j = 0; j < ind.count; j++) start[j + 1] += start[j];
+  const pos = start.slice(0, ind.count);
+  const rows = new Int32Array(start[ind.count]);
+  const codes = ind.codes;
+  for (let i = 0; i < codes.length; i++) if (codes[i] >= 0) rows[pos[codes[i]]++] = i;
+  return { rows, start };
+}

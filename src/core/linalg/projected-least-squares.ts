@@ -7,12 +7,25 @@ import { LeastSquaresFit } from "./least-squares";
  */
 export const PROJECTED_COLLINEARITY_TOL = 1e-12;
 
+const ROW_BLOCK = 4096;
+
 /** Raw columns behind the transformed design: the first are disjoint 0/1 indicators given by row codes. */
 export interface RawColumns {
   /** Per row, the raw indicator column that is 1 there (index into `raw`), or −1. */
   codes: Int32Array;
   /** For each design column, its raw column: an indicator index (codes' values) or a dense column. */
   raw: ({ indicator: number } | { dense: Float64Array })[];
+  /**
+   * Optional: cross[b] = X'x̃_b (entry a: the sum of x̃_b over indicator a's rows, or raw dense
+   * column a · x̃_b), already gathered while x̃_b was formed; such columns are not passed over again.
+   */
+  cross?: readonly (Float64Array | undefined)[];
+  /**
+   * Optional: the untransformed y and the transformation M (in place allowed). The residuals are
+   * then M(y − Xb) — equal to ỹ − X̃b, formed from the raw columns (codes, dense) and one pass of M
+   * instead of one pass per transformed column.
+   */
+  residualOf?: { y: Float64Array; project: (x: Float64Array, out: Float64Array) => Float64Array };
 }
 
 /**
@@ -51,6 +64,11 @@ export function projectedLeastSquares(cols: readonly Float64Array[], y: Float64A
   };
   const dense = rc.raw.map((r, a) => ("dense" in r ? a : -1)).filter((a) => a >= 0);
   for (let b = 0; b < k; b++) {
+    const given = rc.cross?.[b];
+    if (given) {
+      for (let a = 0; a < k; a++) A[a * k + b] = given[a];
+      continue;
+    }
     rowsOf(cols[b], byIndicator);
     for (let a = 0; a < k; a++) if ("indicator" in rc.raw[a]) A[a * k + b] = byIndicator[a];
     for (const a of dense) A[a * k + b] = dot((rc.raw[a] as { dense: Float64Array }).dense, cols[b], n);
@@ -113,11 +131,36 @@ export function projectedLeastSquares(cols: readonly Float64Array[], y: Float64A
       for (let r = b; r < m; r++) s += Li[r * m + a] * Li[r * m + b];
       xtxInv[a * m + b] = xtxInv[b * m + a] = s;
     }
+  // Residuals in row blocks (the block of resid stays in cache while every column passes over it);
+  // each element gets the same subtractions in the same order as column-by-column passes.
+  if (rc.residualOf) {
+    const bOf = new Float64Array(k); // coefficient per design column (0 when omitted)
+    for (let p = 0; p < m; p++) bOf[kept[p]] = coef[p];
+    const r = rc.residualOf.y.slice();
+    for (let i = 0; i < n; i++) {
+      const ci = codes[i];
+      if (ci >= 0) {
+        const a = toDesign[ci];
+        if (a >= 0) r[i] -= bOf[a];
+      }
+    }
+    for (const a of dense) {
+      const b = bOf[a];
+      if (b === 0) continue;
+      const x = (rc.raw[a] as { dense: Float64Array }).dense;
+      for (let i = 0; i < n; i++) r[i] -= b * x[i];
+    }
+    const e = rc.residualOf.project(r, r);
+    return { kept, omitted, coef, xtxInv, resid: e, ssr: dot(e, e, n) };
+  }
   const resid = y.slice();
-  for (let p = 0; p < m; p++) {
-    const col = cols[kept[p]];
-    const b = coef[p];
-    for (let i = 0; i < n; i++) resid[i] -= b * col[i];
+  for (let from = 0; from < n; from += ROW_BLOCK) {
+    const to = Math.min(n, from + ROW_BLOCK);
+    for (let p = 0; p < m; p++) {
+      const col = cols[kept[p]];
+      const b = coef[p];
+      for (let i = from; i < to; i++) resid[i] -= b * col[i];
+    }
   }
   return { kept, omitted, coef, xtxInv, resid, ssr: dot(resid, resid, n) };
 }

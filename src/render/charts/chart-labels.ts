@@ -7,6 +7,8 @@ const LABELS = {
   eventTitle: { en: "Event study: {y}", zh: "事件研究：{y}" },
   relTime: { en: "Periods relative to treatment", zh: "相对政策实施的期数" },
   coefficient: { en: "Coefficient (95% CI)", zh: "系数（95% 置信区间）" },
+  /** The event study's y axis when no estimator has intervals (exact fit). */
+  coefficientNoCi: { en: "Coefficient", zh: "系数" },
   rel: { en: "Relative time", zh: "相对时间" },
   estimate: { en: "Estimate", zh: "估计值" },
   se: { en: "SE", zh: "标准误" },

@@ -43,7 +43,8 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
   const K = twfe.length;
 
   // The coefficient table (rows 1…K).
-  const est = (c: EventCoef | undefined): ChartValue[] => (c ? [c.estimate, c.reference ? null : c.se, c.ciLow, c.ciHigh, c.reference ? null : c.p] : [null, null, null, null, null]);
+  // On an exact fit the coefficients carry no SE, p or interval: those cells stay blank (the notes say why).
+  const est = (c: EventCoef | undefined): ChartValue[] => (c ? [c.estimate, c.reference ? null : c.se ?? null, c.ciLow ?? null, c.ciHigh ?? null, c.reference ? null : c.p ?? null] : [null, null, null, null, null]);
   const tableHeader = [L("rel"), `${L("twfe")} ${L("estimate")}`, `${L("twfe")} ${L("se")}`, `${L("twfe")} ${L("ciLow")}`, `${L("twfe")} ${L("ciHigh")}`, `${L("twfe")} ${L("p")}`];
   if (sa) tableHeader.push(`${L("sa")} ${L("estimate")}`, `${L("sa")} ${L("se")}`, `${L("sa")} ${L("ciLow")}`, `${L("sa")} ${L("ciHigh")}`, `${L("sa")} ${L("p")}`);
   const tableRows: ChartValue[][] = twfe.map((c) => [c.rel, ...est(c), ...(sa ? est(saByRel.get(c.rel)) : [])]);
@@ -61,30 +62,38 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
 
   const span = (col: number) => ({ col, from: 1, to: K });
   const ciName = (name: string, end: "ciLow" | "ciHigh") => `${L("ciOf", { name, level })}${lang === "zh" ? "" : " "}${L(end === "ciLow" ? "lower" : "upper")}`;
-  const series: ChartSeries[] = [
-    { name: `${L("twfe")} ${L("estimate")}`, values: span(1), style: "lineMarkers", marker: "Circle", color: NAVY },
-    { name: ciName(L("twfe"), "ciLow"), values: span(3), style: "dashed", color: NAVY },
-    { name: ciName(L("twfe"), "ciHigh"), values: span(4), style: "dashed", color: NAVY },
-  ];
-  if (sa) {
+  // An estimator without intervals (an exact fit: SE, p and CI omitted) gets no CI series.
+  const hasCi = (coefs: readonly EventCoef[]) => coefs.some((c) => !c.reference && c.ciLow !== undefined && c.ciHigh !== undefined);
+  const twfeCi = hasCi(twfe);
+  const saCi = sa ? hasCi(sa) : false;
+  const series: ChartSeries[] = [{ name: `${L("twfe")} ${L("estimate")}`, values: span(1), style: "lineMarkers", marker: "Circle", color: NAVY }];
+  if (twfeCi) {
     series.push(
-      { name: `${L("sa")} ${L("estimate")}`, values: span(SA_ESTIMATE_COL), style: "lineMarkers", marker: "Square", color: ORANGE },
-      { name: ciName(L("sa"), "ciLow"), values: span(SA_ESTIMATE_COL + 2), style: "dashed", color: ORANGE },
-      { name: ciName(L("sa"), "ciHigh"), values: span(SA_ESTIMATE_COL + 3), style: "dashed", color: ORANGE },
+      { name: ciName(L("twfe"), "ciLow"), values: span(3), style: "dashed", color: NAVY },
+      { name: ciName(L("twfe"), "ciHigh"), values: span(4), style: "dashed", color: NAVY },
     );
+  }
+  if (sa) {
+    series.push({ name: `${L("sa")} ${L("estimate")}`, values: span(SA_ESTIMATE_COL), style: "lineMarkers", marker: "Square", color: ORANGE });
+    if (saCi) {
+      series.push(
+        { name: ciName(L("sa"), "ciLow"), values: span(SA_ESTIMATE_COL + 2), style: "dashed", color: ORANGE },
+        { name: ciName(L("sa"), "ciHigh"), values: span(SA_ESTIMATE_COL + 3), style: "dashed", color: ORANGE },
+      );
+    }
   }
   series.push(
     { name: L("reference", { ref: ref.rel }), values: span(cRef), style: "markers", marker: "Diamond", color: RED },
     { name: L("zero"), values: span(cZero), style: "line", color: GREY },
   );
-  // The value axis tight to the CI ends (and 0), on round ticks.
+  // The value axis tight to the CI ends and estimates (and 0), on round ticks.
   const ends = [0];
-  for (const c of [...twfe, ...(sa ?? [])]) pushAll(ends, [c.ciLow, c.ciHigh].filter(Number.isFinite));
+  for (const c of [...twfe, ...(sa ?? [])]) pushAll(ends, [c.estimate, c.ciLow, c.ciHigh].filter((v): v is number => Number.isFinite(v)));
   const yTicks = niceTicks(minOf(ends), maxOf(ends), 8);
 
   const notes: string[] = [];
   const cluster = options.clusterLabel ?? result.model.cluster ?? result.model.vcov;
-  notes.push(L("seNote", { level, cluster: lang === "zh" && /^[!-~]+$/.test(cluster) ? ` ${cluster} ` : cluster }));
+  if (twfeCi || saCi) notes.push(L("seNote", { level, cluster: lang === "zh" && /^[!-~]+$/.test(cluster) ? ` ${cluster} ` : cluster }));
   const pre = (name: string, w: WaldTest | undefined) => w && notes.push(L("preTrend", { name, df1: w.df1, df2: w.df2, F: fmt(w.F, 3), p: fmt(w.pF, 3) }));
   pre(L("twfe"), result.preTrend);
   pre(L("sa"), result.sunAbrahamPreTrend);
@@ -101,7 +110,7 @@ export function eventStudyChart(result: EventStudyResult, lang: Lang, options: E
     type: "LineMarkers",
     title: L("eventTitle", { y: options.y }),
     xTitle: L("relTime"),
-    yTitle: L("coefficient"),
+    yTitle: L(twfeCi || saCi ? "coefficient" : "coefficientNoCi"),
     data,
     // Periods on a text axis: the binned endpoints read "≤−4" and "≥4", as in the notes.
     categories: span(cLabel),

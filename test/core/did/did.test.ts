@@ -72,7 +72,7 @@ describe("event study", () => {
     const es = eventStudy(common, { y: "y", id: "unit", time: "year", firstYearColumn: "first_treat", leads: 4, lags: 4 });
     expect(es.twfe.map((c) => c.rel)).toEqual([-4, -3, -2, -1, 0, 1, 2, 3, 4]);
     expect(es.twfe.find((c) => c.rel === -1)).toMatchObject({ estimate: 0, reference: true });
-    for (const c of es.twfe.filter((c) => c.rel >= 0)) expect(Math.abs(c.estimate - 2)).toBeLessThan(3 * c.se);
+    for (const c of es.twfe.filter((c) => c.rel >= 0)) expect(Math.abs(c.estimate - 2)).toBeLessThan(3 * c.se!);
     expect(es.preTrend!.pF).toBeGreaterThan(0.05);
     expect(es.sunAbraham).toBeUndefined();
   });
@@ -85,7 +85,7 @@ describe("event study", () => {
     // True effect at relative time r averages the cohort factors 1.5, 1, 0.5 → 2·1·(1 + 0.5r) at r = 0..2.
     for (const r of [0, 1, 2]) {
       const c = sa.find((x) => x.rel === r)!;
-      expect(Math.abs(c.estimate - 2 * (1 + 0.5 * r))).toBeLessThan(3 * c.se);
+      expect(Math.abs(c.estimate - 2 * (1 + 0.5 * r))).toBeLessThan(3 * c.se!);
     }
     expect(es.sunAbrahamPreTrend!.pF).toBeGreaterThan(0.05);
     expect(Math.abs(es.postAverage.twfe - es.postAverage.sunAbraham!)).toBeGreaterThan(0.2);

@@ -79,4 +79,56 @@ describe("two-way demeaning on an unbalanced panel", () => {
   test("one-way demeaning subtracts the group mean", () => {
     expect(Array.from(demeanOneWay(Float64Array.from([1, 3, 10, 20]), Int32Array.from([0, 0, 1, 1]), 2))).toEqual([-1, 1, -5, 5]);
   });
+
+  test("applyInto writes into a view of a larger block the values apply returns, for every method", () => {
+    const block = new Float64Array(3 * x.length).fill(7);
+    for (const [k, method] of (["exact", "alternating"] as const).entries()) {
+      const p = twoWayProjector(ent, 4, per, 4, { method });
+      const view = block.subarray((k + 1) * x.length, (k + 2) * x.length);
+      expect(p.applyInto(x, view)).toBe(view);
+      expect(Array.from(view)).toEqual(Array.from(p.apply(x)));
+    }
+    expect(Array.from(block.subarray(0, x.length))).toEqual(new Array(x.length).fill(7)); // nothing written outside the view
+  });
+
+  test("balanced panel: indicatorInto equals applyInto on the dense 0/1 column, bit for bit, and returns its squared norm", () => {
+    // 3 entities × 4 periods; codes: a cell per (entity 1, periods 2–3) and (entity 2, period 3).
+    const a = Int32Array.from([0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2]);
+    const b = Int32Array.from([0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3]);
+    const codes = Int32Array.from([-1, -1, -1, -1, -1, -1, 0, 0, -1, -1, -1, 1]);
+    const p = twoWayProjector(a, 3, b, 4);
+    expect(p.method).toBe("balanced");
+    for (const j of [0, 1]) {
+      const rows = Int32Array.from(Array.from(codes).flatMap((c, i) => (c === j ? [i] : [])));
+      const dense = Float64Array.from(codes, (c) => (c === j ? 1 : 0));
+      const out = new Float64Array(12);
+      const ss = p.indicatorInto!(codes, j, rows, out);
+      const want = p.apply(dense);
+      expect(Array.from(out)).toEqual(Array.from(want));
+      expect(ss).toBe(want.reduce((s, v) => s + v * v, 0));
+      // and it is the two-way residual of the indicator (LSDV)
+      const lsdv = lsdvResidual(dense, a, 3, b, 4);
+      out.forEach((v, i) => expect(Math.abs(v - lsdv.resid[i])).toBeLessThan(1e-12));
+    }
+  });
+});
+
+test("exact method (unbalanced): indicatorInto equals applyInto on the dense 0/1 column bit for bit, with X'x̃ gathered as row-order sums", () => {
+  const a = Int32Array.from([0, 0, 0, 1, 1, 2, 2, 2, 2, 3, 3]);
+  const b = Int32Array.from([0, 1, 3, 1, 2, 0, 1, 2, 3, 2, 3]);
+  const codes = Int32Array.from([-1, 0, 0, -1, 1, -1, 0, 1, 1, -1, 2]);
+  const dense = Float64Array.from([3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]);
+  const p = twoWayProjector(a, 4, b, 4, { method: "exact" });
+  for (const j of [0, 1, 2]) {
+    const rows = Int32Array.from(Array.from(codes).flatMap((c, i) => (c === j ? [i] : [])));
+    const want = p.apply(Float64Array.from(codes, (c) => (c === j ? 1 : 0)));
+    const out = new Float64Array(11);
+    const cross = { byCode: new Float64Array(3), dense: [dense], dots: new Float64Array(1) };
+    const ss = p.indicatorInto!(codes, j, rows, out, cross);
+    expect(Array.from(out)).toEqual(Array.from(want));
+    expect(ss).toBe(want.reduce((s, v) => s + v * v, 0));
+    for (const c of [0, 1, 2]) expect(cross.byCode[c]).toBe(want.reduce((s, v, i) => (codes[i] === c ? s + v : s), 0));
+    expect(cross.dots[0]).toBe(want.reduce((s, v, i) => s + dense[i] * v, 0));
+  }
+  expect(twoWayProjector(a, 4, b, 4, { method: "alternating" }).indicatorInto).toBeUndefined();
 });

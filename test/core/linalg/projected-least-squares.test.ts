@@ -8,6 +8,7 @@ import seedrandom from "seedrandom";
 import { leastSquares } from "../../../src/core/linalg/least-squares";
 import { projectedLeastSquares } from "../../../src/core/linalg/projected-least-squares";
 import { twoWayProjector } from "../../../src/core/estimators/demean";
+import { fitSample } from "../../../src/core/estimators/fit-sample";
 
 test("equals the QR on an unbalanced two-way within design with a collinear indicator", () => {
   const rng = seedrandom("projected");
@@ -40,4 +41,34 @@ test("equals the QR on an unbalanced two-way within design with a collinear indi
   for (let c = 0; c < K; c++) expect(Math.abs(ne.coef[c] - qr.coef[c])).toBeLessThan(1e-9 * (1 + Math.abs(qr.coef[c])));
   for (let c = 0; c < K * K; c++) expect(Math.abs(ne.xtxInv[c] - qr.xtxInv[c])).toBeLessThan(1e-9 * (1 + Math.abs(qr.xtxInv[c])));
   expect(Math.abs(ne.ssr - qr.ssr)).toBeLessThan(1e-9 * qr.ssr);
+});
+
+test("balanced panel, through fitSample: the fused indicator path (cross-products gathered while demeaning, residuals as M(y − Xb)) equals the QR on dense columns, SEs included", () => {
+  const rng = seedrandom("projected-balanced");
+  const G = 30, T = 8, n = G * T;
+  const ent = Int32Array.from({ length: n }, (_, i) => Math.floor(i / T));
+  const per = Int32Array.from({ length: n }, (_, i) => i % T);
+  const m = 9;
+  // Cells of 3 "cohorts" (entities 0–17) × 3 relative periods; entity 29 all in cell 8 (collinear with its effect).
+  const codes = Int32Array.from({ length: n }, (_, i) => (ent[i] === 29 ? 8 : ent[i] < 18 && per[i] >= 2 && per[i] < 5 ? (ent[i] % 3) * 2 + (per[i] - 2 > 1 ? 1 : 0) + (per[i] === 4 && ent[i] % 3 === 2 ? 1 : 0) : -1));
+  const x1 = Float64Array.from({ length: n }, () => rng());
+  const x2 = Float64Array.from({ length: n }, (_, i) => rng() + 0.2 * per[i]);
+  const y = Float64Array.from({ length: n }, (_, i) => ent[i] * 0.3 - per[i] * 0.1 + (codes[i] >= 0 ? 0.4 + codes[i] * 0.1 : 0) + 0.5 * x1[i] - x2[i] + rng());
+  const names = [...Array.from({ length: m }, (_, j) => `c${j}`), "x1", "x2"];
+  const base = { dependent: "y", names, y, entity: ent, ngroups: G, period: per, nperiods: T, cluster: ent, nclusters: G, rows: Int32Array.from({ length: n }, (_, i) => i), dropped: { rows: 0, byVariable: {} }, entityNames: [] };
+  const opts = { model: "fe" as const, effect: "twoways" as const, vcov: "cluster" as const, cluster: "id", skipEffectsTest: true };
+  const dense = fitSample({ ...base, X: [...Array.from({ length: m }, (_, j) => Float64Array.from(codes, (c) => (c === j ? 1 : 0))), x1, x2] }, opts);
+  // The balanced closed form, and the exact and alternating methods forced on the same panel.
+  for (const method of [undefined, "exact", "alternating"] as const) {
+    const fused = fitSample({ ...base, X: [...Array.from({ length: m }, () => new Float64Array(0)), x1, x2] }, { ...opts, indicators: { codes, count: m }, demeanMethod: method });
+    expect(fused.demeanMethod).toBe(method ?? "balanced");
+    expect(fused.omitted).toEqual(dense.omitted);
+    expect(fused.omitted).toContain("c8");
+    expect(fused.terms).toEqual(dense.terms);
+    for (const t of fused.terms) {
+      expect(Math.abs(fused.params[t] - dense.params[t])).toBeLessThan(1e-9 * (1 + Math.abs(dense.params[t])));
+      expect(Math.abs(fused.stdErrors[t] - dense.stdErrors[t])).toBeLessThan(1e-9 * dense.stdErrors[t]);
+    }
+    expect(Math.abs(fused.ssr - dense.ssr)).toBeLessThan(1e-9 * dense.ssr);
+  }
 });

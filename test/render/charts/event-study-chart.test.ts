@@ -46,7 +46,7 @@ describe("eventStudyChart", () => {
     expect(low.y).toEqual(result.twfe.map((c) => c.ciLow));
     expect(high.y).toEqual(result.twfe.map((c) => c.ciHigh));
     // 95% CI = estimate ± t(G−1, 0.975)·SE: symmetric around the estimate.
-    for (const c of result.twfe) expect(Math.abs((c.ciLow + c.ciHigh) / 2 - c.estimate)).toBeLessThan(1e-12);
+    for (const c of result.twfe) expect(Math.abs((c.ciLow! + c.ciHigh!) / 2 - c.estimate)).toBeLessThan(1e-12);
   });
 
   test("the reference period is its own marked series (one point, at −1, value 0); a zero line across every period", () => {
@@ -58,7 +58,7 @@ describe("eventStudyChart", () => {
   });
 
   test("the value axis is tight to the CI ends on round ticks (not padded by more than one tick)", () => {
-    const ends = [...result.twfe, ...result.sunAbraham!].flatMap((c) => [c.ciLow, c.ciHigh]);
+    const ends = [...result.twfe, ...result.sunAbraham!].flatMap((c) => [c.ciLow!, c.ciHigh!]);
     const lo = Math.min(0, minOf(ends)), hi = maxOf(ends);
     const { min, max, unit } = model.yAxis!;
     expect(min).toBeLessThanOrEqual(lo);
