@@ -67,8 +67,11 @@ test.each(["en", "zh"] as const)("table (%s): estimates shown, SE and CI cells b
 
 test.each(["en", "zh"] as const)("chart (%s): estimate markers, no CI bars, no CI note, blank SE/p/CI cells", (lang) => {
   const c = eventStudyChart(es, lang, { y: "y" });
-  expect(c.series.some((s) => s.style === "line")).toBe(false);
-  expect(c.series.filter((s) => s.style === "markers")).toHaveLength(3); // TWFE, Sun–Abraham, reference
+  // Estimates (TWFE, Sun–Abraham), the reference point and the zero line; no dashed CI bounds.
+  expect(c.series.some((s) => s.style === "dashed")).toBe(false);
+  expect(c.series.some((s) => /CI|置信区间/.test(s.name))).toBe(false);
+  expect(c.series.filter((s) => s.style === "lineMarkers")).toHaveLength(2);
+  expect(c.series.filter((s) => s.style === "markers")).toHaveLength(1);
   expect(c.notes.join(" ")).not.toMatch(lang === "en" ? /confidence intervals from SEs/ : /置信区间基于/);
   expect(c.notes.join(" ")).toMatch(lang === "en" ? /exact fit/ : /完全拟合/);
   for (const row of c.data.slice(1, 8)) {
