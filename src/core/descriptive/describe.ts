@@ -1,7 +1,8 @@
 import { LARGEST_SQUARABLE } from "../data/number-range";
-import { DataTable, isNumericColumn, numericColumn, labelColumn, columnIndex } from "../data/data-table";
+import { DataTable, isNumericColumn, numericColumn, columnIndex } from "../data/data-table";
+import { EntityCodes, entityCodes, xtsum } from "./xtsum";
 import { emptyError } from "../errors";
-import { quantileSorted } from "./quantile";
+import { quantilesType7 } from "./select";
 
 /** Summary of one numeric variable. Optional fields are present when asked for and computable. */
 export interface VariableSummary {
@@ -82,7 +83,7 @@ export function describe(table: DataTable, options: DescribeOptions = {}): Descr
       );
     }
   }
-  const ids = options.id ? labelColumn(table, options.id) : undefined;
+  const ids = options.id ? entityCodes(table, options.id) : undefined;
   const notes: string[] = [];
   const notesZh: string[] = [];
   const variables = vars.map((name) => {
@@ -108,22 +109,25 @@ export function describe(table: DataTable, options: DescribeOptions = {}): Descr
       notesZh.push(`${v.name}：只有一个观测值，无法计算标准差（样本量为 1）。`);
     }
   }
-  if (ids && ids.some((x) => x === null)) {
+  if (ids?.anyBlank) {
     notes.push(`Rows with a blank '${options.id}' are left out of the between/within SD.`);
     notesZh.push(`'${options.id}' 为空的行不计入组间/组内标准差。`);
   }
   return { variables, notes, notesZh };
 }
 
-function summarise(name: string, x: Float64Array, ids: (string | null)[] | undefined, detail: boolean): VariableSummary {
-  const values: number[] = [];
-  for (const v of x) if (!Number.isNaN(v)) values.push(v);
-  const n = values.length;
+function summarise(name: string, x: Float64Array, ids: EntityCodes | undefined, detail: boolean): VariableSummary {
+  // The non-missing values, in a typed array (a million rows: no boxed or growing array).
+  let n = 0;
+  for (let i = 0; i < x.length; i++) if (!Number.isNaN(x[i])) n++;
+  const values = new Float64Array(n);
+  for (let i = 0, k = 0; i < x.length; i++) if (!Number.isNaN(x[i])) values[k++] = x[i];
   const out: VariableSummary = { name, n, nMissing: x.length - n };
   if (n === 0) return out;
   const mean = kahanSum(values) / n;
   let m2 = 0, m3 = 0, m4 = 0, min = Infinity, max = -Infinity;
-  for (const v of values) {
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
     const d = v - mean;
     const d2 = d * d;
     m2 += d2; m3 += d2 * d; m4 += d2 * d2;
@@ -135,10 +139,7 @@ function summarise(name: string, x: Float64Array, ids: (string | null)[] | undef
   out.max = max;
   if (n >= 2) out.sd = Math.sqrt(m2 / (n - 1));
   if (detail) {
-    const sorted = Float64Array.from(values).sort();
-    out.median = quantileSorted(sorted, 0.5, 7);
-    out.p25 = quantileSorted(sorted, 0.25, 7);
-    out.p75 = quantileSorted(sorted, 0.75, 7);
+    [out.median, out.p25, out.p75] = quantilesType7(values, [0.5, 0.25, 0.75]);
     const pm2 = m2 / n;
     if (pm2 > 0) {
       out.skewness = m3 / n / Math.pow(pm2, 1.5);
@@ -149,42 +150,10 @@ function summarise(name: string, x: Float64Array, ids: (string | null)[] | undef
   return out;
 }
 
-/** Stata `xtsum` between and within SD over the rows where both x and id are present. */
-function xtsum(x: Float64Array, ids: (string | null)[]): Pick<VariableSummary, "sdBetween" | "sdWithin" | "nGroups"> {
-  const sums = new Map<string, { s: number; n: number }>();
-  let count = 0;
-  for (let i = 0; i < x.length; i++) {
-    const id = ids[i];
-    if (id === null || Number.isNaN(x[i])) continue;
-    const g = sums.get(id) ?? { s: 0, n: 0 };
-    g.s += x[i]; g.n += 1;
-    sums.set(id, g);
-    count += 1;
-  }
-  const means = [...sums.values()].map((g) => g.s / g.n);
-  const G = means.length;
-  const out: Pick<VariableSummary, "sdBetween" | "sdWithin" | "nGroups"> = { nGroups: G };
-  if (G >= 2) {
-    const mb = means.reduce((a, b) => a + b, 0) / G;
-    out.sdBetween = Math.sqrt(means.reduce((a, m) => a + (m - mb) * (m - mb), 0) / (G - 1));
-  }
-  if (count >= 2) {
-    let ss = 0;
-    for (let i = 0; i < x.length; i++) {
-      const id = ids[i];
-      if (id === null || Number.isNaN(x[i])) continue;
-      const g = sums.get(id)!;
-      const w = x[i] - g.s / g.n; // (x_it − x̄_i + x̄) − x̄: the overall mean of x_it − x̄_i + x̄ is x̄
-      ss += w * w;
-    }
-    out.sdWithin = Math.sqrt(ss / (count - 1));
-  }
-  return out;
-}
-
-function kahanSum(values: readonly number[]): number {
+function kahanSum(values: Float64Array): number {
   let s = 0, c = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     const y = v - c;
     const t = s + y;
     c = t - s - y;
