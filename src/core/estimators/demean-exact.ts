@@ -47,6 +47,17 @@ export function exactProjector(a0: Int32Array, na0: number, b0: Int32Array, nb0:
   const rhs = new Float64Array(S);
   const wg = new Float64Array(nBig);
   const mean = new Float64Array(nBig);
+  /** Turns the big-group sums in `mean` into means. */
+  const bigMeans = () => {
+    for (let g = 0; g < nBig; g++) mean[g] = cntBig[g] > 0 ? mean[g] / cntBig[g] : 0;
+  };
+  /** The small factor's effects gamma from `rhs`, and their big-group means wg. */
+  const smallEffects = () => {
+    choleskySolve(chol, rhs, gamma);
+    wg.fill(0);
+    for (let i = 0; i < n; i++) wg[big[i]] += gamma[small[i]];
+    for (let g = 0; g < nBig; g++) wg[g] /= cntBig[g];
+  };
   const projector: TwoWayProjector = {
     method: "exact", absorbed: nBig + chol.rank, iterations: 0, converged: true,
     apply(x) {
@@ -56,17 +67,14 @@ export function exactProjector(a0: Int32Array, na0: number, b0: Int32Array, nb0:
       // out = x − its big-group mean, and the small-level sums of out for the right-hand side, in one pass.
       mean.fill(0);
       for (let i = 0; i < n; i++) mean[big[i]] += x[i];
-      for (let g = 0; g < nBig; g++) mean[g] = cntBig[g] > 0 ? mean[g] / cntBig[g] : 0;
+      bigMeans();
       rhs.fill(0);
       for (let i = 0; i < n; i++) {
         const v = x[i] - mean[big[i]];
         out[i] = v;
         rhs[small[i]] += v;
       }
-      choleskySolve(chol, rhs, gamma);
-      wg.fill(0);
-      for (let i = 0; i < n; i++) wg[big[i]] += gamma[small[i]];
-      for (let g = 0; g < nBig; g++) wg[g] /= cntBig[g];
+      smallEffects();
       for (let i = 0; i < n; i++) out[i] -= gamma[small[i]] - wg[big[i]];
       return out;
     },
@@ -75,17 +83,14 @@ export function exactProjector(a0: Int32Array, na0: number, b0: Int32Array, nb0:
       // are counts over its own rows; then the same passes and arithmetic as applyInto.
       mean.fill(0);
       for (let r = 0; r < rows.length; r++) mean[big[rows[r]]] += 1;
-      for (let g = 0; g < nBig; g++) mean[g] = cntBig[g] > 0 ? mean[g] / cntBig[g] : 0;
+      bigMeans();
       rhs.fill(0);
       for (let i = 0; i < n; i++) {
         const v = (codes[i] === j ? 1 : 0) - mean[big[i]];
         out[i] = v;
         rhs[small[i]] += v;
       }
-      choleskySolve(chol, rhs, gamma);
-      wg.fill(0);
-      for (let i = 0; i < n; i++) wg[big[i]] += gamma[small[i]];
-      for (let g = 0; g < nBig; g++) wg[g] /= cntBig[g];
+      smallEffects();
       let ss = 0;
       for (let i = 0; i < n; i++) {
         const v = out[i] - (gamma[small[i]] - wg[big[i]]);
