@@ -30,8 +30,8 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
     const m = /^\s*(`[^`]+`|[^=!<>\s`]+)\s*(==|=|!=|<>|>=|<=|>|<|\s+in\s+)\s*(.+?)\s*$/i.exec(clause);
     if (!m) {
       throw inputError(
-        `Subsample '${where}': cannot read '${clause}'. Write e.g. "region=East" or "year>=2010"; a column name with spaces goes in backticks: "\`gdp pc\` > 3".`,
-        `子样本条件 '${where}'：无法识别 '${clause}'。请写成 "region=East" 或 "year>=2010" 的形式；含空格的列名请用反引号括起："\`gdp pc\` > 3"。`,
+        `Subsample '${where}': cannot read '${clause}'. Write e.g. "region=East" or "year>=2010"; a column name with spaces goes in backticks: "\`gdp pc\` > 3"; a value with '&' goes in quotes: type = "A & B".`,
+        `子样本条件 '${where}'：无法识别 '${clause}'。请写成 "region=East" 或 "year>=2010" 的形式；含空格的列名请用反引号括起："\`gdp pc\` > 3"；含 '&' 的值请用引号括起：type = "A & B"。`,
       );
     }
     const [, rawCol, rawOp, rawValue] = m;
@@ -46,7 +46,7 @@ export function whereMask(table: DataTable, where: Where | undefined): Uint8Arra
     }
     const j = columnIndex(table, col);
     const op = rawOp.trim().toLowerCase();
-    const values = op === "in" ? rawValue.replace(/^\(|\)$/g, "").split(/\s*,\s*/) : [rawValue.replace(/^["']|["']$/g, "")];
+    const values = op === "in" ? listValues(rawValue) : [unquote(rawValue)];
     for (let i = 0; i < table.nrows; i++) {
       if (!mask[i]) continue;
       const cell = cellAt(table, i, j);
@@ -83,6 +83,12 @@ export function quoteWhereName(name: string): string {
   return /^[^=!<>\s`&]+$/.test(name) ? name : `\`${name}\``;
 }
 
+/** A value as a `where` clause writes it: in quotes when it holds '&', a quote, an operator or edge spaces ("A & B=1", 'say "hi"'). */
+export function quoteWhereValue(value: string): string {
+  if (/^[^&"'=!<>,()`\s]+(\s+[^&"'=!<>,()`\s]+)*$/.test(value) && !/\s(and|in)\s/i.test(value)) return value;
+  return value.includes('"') ? `'${value}'` : `"${value}"`;
+}
+
 const OPERATOR = /==|=|!=|<>|>=|<=|>|<|\sin\s/i;
 
 /**
@@ -99,6 +105,14 @@ export function whereClauses(where: string): string[] {
     const c = where[i];
     if (c === "`") quoted = !quoted;
     if (quoted) continue;
+    // A value in quotes ("A & B", 'R&D') is one value: skip to its closing quote.
+    if ((c === '"' || c === "'") && opensValue(where, i)) {
+      const close = where.indexOf(c, i + 1);
+      if (close > i) {
+        i = close;
+        continue;
+      }
+    }
     const m = /^(\s*&&?\s*|\s+and\s+)/i.exec(where.slice(i));
     if (m && (c === "&" || /\s/.test(c))) {
       pieces.push(where.slice(start, i));
@@ -109,20 +123,60 @@ export function whereClauses(where: string): string[] {
   }
   pieces.push(where.slice(start));
   const hasOperator = (t: string) => OPERATOR.test(t.replace(/`[^`]*`/g, "x"));
+  // A piece without a comparison joins the neighbour it is written tight against ("R&D": no
+  // spaces around '&'): the previous clause's value ("type = R&D & year = 2010") or the next
+  // clause's name ("a = 1 & R&D经费投入强度 > 1").
+  const tight = (sep: string | undefined) => sep !== undefined && sep.trim() === sep;
   const out: string[] = [];
-  let from = 0;
+  let pending: string | null = null;
   for (let k = 0; k < pieces.length; k++) {
-    let piece = pieces[from];
-    for (let q = from + 1; q <= k; q++) piece += seps[q - 1] + pieces[q];
+    const joined = pending !== null;
+    const piece: string = (pending ?? "") + pieces[k];
+    pending = null;
     if (hasOperator(piece)) {
       out.push(piece);
-      from = k + 1;
-    } else if (k === pieces.length - 1) {
-      // A trailing piece without an operator ends the previous clause's value ("type = R&D").
-      if (out.length) out[out.length - 1] += seps[from - 1] + piece;
-      else out.push(piece);
+      continue;
+    }
+    const before = k > 0 ? seps[k - 1] : undefined;
+    const after = k < pieces.length - 1 ? seps[k] : undefined;
+    if (!joined && out.length && (tight(before) || after === undefined)) out[out.length - 1] += before + piece;
+    else if (after !== undefined) pending = piece + after;
+    else out.push(piece);
+  }
+  return out;
+}
+
+/** Whether a quote at `i` starts a value: it follows an operator, '(' or ',' (not an apostrophe inside a word: Xi'an). */
+function opensValue(where: string, i: number): boolean {
+  let k = i - 1;
+  while (k >= 0 && /\s/.test(where[k])) k--;
+  return k >= 0 && /[=<>(,]/.test(where[k]);
+}
+
+/** A value without the quotes around it ("East" or 'East' → East); other text as written. */
+function unquote(v: string): string {
+  const t = v.trim();
+  return t.length >= 2 && (t[0] === '"' || t[0] === "'") && t[t.length - 1] === t[0] ? t.slice(1, -1) : t;
+}
+
+/** The values of `in (a, "b, c", 'd')`: split at commas outside quotes, each unquoted. */
+function listValues(raw: string): string[] {
+  const inner = raw.trim().replace(/^\(|\)$/g, "");
+  const out: string[] = [];
+  let start = 0;
+  let quote = "";
+  for (let i = 0; i < inner.length; i++) {
+    const c = inner[i];
+    if (quote) {
+      if (c === quote) quote = "";
+    } else if ((c === '"' || c === "'") && inner.slice(start, i).trim() === "") {
+      quote = c;
+    } else if (c === ",") {
+      out.push(unquote(inner.slice(start, i)));
+      start = i + 1;
     }
   }
+  out.push(unquote(inner.slice(start)));
   return out;
 }
 

@@ -3,7 +3,7 @@ import { buildPanelFrame } from "../data/panel-frame";
 import { fitPanelOnFrame, PanelSpec } from "./fit-panel";
 import { PanelResult } from "../results/panel-result";
 import { inputError } from "../errors";
-import { quoteWhereName } from "../data/where";
+import { quoteWhereName, quoteWhereValue } from "../data/where";
 
 /** One column of a multi-model table: a panel spec plus its column title. */
 export interface ModelColumnSpec extends Omit<PanelSpec, "id" | "time"> {
@@ -49,7 +49,7 @@ export function expandBy(table: DataTable, spec: ModelColumnSpec, by: string): M
   const values = [...new Set(labelColumn(table, by).filter((v): v is string => v !== null))];
   if (values.length === 0) throw inputError(`Column '${by}' is empty: no groups to compare.`, `列 '${by}' 为空，没有可比较的分组。`);
   const col = quoteWhereName(by);
-  return values.map((v) => ({ ...spec, where: spec.where ? `${spec.where} & ${col}=${v}` : `${col}=${v}`, title: v }));
+  return values.map((v) => ({ ...spec, where: spec.where ? `${spec.where} & ${col}=${quoteWhereValue(v)}` : `${col}=${quoteWhereValue(v)}`, title: v }));
 }
 
 /** Fits every column on one panel frame. */

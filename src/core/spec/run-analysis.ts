@@ -7,7 +7,7 @@ import { fitModels, ModelColumnSpec } from "../estimators/model-list";
 import { mediation, MediationResult } from "../mediation/mediation";
 import { PanelResult } from "../results/panel-result";
 import { parseFormula } from "../data/formula";
-import { quoteWhereName } from "../data/where";
+import { quoteWhereName, quoteWhereValue } from "../data/where";
 import { inputError, EconError } from "../errors";
 import { AnalysisSpec, IndexSpec, TableSpec, ModelSpec } from "./analysis-spec";
 import { groupDifference, GroupDifference } from "../estimators/group-difference";
@@ -162,7 +162,7 @@ function runTable(table: DataTable, t: TableSpec, id: string, time: string, opti
       let groups: { title: string; where: string }[];
       if (t.groups === "region4") groups = ["East", "Central", "West", "Northeast"].map((g) => ({ title: g, where: `region4=${labelOf(table, "region4", g)}` }));
       else if (t.groups === "southnorth") groups = ["South", "North"].map((g) => ({ title: g, where: `southnorth=${labelOf(table, "southnorth", g)}` }));
-      else groups = t.groups.map((g) => ({ title: g.name, where: `${quoteWhereName(id)} in (${g.members.join(",")})` }));
+      else groups = t.groups.map((g) => ({ title: g.name, where: `${quoteWhereName(id)} in (${g.members.map(quoteWhereValue).join(",")})` }));
       const specs = groups.map((g) => ({ ...base, where: base.where ? `${base.where} & ${g.where}` : g.where, title: g.title }));
       const { models, wild: wilds } = fit(specs);
       // Test of the coefficient difference between two groups (default South vs North, East vs West, or the first two).
