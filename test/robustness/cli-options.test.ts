@@ -26,7 +26,7 @@ const REFUSED: [string, () => string[], RegExp][] = [
   ["bootstrap -5", () => mediation("--bootstrap", "-5"), /--bootstrap: '-5' is below the smallest allowed value 0/],
   ["bootstrap 2.5", () => mediation("--bootstrap", "2.5"), /--bootstrap: '2\.5' is not a whole number/],
   ["bootstrap abc", () => mediation("--bootstrap", "abc"), /--bootstrap: 'abc' is not a whole number/],
-  ["bootstrap 1e8", () => mediation("--bootstrap", "1e8"), /--bootstrap: 100,000,000 is too many: at most 100,000 replications \(each one re-fits the model.*\); this run would take about \d/],
+  ["bootstrap 1e8", () => mediation("--bootstrap", "1e8"), /--bootstrap: 100,000,000 is too many: at most 100,000 replications \(each one recomputes the estimate.*\); this run would take about \d/],
   ["bootstrap Infinity", () => mediation("--bootstrap", "Infinity"), /--bootstrap: 'Infinity' is not a whole number/],
   ["bootstrap NaN", () => mediation("--bootstrap", "NaN"), /--bootstrap: 'NaN' is not a whole number/],
   ["bootstrap 0x10", () => mediation("--bootstrap", "0x10"), /--bootstrap: '0x10' is not a whole number/],
@@ -84,7 +84,7 @@ const REFUSED: [string, () => string[], RegExp][] = [
   ["wild-bootstrap 2.5", () => panel("--vcov", "cluster", "--wild-bootstrap", "2.5"), /--wild-bootstrap: '2\.5' is not a whole number; give one from 1 to 100,000 \(no decimals\)/],
   ["wild-bootstrap abc", () => panel("--vcov", "cluster", "--wild-bootstrap", "abc"), /--wild-bootstrap: 'abc' is not a whole number/],
   ["wild-bootstrap 1e400", () => panel("--vcov", "cluster", "--wild-bootstrap", "1e400"), /--wild-bootstrap: '1e400' is not a whole number/],
-  ["wild-bootstrap 1e8 (panel)", () => panel("--vcov", "cluster", "--wild-bootstrap", "1e8"), /--wild-bootstrap: 100,000,000 is too many: at most 100,000 replications \(each one re-fits the model.*\); this run would take about \d+(\.\d)? (s|min|h)/],
+  ["wild-bootstrap 1e8 (panel)", () => panel("--vcov", "cluster", "--wild-bootstrap", "1e8"), /--wild-bootstrap: 100,000,000 is too many: at most 100,000 replications \(each one recomputes the estimate.*\); this run would take about \d+(\.\d)? (s|min|h)/],
   ["wild-bootstrap 100001 (panel)", () => panel("--vcov", "cluster", "--wild-bootstrap", "100001"), /--wild-bootstrap: 100,001 is too many/],
   ["wild-bootstrap 1e8 (did)", () => did("--wild-bootstrap", "1e8"), /--wild-bootstrap: 100,000,000 is too many: .*this run would take about/],
   ["wild-bootstrap 1e20 (did)", () => did("--wild-bootstrap", "1e20"), /--wild-bootstrap: 100,000,000,000,000,000,000 is too many/],
@@ -185,7 +185,7 @@ describe("the option parser (src/core/options)", () => {
   });
 
   test("replications: the limit names the reason", () => {
-    expect(err(() => parseReplications(200000, "tables[0].bootstrap")).text.en).toMatch(/^tables\[0\]\.bootstrap: '200000' is too large: at most 100,000 replications \(each one re-fits the model/);
+    expect(err(() => parseReplications(200000, "tables[0].bootstrap")).text.en).toMatch(/^tables\[0\]\.bootstrap: '200000' is too large: at most 100,000 replications \(each one recomputes the estimate/);
     expect(parseReplications(100000, "x")).toBe(100000);
   });
 

@@ -134,7 +134,7 @@ export const MAX_EVENT_WINDOW = 1000;
 
 export const REPLICATION_LIMIT: UpperLimit = {
   max: MAX_REPLICATIONS,
-  reason: { en: "each one re-fits the model; more than 100,000 do not change a p-value or interval at the digits reported", zh: "每次都要重新估计模型；超过 100,000 次对所报告位数的 p 值或区间已无影响" },
+  reason: { en: "each one recomputes the estimate on resampled data; more than 100,000 do not change a p-value or interval at the digits reported", zh: "每次都要在重抽样数据上重新计算估计量；超过 100,000 次对所报告位数的 p 值或区间已无影响" },
 };
 
 export const WINDOW_LIMIT: UpperLimit = {
