@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from "fs";
+import { closeSync, openSync, readFileSync, readSync, statSync } from "fs";
 import { extname, resolve } from "path";
 import { Cell } from "../core/data/cells";
 import { DataTable, tableFromGrid } from "../core/data/data-table";
@@ -79,9 +79,25 @@ export async function readXlsxGrid(path: string, sheet?: string): Promise<Cell[]
 /** Reads `--data` (CSV or XLSX) into a table. */
 export async function readDataTable(path: string, sheet?: string): Promise<DataTable> {
   const ext = extname(path).toLowerCase();
-  if (ext === ".xlsx" || ext === ".xlsm") return tableFromGrid(await readXlsxGrid(path, sheet));
+  // A workbook under another name (data.xls that is really .xlsx, an old .xls, an .ods) goes to the workbook reader, which reads it or says what it is.
+  if (ext === ".xlsx" || ext === ".xlsm" || startsLikeWorkbook(path)) return tableFromGrid(await readXlsxGrid(path, sheet));
   if (sheet !== undefined) refuseSheetOnText(path, sheet);
   return readCsvTable(path);
+}
+
+/** Whether the file begins as a zip archive (every .xlsx/.ods) or an OLE2 compound file (old .xls, WPS .et): not a CSV. */
+function startsLikeWorkbook(path: string): boolean {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, "r");
+    const head = Buffer.alloc(4);
+    if (readSync(fd, head, 0, 4, 0) < 4) return false;
+    return head.readUInt32LE(0) === 0x04034b50 || head.readUInt32BE(0) === 0xd0cf11e0;
+  } catch {
+    return false; // a folder or a missing file: the CSV reader names the problem
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** A JSON file (an analysis or table spec); an unreadable or malformed file is an error naming it. */

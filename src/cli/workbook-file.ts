@@ -91,6 +91,9 @@ export async function workbookBytes(path: string, limits: WorkbookLimits = {}): 
   }
   const entries = centralDirectory(buf);
   if (!Array.isArray(entries)) throw notWorkbook(path, entries);
+  if (!entries.some((e) => e.name === "xl/workbook.xml") && entries.some((e) => e.name === "content.xml")) {
+    throw notWorkbook(path, { en: "it is an OpenDocument spreadsheet (.ods, from LibreOffice or WPS); open it there and choose File › Save As › Excel 2007–365 (.xlsx)", zh: "它是 OpenDocument 电子表格（.ods，来自 LibreOffice 或 WPS）；请在其中选择 文件 › 另存为 › Excel 2007–365（.xlsx）" });
+  }
   if (!entries.some((e) => e.name === "xl/workbook.xml")) {
     throw notWorkbook(path, { en: "it is a zip archive without an Excel workbook inside (a Word or other document?)", zh: "它是 zip 压缩包，但其中没有 Excel 工作簿（是 Word 或其他文档？）" });
   }
