@@ -1,3 +1,4 @@
+import { didYouMean } from "../options/did-you-mean";
 import { DataTable } from "../data/data-table";
 import { buildPanelFrame, PanelFrame } from "../data/panel-frame";
 import { buildSample, PanelSample } from "./panel-sample";
@@ -33,7 +34,11 @@ function resolve<T>(value: string | undefined, aliases: Record<string, T>, fallb
   const v = aliases[String(value).trim().toLowerCase()];
   if (v === undefined) {
     const allowed = [...new Set(Object.values(aliases))].join(", ");
-    throw inputError(`Unknown ${what} '${value}'. Allowed: ${allowed}.`, `未知的${whatZh} '${value}'。可选：${allowed}。`);
+    const guess = didYouMean(String(value).trim(), Object.keys(aliases));
+    throw inputError(
+      `Unknown ${what} '${value}'.${guess ? ` Did you mean '${guess}'?` : ""} Allowed: ${allowed}.`,
+      `未知的${whatZh} '${value}'。${guess ? `是否想写 '${guess}'？` : ""}可选：${allowed}。`,
+    );
   }
   return v;
 }

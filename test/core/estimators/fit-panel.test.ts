@@ -124,6 +124,10 @@ describe("lags, subsets and bad input", () => {
   test("unknown options list the allowed values", () => {
     expect(errorOf(() => fitPanel(table, { formula: "y ~ x", id: "id", time: "t", vcov: "bootstrap" as never })).text.en).toMatch(/Unknown vcov 'bootstrap'. Allowed: classical, robust, cluster/);
     expect(errorOf(() => fitPanel(table, { formula: "y ~ x", id: "id", time: "t", effect: "three" as never })).text.en).toMatch(/Unknown effect 'three'/);
+    // A typo gets the nearest name.
+    expect(errorOf(() => fitPanel(table, { formula: "y ~ x", id: "id", time: "t", vcov: "clustr" as never })).text.en).toBe("Unknown vcov 'clustr'. Did you mean 'cluster'? Allowed: classical, robust, cluster.");
+    expect(errorOf(() => fitPanel(table, { formula: "y ~ x", id: "id", time: "t", model: "rnadom" as never })).text.zh).toBe("未知的模型 'rnadom'。是否想写 'random'？可选：pooled, fe, re。");
+    expect(errorOf(() => fitPanel(table, { formula: "y ~ x", id: "id", time: "t", effect: "twoway s" as never })).text.en).toMatch(/Did you mean 'twoways'\?/);
   });
 
   test("'vce(cluster id)' spelling is understood", () => {
