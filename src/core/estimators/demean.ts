@@ -49,6 +49,11 @@ export interface TwoWayProjector {
   /** apply(x) written into `out` (length n, may be a view into a larger block); returns out. */
   applyInto(x: Float64Array, out: Float64Array): Float64Array;
   /**
+   * Balanced method: applyInto(x, out) (the same values), also returning Σ x[i]² and Σ out[i]²,
+   * each summed in row order, from the same two passes.
+   */
+  applyIntoNorms?(x: Float64Array, out: Float64Array): { x2: number; out2: number };
+  /**
    * Balanced and exact methods (not alternating projections): apply() of the 0/1 column "codes[i] === j" (whose rows are `rows`)
    * without materialising it — its means are counts over those rows only — written into `out`,
    * with the same values as applyInto on the dense column. Returns ‖out‖². With `cross`, the same
@@ -109,6 +114,11 @@ function balancedProjector(a: Int32Array, na: number, b: Int32Array, nb: number)
   const ma = new Float64Array(na);
   const mb = new Float64Array(nb);
   let mean = 0;
+  const finishMeans = (total: number) => {
+    for (let g = 0; g < na; g++) ma[g] = cntA[g] > 0 ? ma[g] / cntA[g] : 0;
+    for (let t = 0; t < nb; t++) mb[t] = cntB[t] > 0 ? mb[t] / cntB[t] : 0;
+    mean = total / n;
+  };
   const means = (x: Float64Array) => {
     ma.fill(0);
     mb.fill(0);
@@ -119,9 +129,7 @@ function balancedProjector(a: Int32Array, na: number, b: Int32Array, nb: number)
       mb[b[i]] += v;
       total += v;
     }
-    for (let g = 0; g < na; g++) ma[g] = cntA[g] > 0 ? ma[g] / cntA[g] : 0;
-    for (let t = 0; t < nb; t++) mb[t] = cntB[t] > 0 ? mb[t] / cntB[t] : 0;
-    mean = total / n;
+    finishMeans(total);
   };
   const self: TwoWayProjector = {
     method: "balanced", absorbed: na + nb - 1, iterations: 0, converged: true,
@@ -130,6 +138,28 @@ function balancedProjector(a: Int32Array, na: number, b: Int32Array, nb: number)
       means(x);
       for (let i = 0; i < n; i++) out[i] = x[i] - ma[a[i]] - mb[b[i]] + mean;
       return out;
+    },
+    applyIntoNorms(x, out) {
+      // means(x) with Σ x² alongside, then the output pass with Σ out² alongside.
+      ma.fill(0);
+      mb.fill(0);
+      let total = 0;
+      let x2 = 0;
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        ma[a[i]] += v;
+        mb[b[i]] += v;
+        total += v;
+        x2 += v * v;
+      }
+      finishMeans(total);
+      let out2 = 0;
+      for (let i = 0; i < n; i++) {
+        const v = x[i] - ma[a[i]] - mb[b[i]] + mean;
+        out[i] = v;
+        out2 += v * v;
+      }
+      return { x2, out2 };
     },
     indicatorInto(codes, j, rows, out, cross) {
       // The same means as means(indicator): integer sums (exact in any order) over the same counts.

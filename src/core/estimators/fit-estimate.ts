@@ -3,8 +3,9 @@ import { projectedLeastSquares } from "../linalg/projected-least-squares";
 import { PanelSample } from "./panel-sample";
 import { ModelKind, EffectKind, VcovKind, ClusterAdjustment } from "../results/panel-result";
 import { inputError } from "../errors";
-import { mean, minOf, maxOf, pick, Indicators, indicatorColumn, indicatorCounts } from "./fit-stats";
+import { minOf, maxOf, pick, Indicators, indicatorColumn, indicatorCounts } from "./fit-stats";
 import { buildDesign, isBalanced } from "./fit-design";
+import { columnMeans } from "../linalg/block-passes";
 
 export interface FitOptions {
   model: ModelKind;
@@ -107,7 +108,7 @@ export function estimate(s0: PanelSample, o0: FitOptions) {
         cross: design.cross,
         residualOf: design.projector ? { y: s.y, project: (x, out) => design.projector!.applyInto(x, out) } : undefined,
       })
-    : leastSquares(design.cols, design.yT);
+    : leastSquares(design.cols, design.yT, undefined, design.norms2);
   for (const j of fit.omitted) {
     const name = design.names[j];
     if (name === "_cons") continue;
@@ -141,20 +142,24 @@ export function estimate(s0: PanelSample, o0: FitOptions) {
   let xbars: number[] = [];
   const params: Record<string, number> = {};
   fit.kept.forEach((j, c) => (params[design.names[j]] = fit.coef[c]));
+  let ybar = NaN;
   if (o.model === "fe") {
-    const ybar = mean(s.y);
     const counts = o.indicators ? indicatorCounts(o.indicators) : undefined;
-    xbars = slopeNames.map((nm) => {
-      const j = s.names.indexOf(nm);
-      return counts && j < counts.length ? counts[j] / N : mean(s.X[j]);
-    });
+    const slopeIdx = slopeNames.map((nm) => s.names.indexOf(nm));
+    const isInd = (j: number) => counts !== undefined && j < counts.length;
+    // The means of y and of the dense slopes in one blocked pass (each as `mean` gives it).
+    const denseIdx = slopeIdx.filter((j) => !isInd(j));
+    const m = columnMeans([s.y].concat(denseIdx.map((j) => s.X[j])), N);
+    ybar = m[0];
+    let d = 0;
+    xbars = slopeIdx.map((j) => (isInd(j) ? counts![j] / N : m[++d]));
     let cons = ybar;
     slopeNames.forEach((nm, c) => (cons -= xbars[c] * params[nm]));
     params["_cons"] = cons;
     consRow = constantRow(fit.xtxInv, xbars, N);
   }
 
-  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, params, exactFit, sample: s, options: o };
+  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, ybar, params, exactFit, sample: s, options: o };
 }
 
 /**

@@ -88,6 +88,22 @@ function denseSmallIntegerCodes(values: Int32Array | Float64Array, rows: Int32Ar
   return { codes, n: labels.length, labels };
 }
 
+/**
+ * denseCodes(values, every row) when the values already are dense codes in order of first
+ * appearance (the frame's entity codes): one checking pass, then the codes as they are.
+ */
+export function firstAppearanceCodes(values: Int32Array): { codes: Int32Array; n: number; labels: number[] } | undefined {
+  let next = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === next) next++;
+    else if (!(v >= 0 && v < next)) return undefined;
+  }
+  const labels = new Array<number>(next);
+  for (let c = 0; c < next; c++) labels[c] = c;
+  return { codes: values.slice(), n: next, labels };
+}
+
 export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const formula = typeof spec.formula === "string" ? parseFormula(spec.formula) : spec.formula;
   const mask = whereMask(frame.table, spec.where);
@@ -99,6 +115,8 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const keep = new Int32Array(frame.nrows);
   let nkeep = 0;
   let inSubset = 0;
+  // Whether a value whose square overflows may be in the sample (checked in order below).
+  let huge = false;
   const clusterLabels = spec.cluster && spec.cluster !== spec.id ? labelColumn(frame.table, spec.cluster) : undefined;
   for (let i = 0; i < frame.nrows; i++) {
     if (!mask[i]) continue;
@@ -107,12 +125,13 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     if (Number.isNaN(y[i])) {
       byVariable[formula.response.name] = (byVariable[formula.response.name] ?? 0) + 1;
       ok = false;
-    }
+    } else if (y[i] > LARGEST_SQUARABLE || y[i] < -LARGEST_SQUARABLE) huge = true;
     for (let j = 0; j < X.length; j++) {
-      if (Number.isNaN(X[j][i])) {
+      const v = X[j][i];
+      if (Number.isNaN(v)) {
         byVariable[names[j]] = (byVariable[names[j]] ?? 0) + 1;
         ok = false;
-      }
+      } else if (v > LARGEST_SQUARABLE || v < -LARGEST_SQUARABLE) huge = true;
     }
     if (clusterLabels && clusterLabels[i] === null) {
       byVariable[spec.cluster!] = (byVariable[spec.cluster!] ?? 0) + 1;
@@ -137,7 +156,7 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const rows = keep.slice(0, nkeep);
   // Values whose squares overflow would turn sums of squares into Infinity and variables into
   // false "does not vary" drops: refused here, naming the cell and the rescaling.
-  [y, ...X].forEach((v, j) => {
+  if (huge) [y, ...X].forEach((v, j) => {
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r];
       if (v[i] > LARGEST_SQUARABLE || v[i] < -LARGEST_SQUARABLE) throw hugeValueError(j === 0 ? formula.response.name : names[j - 1], rangeRow(i, frame.table), frame.rowLabel(i), v[i]);
@@ -151,7 +170,7 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]];
     return out;
   };
-  const ent = denseCodes(frame.entity, rows);
+  const ent = (allRows && firstAppearanceCodes(frame.entity)) || denseCodes(frame.entity, rows);
   const per = denseCodes(frame.timeValue, rows);
   let cluster: Int32Array | undefined;
   let nclusters: number | undefined;
