@@ -65,28 +65,19 @@ function constantVariance(a0: Float64Array, cols: Float64Array[], xbar: number[]
   // zᵢ = a0[0] + Σⱼ a0[j+1]·(x̃ᵢⱼ + x̄ⱼ), built column by column (sequential passes, cache-friendly).
   let c0 = a0[0];
   for (let j = 0; j < k; j++) c0 += a0[j + 1] * xbar[j];
-  // In row blocks: a block of z stays in cache; every sum still runs in row order.
-  const z = new Float64Array(Math.min(n, Z_BLOCK));
-  const score = clusters ? new Float64Array(G) : undefined;
-  let v = 0;
-  for (let from = 0; from < n; from += Z_BLOCK) {
-    const to = Math.min(n, from + Z_BLOCK);
-    const m = to - from;
-    z.fill(c0, 0, m);
-    for (let j = 0; j < k; j++) {
-      const a = a0[j + 1], col = cols[j];
-      if (a !== 0) for (let i = 0; i < m; i++) z[i] += a * col[from + i];
-    }
-    if (!score) {
-      for (let i = 0; i < m; i++) v += z[i] * z[i] * resid[from + i] * resid[from + i];
-    } else {
-      for (let i = 0; i < m; i++) score[clusters![from + i]] += z[i] * resid[from + i];
-    }
+  const z = new Float64Array(n).fill(c0);
+  for (let j = 0; j < k; j++) {
+    const a = a0[j + 1], col = cols[j];
+    if (a !== 0) for (let i = 0; i < n; i++) z[i] += a * col[i];
   }
-  if (!score) return v * factor;
+  if (!clusters) {
+    let v = 0;
+    for (let i = 0; i < n; i++) v += z[i] * z[i] * resid[i] * resid[i];
+    return v * factor;
+  }
+  const score = new Float64Array(G);
+  for (let i = 0; i < n; i++) score[clusters[i]] += z[i] * resid[i];
+  let v = 0;
   for (let g = 0; g < G; g++) v += score[g] * score[g];
   return v * factor;
 }
-
-/** Rows per block of constantVariance. */
-const Z_BLOCK = 2048;

@@ -5,7 +5,7 @@ import { ModelKind, EffectKind, VcovKind, ClusterAdjustment } from "../results/p
 import { inputError } from "../errors";
 import { minOf, maxOf, pick, Indicators, indicatorColumn, indicatorCounts } from "./fit-stats";
 import { buildDesign, isBalanced } from "./fit-design";
-import { columnMeans } from "../linalg/block-passes";
+import { columnMeans } from "../linalg/column-passes";
 
 export interface FitOptions {
   model: ModelKind;

@@ -4,7 +4,7 @@ import { PanelResult, TestStat } from "../results/panel-result";
 import { corr2, sumSq, mean, r2, adjust } from "./fit-stats";
 import { Estimation, FitOptions } from "./fit-estimate";
 import { effectsFTest } from "./fit-tests";
-import { linearCombination } from "../linalg/block-passes";
+import { linearCombination } from "../linalg/column-passes";
 import { groupMeansOfTwo, withinSumSq } from "./group-sums";
 
 export interface FitStatistics {

@@ -1,7 +1,7 @@
 import { waldForm } from "../inference/quad-form";
 import { pF, pChi2 } from "../inference/distributions";
 import { TestStat, ModelKind, VcovKind } from "../results/panel-result";
-import { centeredCrossProducts, columnMeans } from "../linalg/block-passes";
+import { centeredCrossProducts, columnMeans } from "../linalg/column-passes";
 
 /**
  * b' V⁻¹ b for a small symmetric V (row-major k×k), or undefined when V is not positive definite

@@ -1,4 +1,4 @@
-import { residualsAndSsr } from "./block-passes";
+import { residualsAndSsr } from "./column-passes";
 
 /**
  * Least squares by Householder QR with rank detection in the given column order.

@@ -101,3 +101,37 @@ describe("fused fit paths equal the general paths", () => {
     expect(effectsFTest(X, y, 1.5, 3, 2, [mean(X[0]), mean(X[1]), mean(y)])).toEqual(effectsFTest(X, y, 1.5, 3, 2));
   });
 });
+
+describe("balanced projector on rows sorted by entity (the register path) equals the plain two-way demeaning", () => {
+  test.each([
+    [5, 4],
+    [1, 6],
+    [6, 1],
+    [40, 30],
+  ])("%i entities × %i periods", (G, T) => {
+    const n = G * T;
+    const a = Int32Array.from({ length: n }, (_, i) => Math.floor(i / T));
+    const b = Int32Array.from({ length: n }, (_, i) => (i * 7 + Math.floor(i / T)) % T); // periods in varying order
+    const x = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 1.7) * 100 + i / 3);
+    // Plain: entity, period and grand means by scatter sums in row order, then x − x̄ᵢ − x̄ₜ + x̄.
+    const ma = new Float64Array(G), mb = new Float64Array(T);
+    let tot = 0;
+    for (let i = 0; i < n; i++) {
+      ma[a[i]] += x[i];
+      mb[b[i]] += x[i];
+      tot += x[i];
+    }
+    for (let g = 0; g < G; g++) ma[g] /= T;
+    for (let t = 0; t < T; t++) mb[t] /= G;
+    const m = tot / n;
+    const want = Float64Array.from(x, (v, i) => v - ma[a[i]] - mb[b[i]] + m);
+    const p = twoWayProjector(a, G, b, T, { balanced: true });
+    expect(p.apply(x)).toEqual(want);
+    const out = new Float64Array(n);
+    const nn = p.applyIntoNorms!(x, out);
+    expect(out).toEqual(want);
+    expect(nn.x2).toBe(x.reduce((s, v) => s + v * v, 0));
+    expect(nn.out2).toBe(want.reduce((s, v) => s + v * v, 0));
+    expect(p.effects(x).a).toEqual(ma);
+  });
+});

@@ -1,12 +1,12 @@
 import fc from "fast-check";
-import { centeredCrossProducts, columnMeans, linearCombination, residualsAndSsr } from "../../../src/core/linalg/block-passes";
+import { centeredCrossProducts, columnMeans, linearCombination, residualsAndSsr } from "../../../src/core/linalg/column-passes";
 import { leastSquares } from "../../../src/core/linalg/least-squares";
 import { groupMeans } from "../../../src/core/estimators/demean";
 import { groupMeansOfTwo, withinSumSq } from "../../../src/core/estimators/group-sums";
 
 /*
- * The blocked / fused passes must give exactly (bit for bit) what the plain one-column loops give:
- * the same additions in the same order. Lengths cross the 1024-row block boundary.
+ * The shared column passes must give exactly (bit for bit) what the plain one-column loops give:
+ * the same additions in the same order.
  */
 const plainMean = (x: Float64Array) => {
   let s = 0;
@@ -23,7 +23,7 @@ const columns = fc.record({ n: fc.integer({ min: 1, max: 2600 }), k: fc.integer(
   Array.from({ length: k }, (_, j) => Float64Array.from({ length: n }, (_, i) => seed[j] * Math.sin(i * (j + 1) + j) + (i % (j + 2)))),
 );
 
-describe("block passes equal the plain loops bit for bit", () => {
+describe("column passes equal the plain loops bit for bit", () => {
   test("centeredCrossProducts and columnMeans (property, 0–7 columns, 1–2600 rows)", () => {
     fc.assert(
       fc.property(columns, fc.integer({ min: 1, max: 2600 }), (cols, n0) => {
