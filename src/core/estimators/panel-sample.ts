@@ -4,6 +4,7 @@ import { whereMask, Where } from "../data/where";
 import { DataTable, labelColumn, rangeRow } from "../data/data-table";
 import { LARGEST_SQUARABLE, hugeValueError } from "../data/number-range";
 import { emptyError } from "../errors";
+import { completeRows } from "./complete-rows";
 
 /**
  * The estimation sample: complete rows of the response and regressors (after lags), restricted
@@ -111,34 +112,11 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const y = evaluate(formula.response.expr, frame);
   const X = formula.regressors.map((t) => evaluate(t.expr, frame));
   const names = formula.regressors.map((t) => t.name);
-  const byVariable: Record<string, number> = {};
-  const keep = new Int32Array(frame.nrows);
-  let nkeep = 0;
-  let inSubset = 0;
-  // Whether a value whose square overflows may be in the sample (checked in order below).
-  let huge = false;
   const clusterLabels = spec.cluster && spec.cluster !== spec.id ? labelColumn(frame.table, spec.cluster) : undefined;
-  for (let i = 0; i < frame.nrows; i++) {
-    if (!mask[i]) continue;
-    inSubset++;
-    let ok = true;
-    if (Number.isNaN(y[i])) {
-      byVariable[formula.response.name] = (byVariable[formula.response.name] ?? 0) + 1;
-      ok = false;
-    } else if (y[i] > LARGEST_SQUARABLE || y[i] < -LARGEST_SQUARABLE) huge = true;
-    for (let j = 0; j < X.length; j++) {
-      const v = X[j][i];
-      if (Number.isNaN(v)) {
-        byVariable[names[j]] = (byVariable[names[j]] ?? 0) + 1;
-        ok = false;
-      } else if (v > LARGEST_SQUARABLE || v < -LARGEST_SQUARABLE) huge = true;
-    }
-    if (clusterLabels && clusterLabels[i] === null) {
-      byVariable[spec.cluster!] = (byVariable[spec.cluster!] ?? 0) + 1;
-      ok = false;
-    }
-    if (ok) keep[nkeep++] = i;
-  }
+  const vars = [{ name: formula.response.name, values: y }].concat(X.map((values, j) => ({ name: names[j], values })));
+  const complete = completeRows(mask, vars, clusterLabels ? { name: spec.cluster!, values: clusterLabels } : undefined);
+  const { byVariable, inSubset, huge } = complete;
+  const nkeep = complete.keep.length;
   if (frame.nrows === 0) {
     throw emptyError("The data have a header row but no data rows: add one row per observation below the column names.", "数据只有表头、没有数据行：请在列名下方每行填入一条观测。");
   }
@@ -153,7 +131,7 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
       `没有完整的观测：每一行都缺少 ${Object.keys(byVariable).join("、")} 中的值。`,
     );
   }
-  const rows = keep.slice(0, nkeep);
+  const rows = complete.keep;
   // Values whose squares overflow would turn sums of squares into Infinity and variables into
   // false "does not vary" drops: refused here, naming the cell and the rescaling.
   if (huge) [y, ...X].forEach((v, j) => {

@@ -4,6 +4,8 @@ import { Cell } from "../../../src/core/data/cells";
 import { denseCodes, firstAppearanceCodes } from "../../../src/core/estimators/panel-sample";
 import { twoWayProjector } from "../../../src/core/estimators/demean";
 import { effectsFTest } from "../../../src/core/estimators/fit-tests";
+import { completeRows } from "../../../src/core/estimators/complete-rows";
+import fc from "fast-check";
 
 /*
  * The fused paths of a panel fit (the entity codes taken as they are when every row is kept, the
@@ -133,5 +135,56 @@ describe("balanced projector on rows sorted by entity (the register path) equals
     expect(nn.x2).toBe(x.reduce((s, v) => s + v * v, 0));
     expect(nn.out2).toBe(want.reduce((s, v) => s + v * v, 0));
     expect(p.effects(x).a).toEqual(ma);
+  });
+});
+
+describe("completeRows (column by column) equals the row-by-row scan", () => {
+  /** The row-by-row scan it replaces: per masked row, every variable in order, then the label column. */
+  function rowByRow(mask: Uint8Array, vars: { name: string; values: Float64Array }[], labels?: { name: string; values: (string | null)[] }) {
+    const byVariable: Record<string, number> = {};
+    const keep: number[] = [];
+    let inSubset = 0;
+    for (let i = 0; i < mask.length; i++) {
+      if (!mask[i]) continue;
+      inSubset++;
+      let ok = true;
+      for (const v of vars) {
+        if (Number.isNaN(v.values[i])) {
+          byVariable[v.name] = (byVariable[v.name] ?? 0) + 1;
+          ok = false;
+        }
+      }
+      if (labels && labels.values[i] === null) {
+        byVariable[labels.name] = (byVariable[labels.name] ?? 0) + 1;
+        ok = false;
+      }
+      if (ok) keep.push(i);
+    }
+    return { keep: Int32Array.from(keep), inSubset, byVariable };
+  }
+
+  test("random masks and missing cells, a repeated variable name, a label column: same rows, counts and key order (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 60 }), fc.integer({ min: 0, max: 1e9 }), (n, seed) => {
+        let r = seed;
+        const next = () => ((r = (r * 1103515245 + 12345) % 2147483648) / 2147483648);
+        const mask = Uint8Array.from({ length: n }, () => (next() < 0.8 ? 1 : 0));
+        const col = () => Float64Array.from({ length: n }, () => (next() < 0.15 ? NaN : next()));
+        const vars = [{ name: "y", values: col() }, { name: "x", values: col() }, { name: "z", values: col() }, { name: "x", values: col() }];
+        const labels = { name: "c", values: Array.from({ length: n }, () => (next() < 0.1 ? null : "a")) };
+        const got = completeRows(mask, vars, labels);
+        const want = rowByRow(mask, vars, labels);
+        expect(got.keep).toEqual(want.keep);
+        expect(got.inSubset).toBe(want.inSubset);
+        expect(Object.entries(got.byVariable)).toEqual(Object.entries(want.byVariable));
+        expect(got.huge).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("flags a value whose square overflows", () => {
+    expect(completeRows(Uint8Array.of(1, 1), [{ name: "y", values: Float64Array.of(1, 1e200) }]).huge).toBe(true);
+    expect(completeRows(Uint8Array.of(1, 0), [{ name: "y", values: Float64Array.of(1, 1e200) }]).huge).toBe(false);
   });
 });
