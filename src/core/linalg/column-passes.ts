@@ -7,7 +7,10 @@
  * slower cold.
  */
 
-/** Σᵢ (a_i − ma)(b_i − mb) over the first n rows, in row order. */
+/**
+ * Σᵢ (a_i − ma)(b_i − mb) over the first n rows, in row order. With ma = mb = 0 it is the plain
+ * dot product Σ aᵢbᵢ bit for bit (x − 0 = x exactly), so one warm function serves both.
+ */
 export function centeredDot(a: Float64Array, ma: number, b: Float64Array, mb: number, n: number): number {
   let s = 0;
   for (let i = 0; i < n; i++) s += (a[i] - ma) * (b[i] - mb);
@@ -39,27 +42,29 @@ export function columnMeans(cols: readonly Float64Array[], n: number): Float64Ar
   return out;
 }
 
+/**
+ * out[i] += c·x[i] over the first n rows. One function for every such pass (the linear
+ * combinations and residuals below), so V8 optimises it once and every later pass runs warm.
+ */
+export function addScaled(out: Float64Array, c: number, x: Float64Array, n: number): void {
+  for (let i = 0; i < n; i++) out[i] += c * x[i];
+}
+
 /** Σⱼ b[j]·cols[j] per row, the columns added in order to a zeroed `out`. */
 export function linearCombination(cols: readonly Float64Array[], b: ArrayLike<number>, n: number, out = new Float64Array(n)): Float64Array {
   out.fill(0, 0, n);
-  for (let j = 0; j < cols.length; j++) {
-    const x = cols[j];
-    const bj = b[j];
-    for (let i = 0; i < n; i++) out[i] += bj * x[i];
-  }
+  for (let j = 0; j < cols.length; j++) addScaled(out, b[j], cols[j], n);
   return out;
 }
 
-/** Residuals y − Σⱼ b[j]·cols[j] (subtracted column by column) and their sum of squares in row order. */
+/**
+ * Residuals y − Σⱼ b[j]·cols[j] (column by column) and their sum of squares in row order. Adding
+ * (−b)·x is the same floating-point operation as subtracting b·x, so these are the values of
+ * `r[i] −= b[j]·x[i]`.
+ */
 export function residualsAndSsr(cols: readonly Float64Array[], b: ArrayLike<number>, y: Float64Array): { resid: Float64Array; ssr: number } {
   const n = y.length;
   const resid = y.slice();
-  for (let j = 0; j < cols.length; j++) {
-    const x = cols[j];
-    const bj = b[j];
-    for (let i = 0; i < n; i++) resid[i] -= bj * x[i];
-  }
-  let ssr = 0;
-  for (let i = 0; i < n; i++) ssr += resid[i] * resid[i];
-  return { resid, ssr };
+  for (let j = 0; j < cols.length; j++) addScaled(resid, -b[j], cols[j], n);
+  return { resid, ssr: centeredDot(resid, 0, resid, 0, n) };
 }

@@ -19,16 +19,13 @@
  * sensitivity cond(X)²·ε), §4.2 (Cholesky).
  */
 import { LeastSquaresFit } from "./least-squares";
-import { residualsAndSsr } from "./column-passes";
+import { residualsAndSsr, centeredDot } from "./column-passes";
 
 export const MIN_PIVOT = 1e-3;
 export const MAX_INVERSE_TRACE = 1e4;
 
-function dot(a: Float64Array, b: Float64Array, n: number): number {
-  let s = 0;
-  for (let i = 0; i < n; i++) s += a[i] * b[i];
-  return s;
-}
+/** Σ aᵢbᵢ in row order (centeredDot with zero means: the same function the effects F test warms up). */
+const dot = (a: Float64Array, b: Float64Array, n: number) => centeredDot(a, 0, b, 0, n);
 
 /**
  * Least squares of y on `columns` by the normal equations when the guard holds (then every column
