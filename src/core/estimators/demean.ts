@@ -49,6 +49,11 @@ export interface TwoWayProjector {
   /** apply(x) written into `out` (length n, may be a view into a larger block); returns out. */
   applyInto(x: Float64Array, out: Float64Array): Float64Array;
   /**
+   * Balanced method: applyInto(x, out) (the same values), also returning Σ x[i]² and Σ out[i]²,
+   * each summed in row order, from the same two passes.
+   */
+  applyIntoNorms?(x: Float64Array, out: Float64Array): { x2: number; out2: number };
+  /**
    * Balanced and exact methods (not alternating projections): apply() of the 0/1 column "codes[i] === j" (whose rows are `rows`)
    * without materialising it — its means are counts over those rows only — written into `out`,
    * with the same values as applyInto on the dense column. Returns ‖out‖². With `cross`, the same
@@ -109,27 +114,99 @@ function balancedProjector(a: Int32Array, na: number, b: Int32Array, nb: number)
   const ma = new Float64Array(na);
   const mb = new Float64Array(nb);
   let mean = 0;
+  const finishMeans = (total: number) => {
+    for (let g = 0; g < na; g++) ma[g] = cntA[g] > 0 ? ma[g] / cntA[g] : 0;
+    for (let t = 0; t < nb; t++) mb[t] = cntB[t] > 0 ? mb[t] / cntB[t] : 0;
+    mean = total / n;
+  };
+  // Rows sorted by entity (entity g in rows g·nb … g·nb + nb − 1, the usual layout): the entity
+  // sums then run in a register and the entity mean is read once per entity — the same sums and
+  // differences in the same order.
+  const byEntity = entityBlocks(a, na, nb);
   const means = (x: Float64Array) => {
     ma.fill(0);
     mb.fill(0);
     let total = 0;
-    for (let i = 0; i < n; i++) {
-      const v = x[i];
-      ma[a[i]] += v;
-      mb[b[i]] += v;
-      total += v;
+    if (byEntity) {
+      for (let g = 0, i = 0; g < na; g++) {
+        let sa = 0;
+        for (const end = i + nb; i < end; i++) {
+          const v = x[i];
+          sa += v;
+          mb[b[i]] += v;
+          total += v;
+        }
+        ma[g] = sa;
+      }
+    } else {
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        ma[a[i]] += v;
+        mb[b[i]] += v;
+        total += v;
+      }
     }
-    for (let g = 0; g < na; g++) ma[g] = cntA[g] > 0 ? ma[g] / cntA[g] : 0;
-    for (let t = 0; t < nb; t++) mb[t] = cntB[t] > 0 ? mb[t] / cntB[t] : 0;
-    mean = total / n;
+    finishMeans(total);
   };
   const self: TwoWayProjector = {
     method: "balanced", absorbed: na + nb - 1, iterations: 0, converged: true,
     apply: (x) => self.applyInto(x, new Float64Array(n)),
     applyInto(x, out) {
       means(x);
-      for (let i = 0; i < n; i++) out[i] = x[i] - ma[a[i]] - mb[b[i]] + mean;
+      if (byEntity) {
+        for (let g = 0, i = 0; g < na; g++) {
+          const mg = ma[g];
+          for (const end = i + nb; i < end; i++) out[i] = x[i] - mg - mb[b[i]] + mean;
+        }
+      } else {
+        for (let i = 0; i < n; i++) out[i] = x[i] - ma[a[i]] - mb[b[i]] + mean;
+      }
       return out;
+    },
+    applyIntoNorms(x, out) {
+      // means(x) with Σ x² alongside, then the output pass with Σ out² alongside.
+      ma.fill(0);
+      mb.fill(0);
+      let total = 0;
+      let x2 = 0;
+      let out2 = 0;
+      if (byEntity) {
+        for (let g = 0, i = 0; g < na; g++) {
+          let sa = 0;
+          for (const end = i + nb; i < end; i++) {
+            const v = x[i];
+            sa += v;
+            mb[b[i]] += v;
+            total += v;
+            x2 += v * v;
+          }
+          ma[g] = sa;
+        }
+        finishMeans(total);
+        for (let g = 0, i = 0; g < na; g++) {
+          const mg = ma[g];
+          for (const end = i + nb; i < end; i++) {
+            const v = x[i] - mg - mb[b[i]] + mean;
+            out[i] = v;
+            out2 += v * v;
+          }
+        }
+        return { x2, out2 };
+      }
+      for (let i = 0; i < n; i++) {
+        const v = x[i];
+        ma[a[i]] += v;
+        mb[b[i]] += v;
+        total += v;
+        x2 += v * v;
+      }
+      finishMeans(total);
+      for (let i = 0; i < n; i++) {
+        const v = x[i] - ma[a[i]] - mb[b[i]] + mean;
+        out[i] = v;
+        out2 += v * v;
+      }
+      return { x2, out2 };
     },
     indicatorInto(codes, j, rows, out, cross) {
       // The same means as means(indicator): integer sums (exact in any order) over the same counts.
@@ -182,6 +259,13 @@ function balancedProjector(a: Int32Array, na: number, b: Int32Array, nb: number)
     },
   };
   return self;
+}
+
+/** Whether a[i] = ⌊i / nb⌋ for all n = na·nb rows (each entity's rows together, entities in code order). */
+function entityBlocks(a: Int32Array, na: number, nb: number): boolean {
+  if (a.length !== na * nb) return false;
+  for (let g = 0, i = 0; g < na; g++) for (const end = i + nb; i < end; i++) if (a[i] !== g) return false;
+  return true;
 }
 
 function isBalancedTwoWay(a: Int32Array, na: number, b: Int32Array, nb: number): boolean {

@@ -10,6 +10,8 @@ export interface Design {
   /** Regression columns (transformed), with names. */
   cols: Float64Array[];
   names: string[];
+  /** Σ x[i]² of each column in row order, when the transformation has it (for the QR's column norms). */
+  norms2?: number[];
   yT: Float64Array;
   /** Parameters absorbed by the fixed effects (G, T or G + T − 1). */
   absorbed: number;
@@ -96,6 +98,8 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
   // ‖x̃ⱼ‖² when the transformation already gave it (indicators, balanced or exact two-way), else NaN.
   const norm2 = new Float64Array(s.X.length).fill(NaN);
   const rawCross: (Float64Array | undefined)[] = new Array(s.X.length).fill(undefined);
+  // Σ xⱼ[i]² of a dense raw column when the transformation summed it, else NaN.
+  const rawNorm2Dense = new Float64Array(s.X.length).fill(NaN);
   if (effect === "individual" || effect === "time") {
     const codes = effect === "individual" ? s.entity : s.period;
     const n = effect === "individual" ? G : T;
@@ -118,6 +122,12 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
         norm2[j] = proj.indicatorInto!(ind!.codes, j, byRow.rows.subarray(byRow.start[j], byRow.start[j + 1]), out[j], cross);
         return out[j];
       }
+      if (proj.applyIntoNorms && !(ind && j < ind.count)) {
+        const nn = proj.applyIntoNorms(x, out[j]);
+        rawNorm2Dense[j] = nn.x2;
+        norm2[j] = nn.out2;
+        return out[j];
+      }
       return proj.applyInto(raw(x, j), out[j]);
     });
     absorbed = proj.absorbed;
@@ -134,10 +144,12 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
   }
   const keepCols: Float64Array[] = [];
   const keepNames: string[] = [];
+  const keepNorms2: number[] = [];
   const absorbedNames: string[] = [];
   XT.forEach((xt, j) => {
-    const scale = Math.sqrt(ind && j < ind.count ? rawNorm2![j] : sumSq(s.X[j])) || 1;
-    if (Math.sqrt(Number.isNaN(norm2[j]) ? sumSq(xt) : norm2[j]) <= ABSORBED_TOL * scale) {
+    const scale = Math.sqrt(ind && j < ind.count ? rawNorm2![j] : Number.isNaN(rawNorm2Dense[j]) ? sumSq(s.X[j]) : rawNorm2Dense[j]) || 1;
+    const xtNorm2 = Number.isNaN(norm2[j]) ? sumSq(xt) : norm2[j];
+    if (Math.sqrt(xtNorm2) <= ABSORBED_TOL * scale) {
       absorbedNames.push(s.names[j]);
       const by = effect === "individual" ? "entity" : effect === "time" ? "period" : "entity and period";
       const byZh = effect === "individual" ? "个体" : effect === "time" ? "时期" : "个体与时期";
@@ -145,11 +157,12 @@ function feDesign(s: PanelSample, effect: EffectKind, note: Note, opts: DesignOp
     } else {
       keepCols.push(xt);
       keepNames.push(s.names[j]);
+      keepNorms2.push(xtNorm2);
     }
   });
   const keptRaw = keepNames.map((nm) => s.names.indexOf(nm));
   const cross = rawCross.some((c) => c) ? keptRaw.map((j) => (rawCross[j] ? Float64Array.from(keptRaw, (a) => rawCross[j]![a]) : undefined)) : undefined;
-  return { design: { cols: keepCols, names: keepNames, yT, absorbed, hasConstant: false, projector, cross }, absorbedNames, demeanIterations, demeanMethod };
+  return { design: { cols: keepCols, names: keepNames, norms2: keepNorms2, yT, absorbed, hasConstant: false, projector, cross }, absorbedNames, demeanIterations, demeanMethod };
 }
 
 /** Random effects: variance components from the within and between regressions, then quasi-demeaning. */

@@ -1,10 +1,12 @@
 import { leastSquares } from "../linalg/least-squares";
+import { normalEquationsFit } from "../linalg/normal-equations";
 import { projectedLeastSquares } from "../linalg/projected-least-squares";
 import { PanelSample } from "./panel-sample";
 import { ModelKind, EffectKind, VcovKind, ClusterAdjustment } from "../results/panel-result";
 import { inputError } from "../errors";
-import { mean, minOf, maxOf, pick, Indicators, indicatorColumn, indicatorCounts } from "./fit-stats";
+import { minOf, maxOf, pick, Indicators, indicatorColumn, indicatorCounts } from "./fit-stats";
 import { buildDesign, isBalanced } from "./fit-design";
+import { columnMeans } from "../linalg/column-passes";
 
 export interface FitOptions {
   model: ModelKind;
@@ -21,6 +23,11 @@ export interface FitOptions {
   fewClusters?: number;
   /** Two-way FE on unbalanced panels: force the exact or the alternating-projection method. */
   demeanMethod?: "exact" | "alternating";
+  /**
+   * Always solve by the Householder QR, never by the guarded normal-equations fast path (which
+   * agrees with it to rounding; for tests and comparisons).
+   */
+  qrOnly?: boolean;
   /** Internal: skip notes that only matter for a full result. */
   estimatesOnly?: boolean;
   /** Skip the F test that all fixed effects are zero (callers that do not report it, e.g. event studies). */
@@ -57,10 +64,20 @@ export interface PanelEstimates {
 export const EXACT_FIT_TOL = (1000 * Number.EPSILON) ** 2;
 
 export function isExactFit(ssr: number, y: ArrayLike<number>): boolean {
+  return ssr <= EXACT_FIT_TOL * sumOfSquares(y);
+}
+
+function sumOfSquares(y: ArrayLike<number>): number {
   let yy = 0;
   for (let i = 0; i < y.length; i++) yy += y[i] * y[i];
-  return ssr <= EXACT_FIT_TOL * yy;
+  return yy;
 }
+
+/**
+ * The normal-equations fast path (linalg/normal-equations.ts) leaves fits whose SSR is within this
+ * factor of the exact-fit tolerance to the QR, so the exact-fit decision is always the QR's.
+ */
+const NEAR_EXACT = 1e6;
 
 export type Estimation = ReturnType<typeof estimate>;
 
@@ -107,7 +124,8 @@ export function estimate(s0: PanelSample, o0: FitOptions) {
         cross: design.cross,
         residualOf: design.projector ? { y: s.y, project: (x, out) => design.projector!.applyInto(x, out) } : undefined,
       })
-    : leastSquares(design.cols, design.yT);
+    : (!o.qrOnly && normalEquationsFit(design.cols, design.yT, (ssr) => ssr <= NEAR_EXACT * EXACT_FIT_TOL * sumOfSquares(s.y), design.norms2)) ||
+      leastSquares(design.cols, design.yT, undefined, design.norms2);
   for (const j of fit.omitted) {
     const name = design.names[j];
     if (name === "_cons") continue;
@@ -141,20 +159,24 @@ export function estimate(s0: PanelSample, o0: FitOptions) {
   let xbars: number[] = [];
   const params: Record<string, number> = {};
   fit.kept.forEach((j, c) => (params[design.names[j]] = fit.coef[c]));
+  let ybar = NaN;
   if (o.model === "fe") {
-    const ybar = mean(s.y);
     const counts = o.indicators ? indicatorCounts(o.indicators) : undefined;
-    xbars = slopeNames.map((nm) => {
-      const j = s.names.indexOf(nm);
-      return counts && j < counts.length ? counts[j] / N : mean(s.X[j]);
-    });
+    const slopeIdx = slopeNames.map((nm) => s.names.indexOf(nm));
+    const isInd = (j: number) => counts !== undefined && j < counts.length;
+    // The means of y and of the dense slopes in one blocked pass (each as `mean` gives it).
+    const denseIdx = slopeIdx.filter((j) => !isInd(j));
+    const m = columnMeans([s.y].concat(denseIdx.map((j) => s.X[j])), N);
+    ybar = m[0];
+    let d = 0;
+    xbars = slopeIdx.map((j) => (isInd(j) ? counts![j] / N : m[++d]));
     let cons = ybar;
     slopeNames.forEach((nm, c) => (cons -= xbars[c] * params[nm]));
     params["_cons"] = cons;
     consRow = constantRow(fit.xtxInv, xbars, N);
   }
 
-  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, params, exactFit, sample: s, options: o };
+  return { N, G, T, balanced, notes, notesZh, omitted, note, design, demeanIterations, demeanMethod, sigma, fit, keptNames, keptCols, slopeNames, k, K, dfResid, sigma2, consRow, xbars, ybar, params, exactFit, sample: s, options: o };
 }
 
 /**

@@ -23,6 +23,8 @@ export interface PanelSpec {
   where?: Where;
   starLevels?: number[];
   level?: number;
+  /** Solve by the Householder QR only, without the normal-equations fast path (tests, comparisons). */
+  qrOnly?: boolean;
 }
 
 const MODEL_ALIASES: Record<string, ModelKind> = { pooled: "pooled", pooling: "pooled", ols: "pooled", fe: "fe", within: "fe", fixed: "fe", re: "re", random: "re" };
@@ -87,6 +89,7 @@ export function prepareFit(frame: PanelFrame, spec: PanelSpec, extra: { formula?
     model, effect, vcov, cluster, clusterAdjustment: resolveClusterAdjustment(spec.clusterAdjustment),
     starLevels: spec.starLevels, level: spec.level, formula: spec.formula,
   };
+  if (spec.qrOnly) options.qrOnly = true;
   return { sample, options };
 }
 

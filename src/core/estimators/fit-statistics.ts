@@ -4,6 +4,8 @@ import { PanelResult, TestStat } from "../results/panel-result";
 import { corr2, sumSq, mean, r2, adjust } from "./fit-stats";
 import { Estimation, FitOptions } from "./fit-estimate";
 import { effectsFTest } from "./fit-tests";
+import { linearCombination } from "../linalg/column-passes";
+import { groupMeansOfTwo, withinSumSq } from "./group-sums";
 
 export interface FitStatistics {
   rsquared: PanelResult["rsquared"];
@@ -22,8 +24,9 @@ export function fitStatistics(s0: PanelSample, o0: FitOptions, e: Estimation): F
   const o = e.options ?? o0;
   const ind = o.indicators;
   const rsquared: PanelResult["rsquared"] = {};
-  const xb = new Float64Array(N);
   const bInd = ind ? new Float64Array(ind.count) : undefined;
+  const denseCols: Float64Array[] = [];
+  const denseB: number[] = [];
   slopeNames.forEach((nm) => {
     const j = s.names.indexOf(nm);
     const b = params[nm];
@@ -31,9 +34,11 @@ export function fitStatistics(s0: PanelSample, o0: FitOptions, e: Estimation): F
       bInd![j] = b;
       return;
     }
-    const x = s.X[j];
-    for (let i = 0; i < N; i++) xb[i] += b * x[i];
+    denseCols.push(s.X[j]);
+    denseB.push(b);
   });
+  // Σ b·x per row in slope order (one blocked pass; the same sums as a pass per slope).
+  const xb = linearCombination(denseCols, denseB, N);
   if (ind) for (let i = 0; i < N; i++) if (ind.codes[i] >= 0) xb[i] += bInd![ind.codes[i]];
   const tss = sumSq(s.y, mean(s.y));
   let effectsTest: TestStat | undefined;
@@ -50,17 +55,16 @@ export function fitStatistics(s0: PanelSample, o0: FitOptions, e: Estimation): F
   } else if (o.model === "fe") {
     const codes = o.effect === "time" ? s.period : s.entity;
     const ng = o.effect === "time" ? T : G;
-    const yWithin = demeanOneWay(s.y, codes, ng);
-    rsquared.within = r2(fit.ssr, sumSq(yWithin));
+    // Entity means of y and xb, taken once (between R², the within sum of squares, σᵤ).
+    const [xbG, ybarG] = groupMeansOfTwo(xb, s.y, s.entity, G);
+    rsquared.within = r2(fit.ssr, withinSumSq(s.y, codes, o.effect === "time" ? groupMeans(s.y, codes, ng) : ybarG));
     rsquared.adjusted = adjust(rsquared.within, N, dfResid);
     rsquared.lsdv = r2(fit.ssr, tss);
     rsquared.lsdvAdjusted = adjust(rsquared.lsdv, N, dfResid);
-    rsquared.between = corr2(groupMeans(xb, s.entity, G), groupMeans(s.y, s.entity, G));
+    rsquared.between = corr2(xbG, ybarG);
     rsquared.overall = corr2(xb, s.y);
-    if (!o.skipEffectsTest && !e.exactFit && !ind) effectsTest = effectsFTest(slopeNames.map((nm) => s.X[s.names.indexOf(nm)]), s.y, fit.ssr, design.absorbed, dfResid);
+    if (!o.skipEffectsTest && !e.exactFit && !ind) effectsTest = effectsFTest(slopeNames.map((nm) => s.X[s.names.indexOf(nm)]), s.y, fit.ssr, design.absorbed, dfResid, e.xbars.concat([e.ybar]));
     if (o.effect === "individual") {
-      const ybarG = groupMeans(s.y, s.entity, G);
-      const xbG = groupMeans(xb, s.entity, G);
       const u = new Float64Array(G);
       for (let g = 0; g < G; g++) u[g] = ybarG[g] - xbG[g] - params["_cons"];
       if (G > 1) sigmaU = Math.sqrt(sumSq(u, mean(u)) / (G - 1));

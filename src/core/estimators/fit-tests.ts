@@ -1,7 +1,7 @@
 import { waldForm } from "../inference/quad-form";
 import { pF, pChi2 } from "../inference/distributions";
 import { TestStat, ModelKind, VcovKind } from "../results/panel-result";
-import { mean } from "./fit-stats";
+import { centeredCrossProducts, columnMeans } from "../linalg/column-passes";
 
 /**
  * b' V⁻¹ b for a small symmetric V (row-major k×k), or undefined when V is not positive definite
@@ -31,31 +31,36 @@ export function modelTest(b: readonly number[], V: readonly number[], model: Mod
   return { test: { value: wald / k, df1: k, df2, p: pF(wald / k, k, df2), dist: "F" } };
 }
 
-/** F test that all fixed effects are zero (plm pFtest): pooled OLS of y on [1, X] on the same sample. */
-export function effectsFTest(X: Float64Array[], y: Float64Array, ssr: number, absorbed: number, dfResid: number): TestStat | undefined {
+/**
+ * F test that all fixed effects are zero (plm pFtest): pooled OLS of y on [1, X] on the same sample.
+ * `means` (optional): the means of X's columns and then of y, as `mean` gives them, when known.
+ */
+export function effectsFTest(X: Float64Array[], y: Float64Array, ssr: number, absorbed: number, dfResid: number, means?: ArrayLike<number>): TestStat | undefined {
   const df1 = absorbed - 1;
   if (!(df1 > 0 && ssr > 0)) return undefined;
-  const pooledSsr = centeredSsr(X, y);
+  const pooledSsr = centeredSsr(X, y, means);
   const F = ((pooledSsr - ssr) / df1) / (ssr / dfResid);
   return { value: F, df1, df2: dfResid, p: pF(F, df1, dfResid), dist: "F" };
 }
 
 /**
- * SSR of pooled OLS of y on [1, X] from centered cross-products (column-pair passes, Cholesky
- * on k×k); used only for the F test that all fixed effects are zero.
+ * SSR of pooled OLS of y on [1, X] from centered cross-products (one blocked pass for all pairs,
+ * each sum in row order; Cholesky on k×k); used only for the F test that all fixed effects are zero.
  */
-function centeredSsr(X: Float64Array[], y: Float64Array): number {
+function centeredSsr(X: Float64Array[], y: Float64Array, means?: ArrayLike<number>): number {
   const k = X.length;
-  const my = mean(y);
-  // Centered cross-products by column pairs (no temporaries): k(k+1)/2 + k + 1 passes.
-  const mx = X.map((x) => mean(x));
+  const n = y.length;
+  const cols = X.concat([y]);
+  const m = means ?? columnMeans(cols, n);
+  // P[a, b] for a, b ≤ k (index k is y): S = X'X part, c = X'y, yy = y'y, all centered.
+  const P = centeredCrossProducts(cols, m, n);
   const S = new Float64Array(k * k);
   const c = new Float64Array(k);
   for (let a = 0; a < k; a++) {
-    c[a] = centeredDot(X[a], mx[a], y, my);
-    for (let b = 0; b <= a; b++) S[a * k + b] = S[b * k + a] = centeredDot(X[a], mx[a], X[b], mx[b]);
+    c[a] = P[a * (k + 1) + k];
+    for (let b = 0; b < k; b++) S[a * k + b] = P[a * (k + 1) + b];
   }
-  const yy = centeredDot(y, my, y, my);
+  const yy = P[k * (k + 1) + k];
   // Cholesky with skipping of (near-)dependent columns, then SSR = yy − c' S⁻¹ c.
   const L = new Float64Array(k * k);
   const keep: boolean[] = [];
@@ -81,10 +86,4 @@ function centeredSsr(X: Float64Array[], y: Float64Array): number {
     explained += z[j] * z[j];
   }
   return yy - explained;
-}
-
-function centeredDot(a: Float64Array, ma: number, b: Float64Array, mb: number): number {
-  let s = 0;
-  for (let i = 0; i < a.length; i++) s += (a[i] - ma) * (b[i] - mb);
-  return s;
 }

@@ -4,6 +4,7 @@ import { whereMask, Where } from "../data/where";
 import { DataTable, labelColumn, rangeRow } from "../data/data-table";
 import { LARGEST_SQUARABLE, hugeValueError } from "../data/number-range";
 import { emptyError } from "../errors";
+import { completeRows } from "./complete-rows";
 
 /**
  * The estimation sample: complete rows of the response and regressors (after lags), restricted
@@ -88,6 +89,22 @@ function denseSmallIntegerCodes(values: Int32Array | Float64Array, rows: Int32Ar
   return { codes, n: labels.length, labels };
 }
 
+/**
+ * denseCodes(values, every row) when the values already are dense codes in order of first
+ * appearance (the frame's entity codes): one checking pass, then the codes as they are.
+ */
+export function firstAppearanceCodes(values: Int32Array): { codes: Int32Array; n: number; labels: number[] } | undefined {
+  let next = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === next) next++;
+    else if (!(v >= 0 && v < next)) return undefined;
+  }
+  const labels = new Array<number>(next);
+  for (let c = 0; c < next; c++) labels[c] = c;
+  return { codes: values.slice(), n: next, labels };
+}
+
 export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const formula = typeof spec.formula === "string" ? parseFormula(spec.formula) : spec.formula;
   const mask = whereMask(frame.table, spec.where);
@@ -95,31 +112,11 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
   const y = evaluate(formula.response.expr, frame);
   const X = formula.regressors.map((t) => evaluate(t.expr, frame));
   const names = formula.regressors.map((t) => t.name);
-  const byVariable: Record<string, number> = {};
-  const keep = new Int32Array(frame.nrows);
-  let nkeep = 0;
-  let inSubset = 0;
   const clusterLabels = spec.cluster && spec.cluster !== spec.id ? labelColumn(frame.table, spec.cluster) : undefined;
-  for (let i = 0; i < frame.nrows; i++) {
-    if (!mask[i]) continue;
-    inSubset++;
-    let ok = true;
-    if (Number.isNaN(y[i])) {
-      byVariable[formula.response.name] = (byVariable[formula.response.name] ?? 0) + 1;
-      ok = false;
-    }
-    for (let j = 0; j < X.length; j++) {
-      if (Number.isNaN(X[j][i])) {
-        byVariable[names[j]] = (byVariable[names[j]] ?? 0) + 1;
-        ok = false;
-      }
-    }
-    if (clusterLabels && clusterLabels[i] === null) {
-      byVariable[spec.cluster!] = (byVariable[spec.cluster!] ?? 0) + 1;
-      ok = false;
-    }
-    if (ok) keep[nkeep++] = i;
-  }
+  const vars = [{ name: formula.response.name, values: y }].concat(X.map((values, j) => ({ name: names[j], values })));
+  const complete = completeRows(mask, vars, clusterLabels ? { name: spec.cluster!, values: clusterLabels } : undefined);
+  const { byVariable, inSubset, huge } = complete;
+  const nkeep = complete.keep.length;
   if (frame.nrows === 0) {
     throw emptyError("The data have a header row but no data rows: add one row per observation below the column names.", "数据只有表头、没有数据行：请在列名下方每行填入一条观测。");
   }
@@ -134,10 +131,10 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
       `没有完整的观测：每一行都缺少 ${Object.keys(byVariable).join("、")} 中的值。`,
     );
   }
-  const rows = keep.slice(0, nkeep);
+  const rows = complete.keep;
   // Values whose squares overflow would turn sums of squares into Infinity and variables into
   // false "does not vary" drops: refused here, naming the cell and the rescaling.
-  [y, ...X].forEach((v, j) => {
+  if (huge) [y, ...X].forEach((v, j) => {
     for (let r = 0; r < rows.length; r++) {
       const i = rows[r];
       if (v[i] > LARGEST_SQUARABLE || v[i] < -LARGEST_SQUARABLE) throw hugeValueError(j === 0 ? formula.response.name : names[j - 1], rangeRow(i, frame.table), frame.rowLabel(i), v[i]);
@@ -151,7 +148,7 @@ export function buildSample(frame: PanelFrame, spec: SampleSpec): PanelSample {
     for (let r = 0; r < rows.length; r++) out[r] = v[rows[r]];
     return out;
   };
-  const ent = denseCodes(frame.entity, rows);
+  const ent = (allRows && firstAppearanceCodes(frame.entity)) || denseCodes(frame.entity, rows);
   const per = denseCodes(frame.timeValue, rows);
   let cluster: Int32Array | undefined;
   let nclusters: number | undefined;

@@ -1,3 +1,5 @@
+import { residualsAndSsr } from "./column-passes";
+
 /**
  * Least squares by Householder QR with rank detection in the given column order.
  *
@@ -25,7 +27,11 @@ export interface LeastSquaresFit {
 
 export const COLLINEARITY_TOLERANCE = 1e-9;
 
-export function leastSquares(columns: readonly Float64Array[], y: Float64Array, tol = COLLINEARITY_TOLERANCE): LeastSquaresFit {
+/**
+ * `norms2` (optional): each column's Σ x[i]² in row order, when the caller already has it (the
+ * within transformation sums it while writing the column); the same value the QR would compute.
+ */
+export function leastSquares(columns: readonly Float64Array[], y: Float64Array, tol = COLLINEARITY_TOLERANCE, norms2?: ArrayLike<number>): LeastSquaresFit {
   const n = y.length;
   const k = columns.length;
   // Working copies (typed-array slice is a memcpy). After processing, a kept column holds R's
@@ -42,7 +48,7 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
   for (let j = 0; j < k; j++) {
     const a = work[j];
     const r = kept.length;
-    const norm0 = Math.sqrt(dot(columns[j], columns[j], 0, n));
+    const norm0 = Math.sqrt(norms2 ? norms2[j] : dot(columns[j], columns[j], 0, n));
     // Apply previous reflectors to column j; the squared norm of a[r..n) comes with the last one.
     const sub = Math.sqrt(reflectAll(a, r, vCols, vHead, betas, n));
     if (r >= n || norm0 === 0 || sub <= tol * norm0) {
@@ -57,7 +63,6 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
     vCols.push(a);
     vHead.push(head);
     betas.push(beta);
-    applyReflector(a, head, beta, r, qty, n);
     kept.push(j);
     const rc = a.slice(0, r + 1);
     rc[r] = alpha;
@@ -65,6 +70,9 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
   }
 
   const m = kept.length;
+  // Q'y: the reflectors applied to y in order, as each one would be when formed (the reflectors
+  // never change once formed), with the fused passes of reflectAll.
+  if (m > 0) reflectAll(qty, m, vCols, vHead, betas, n);
   // R is m×m upper triangular: R[i][c] = rCols[c][i] for i ≤ c.
   const R = (i: number, c: number) => rCols[c][i];
   const coef = new Float64Array(m);
@@ -92,13 +100,8 @@ export function leastSquares(columns: readonly Float64Array[], y: Float64Array, 
       xtxInv[c * m + i] = s;
     }
   }
-  const resid = y.slice();
-  for (let c = 0; c < m; c++) {
-    const col = columns[kept[c]];
-    const b = coef[c];
-    for (let i = 0; i < n; i++) resid[i] -= b * col[i];
-  }
-  return { kept, omitted, coef, xtxInv, resid, ssr: dot(resid, resid, 0, n) };
+  const { resid, ssr } = residualsAndSsr(kept.map((j) => columns[j]), coef, y);
+  return { kept, omitted, coef, xtxInv, resid, ssr };
 }
 
 function dot(a: Float64Array, b: Float64Array, from: number, to: number): number {
@@ -107,19 +110,9 @@ function dot(a: Float64Array, b: Float64Array, from: number, to: number): number
   return s;
 }
 
-/** x ← (I − β v vᵀ) x on rows from..n, with v[from] = head and v[i] = col[i] below. */
-function applyReflector(col: Float64Array, head: number, beta: number, from: number, x: Float64Array, n: number): void {
-  if (beta === 0) return;
-  let s = head * x[from];
-  for (let i = from + 1; i < n; i++) s += col[i] * x[i];
-  s *= beta;
-  if (s === 0) return;
-  x[from] -= s * head;
-  for (let i = from + 1; i < n; i++) x[i] -= s * col[i];
-}
-
 /**
- * Applies reflectors 0..r−1 to x in turn (as applyReflector each) and returns Σ_{i≥r} x[i]²,
+ * Applies reflectors 0..r−1 to x in turn (each x ← (I − β v vᵀ) x on rows p..n, v[p] = head and
+ * v[i] = col[i] below; skipped when β·v'x = 0) and returns Σ_{i≥r} x[i]²,
  * fusing passes: the update loop of reflector p also accumulates the dot product that reflector
  * p + 1 needs (or, after the last one, the sum of squares), term by term in the same order as
  * the separate loops would, so every result is bit-identical — with about half the passes over
@@ -156,7 +149,7 @@ function reflectAll(x: Float64Array, r: number, vCols: Float64Array[], vHead: nu
   return sub;
 }
 
-/** head·x[from] + Σ_{i>from} col[i]·x[i], in that order (applyReflector's dot product). */
+/** head·x[from] + Σ_{i>from} col[i]·x[i], in that order (a reflector's dot product). */
 function reflectorDot(col: Float64Array, head: number, from: number, x: Float64Array, n: number): number {
   let s = head * x[from];
   for (let i = from + 1; i < n; i++) s += col[i] * x[i];
