@@ -1,8 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
-import { readFileBytes, workerSplitReader } from "../../src/cli/csv-parallel";
-import { CsvSplitReader, parseCsvBytes } from "../../src/core/data/csv/parse-bytes";
+import { WorkerSplitReader, readFileBytes, workerSplitReader } from "../../src/cli/csv-parallel";
+import { parseCsvBytes } from "../../src/core/data/csv/parse-bytes";
 import { parseCsvTable } from "../../src/core/data/csv/parse-csv";
 import { decodeText } from "../../src/core/data/csv/decode-text";
 import { DataTable } from "../../src/core/data/data-table";
@@ -35,20 +35,23 @@ function rows(count: number, line: (k: number) => string | undefined = () => und
 }
 
 describe("CSV worker thread", () => {
-  const worker = workerSplitReader(0)!;
-  /** How many times the worker reported its rows. */
+  /** How many times a worker reported its rows. */
   let reported = 0;
-  const split: CsvSplitReader = {
-    ...worker,
-    start(...args) {
-      const wait = worker.start(...args);
-      return wait && (() => {
-        const r = wait();
-        if (r) reported++;
-        return r;
-      });
-    },
-  };
+  /** A worker split reader (one file each) that counts the reports. */
+  function counted(): WorkerSplitReader {
+    const worker = workerSplitReader(0)!;
+    return {
+      ...worker,
+      start(...args) {
+        const wait = worker.start(...args);
+        return wait && (() => {
+          const r = wait();
+          if (r) reported++;
+          return r;
+        });
+      },
+    };
+  }
 
   test.each([
     ["wholly numeric", rows(40000), 1],
@@ -60,12 +63,27 @@ describe("CSV worker thread", () => {
     const bytes = new TextEncoder().encode("id,year,y,x1,x2\n" + body);
     const want = fingerprint(parseCsvTable(decodeText(bytes, "t.csv").text));
     const before = reported;
-    expect(fingerprint(parseCsvBytes(shared(bytes), {}, split))).toEqual(want);
+    const split = counted();
+    try {
+      expect(fingerprint(parseCsvBytes(shared(bytes), {}, split))).toEqual(want);
+    } finally {
+      split.close();
+    }
     expect(reported).toBe(before + used);
   });
 
-  test("memory that is not shared is read on one thread", () => {
+  test("memory that is not shared is read on one thread; a reader reads one file", () => {
+    const split = workerSplitReader(0)!;
     expect(split.start(new Uint8Array(8), 0, 44, 1, 2)).toBeUndefined();
+    const bytes = shared(new TextEncoder().encode("a,b\n1,2\n3,4\n"));
+    const wait = split.start(bytes, 8, 44, 2, 4)!;
+    expect(wait()).toEqual({ pos: bytes.length, rows: 1, vals: [Float64Array.from([3, 0, 0, 0]), Float64Array.from([4, 0, 0, 0])] });
+    expect(split.start(bytes, 8, 44, 2, 4)).toBeUndefined();
+    split.close();
+  });
+
+  test("a reader closed unused lets its worker go", () => {
+    workerSplitReader(0)!.close();
   });
 
   test("readFileBytes reads the file's bytes, in shared memory above the threshold", () => {
