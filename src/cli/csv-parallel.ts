@@ -28,32 +28,31 @@ const START_MS = 5_000;
  */
 const WORKER_SOURCE = `"use strict";
 const { workerData: w, receiveMessageOnPort } = require("worker_threads");
-const lane = (${String(fastNumericBytes)});
 const flag = w.flag;
 Atomics.store(flag, 2, 1);
-{
+try {
+  const lane = (${String(fastNumericBytes)});
   const row = "12,2001,-1.25,3e-2,0.5,17,4.125,-0.0625\\n";
   const bytes = new Uint8Array(row.length * 4000);
   for (let k = 0; k < bytes.length; k++) bytes[k] = row.charCodeAt(k % row.length);
-  const vals = [];
-  for (let j = 0; j < 8; j++) vals.push(new Float64Array(4000));
-  lane(bytes, 0, bytes.length, 44, vals, 0, 4000, { pos: 0, rows: 0 }, w.P10);
-}
-Atomics.wait(flag, 0, 0);
-const job = Atomics.load(flag, 0) === 1 ? receiveMessageOnPort(w.port) : undefined;
-if (job !== undefined) {
-  const j = job.message;
-  const out = { pos: j.from, rows: 0 };
-  try {
+  const warm = [];
+  for (let j = 0; j < 8; j++) warm.push(new Float64Array(4000));
+  lane(bytes, 0, bytes.length, 44, warm, 0, 4000, { pos: 0, rows: 0 }, w.P10);
+  Atomics.wait(flag, 0, 0);
+  const job = Atomics.load(flag, 0) === 1 ? receiveMessageOnPort(w.port) : undefined;
+  if (job !== undefined) {
+    const j = job.message;
+    const out = { pos: j.from, rows: 0 };
     lane(j.bytes, j.from, j.bytes.length, j.D, j.vals, 0, j.cap, out, w.P10);
     j.result[0] = out.pos;
     j.result[1] = out.rows;
     Atomics.store(flag, 1, 1);
-  } catch (e) {
-    Atomics.store(flag, 1, 2);
   }
-  Atomics.notify(flag, 1);
+} catch (e) {
+  // e.g. the lane's source made unrunnable by a code-coverage tool: the main thread reads on alone.
+  Atomics.store(flag, 1, 2);
 }
+Atomics.notify(flag, 1);
 w.port.close();
 `;
 
