@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readSync } from "fs";
-import { MessageChannel, Worker } from "worker_threads";
+import { MessageChannel, Worker, receiveMessageOnPort } from "worker_threads";
 import { POW10 } from "../core/data/csv/number-text";
 import { fastNumericBytes } from "../core/data/csv/fast-bytes";
 import { CsvSplitReader, SplitRun } from "../core/data/csv/parse-bytes";
@@ -9,8 +9,8 @@ import { CsvSplitReader, SplitRun } from "../core/data/csv/parse-bytes";
  * a worker thread runs the byte lane (fast-bytes.ts, from its own source text, so the same code
  * runs from the webpack bundle, ts-jest and tsx) over the second half of the file's bytes, in
  * shared memory: the file is read into a SharedArrayBuffer and the worker writes its rows into
- * SharedArrayBuffer-backed columns, so nothing is copied to or from the thread (the main thread
- * appends the rows to its own columns). The main thread waits for it with Atomics.wait, so
+ * SharedArrayBuffer-backed columns of its own, so nothing is copied to or from the thread (the
+ * main thread appends the rows to its columns). The main thread waits for it with Atomics.wait, so
  * reading a file stays synchronous.
  */
 
@@ -24,7 +24,9 @@ const START_MS = 5_000;
  * The worker's program: the byte lane's source, a warm-up on a few made-up rows (so V8 has
  * optimised the lane before the file's rows arrive), then one job. It is started before the file
  * is read, so its start overlaps the read; the job comes through a MessagePort, taken
- * synchronously (receiveMessageOnPort) when flag[0] says it is there; flag[1] says it is done.
+ * synchronously (receiveMessageOnPort) when flag[0] says it is there; it makes its columns
+ * (shared memory, so the main thread allocates nothing for them) and sends them back the same
+ * way, with where it stopped, before flag[1] says it is done.
  */
 const WORKER_SOURCE = `"use strict";
 const { workerData: w, receiveMessageOnPort } = require("worker_threads");
@@ -42,10 +44,11 @@ try {
   const job = Atomics.load(flag, 0) === 1 ? receiveMessageOnPort(w.port) : undefined;
   if (job !== undefined) {
     const j = job.message;
+    const vals = [];
+    for (let k = 0; k < j.width; k++) vals.push(new Float64Array(new SharedArrayBuffer(j.cap * 8)));
     const out = { pos: j.from, rows: 0 };
-    lane(j.bytes, j.from, j.bytes.length, j.D, j.vals, 0, j.cap, out, w.P10);
-    j.result[0] = out.pos;
-    j.result[1] = out.rows;
+    lane(j.bytes, j.from, j.bytes.length, j.D, vals, 0, j.cap, out, w.P10);
+    w.port.postMessage({ pos: out.pos, rows: out.rows, vals });
     Atomics.store(flag, 1, 1);
   }
 } catch (e) {
@@ -112,10 +115,7 @@ export function workerSplitReader(minBytes = SPLIT_MIN_BYTES): WorkerSplitReader
     start(bytes, from, D, width, cap) {
       if (started || !(bytes.buffer instanceof SharedArrayBuffer)) return undefined;
       started = true;
-      const vals: Float64Array[] = [];
-      for (let j = 0; j < width; j++) vals.push(new Float64Array(new SharedArrayBuffer(cap * 8)));
-      const result = new Float64Array(new SharedArrayBuffer(16));
-      port1.postMessage({ bytes, from, D, vals, cap, result });
+      port1.postMessage({ bytes, from, D, width, cap });
       Atomics.store(flag, 0, 1);
       Atomics.notify(flag, 0);
       return (): SplitRun | undefined => {
@@ -125,7 +125,9 @@ export function workerSplitReader(minBytes = SPLIT_MIN_BYTES): WorkerSplitReader
           void worker.terminate();
           return undefined;
         }
-        return { pos: result[0], rows: result[1], vals };
+        const got = receiveMessageOnPort(port1);
+        port1.close();
+        return got?.message as SplitRun | undefined;
       };
     },
   };

@@ -21,7 +21,7 @@ export interface SplitRun {
 /**
  * Reads the second part of a large file's plain numeric rows on another thread (the CLI's
  * worker, src/cli/csv-parallel.ts); the browser has none and passes nothing. `start` begins
- * reading bytes[from, end of bytes) into `width` new columns of `cap` rows and returns a
+ * reading bytes[from, end of bytes) into `width` columns of `cap` rows it makes and returns a
  * function that waits for it, or undefined when it cannot run; the wait gives undefined when
  * the helper failed. Either way the file is then read on this thread.
  */
@@ -75,19 +75,36 @@ export function laneOn(bytes: Uint8Array, pos: number, end: number, s: RowState,
   }
 }
 
+/** A helper started on bytes[at, end): the wait for its rows. */
+export interface SplitStart {
+  at: number;
+  wait: () => SplitRun | undefined;
+}
+
 /**
- * The byte lane in two halves: from the first LF past the middle on the helper thread, the first
+ * Starts the helper on the bytes after the first LF past the middle of bytes[from, end), with
+ * columns for the rows `rate` predicts there; undefined when it does not run. Called before this
+ * thread allocates its own columns, so the helper starts as early as it can.
+ */
+export function startSplit(bytes: Uint8Array, from: number, D: number, width: number, split: CsvSplitReader, rate: number): SplitStart | undefined {
+  const n = bytes.length;
+  const at = bytes.indexOf(10, from + ((n - from) >> 1)) + 1;
+  const wait = at > 0 && at < n ? split.start(bytes, at, D, width, rowsFor(n - at, rate)) : undefined;
+  return wait && { at, wait };
+}
+
+/**
+ * The byte lane in two halves, the second on the helper started by startSplit (none: on this thread alone): from the first LF past the middle on the helper thread, the first
  * half here. The helper's rows follow this half's only when this half was read to the split
  * (every row before it a plain numeric row, so the split is a row start the sequential read
  * reaches with the same rows): the sequential read would then read on from the split exactly as
  * the helper did. Otherwise its rows are dropped and the read goes on from where this half
  * stopped. Returns the byte where the fast rows end.
  */
-export function splitLane(bytes: Uint8Array, from: number, s: RowState, split: CsvSplitReader, rate: number): number {
+export function splitLane(bytes: Uint8Array, from: number, s: RowState, started: SplitStart | undefined, rate: number): number {
   const n = bytes.length;
-  const at = bytes.indexOf(10, from + ((n - from) >> 1)) + 1;
-  const wait = at > 0 && at < n ? split.start(bytes, at, s.D, s.vals.length, rowsFor(n - at, rate)) : undefined;
-  if (wait === undefined) return laneOn(bytes, from, n, s, rate);
+  if (started === undefined) return laneOn(bytes, from, n, s, rate);
+  const { at, wait } = started;
   const pos = laneOn(bytes, from, at, s, rate);
   // Stopped before the split: the helper's rows are not used (it writes only its own columns, so it is not waited for).
   if (pos < at) return pos;

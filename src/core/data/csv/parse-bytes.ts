@@ -4,7 +4,7 @@ import { delimiterDetectionEnd } from "./dialect";
 import { CsvOptions, csvDecimal, parseCsvTable, readCsvHead, rereadOptions } from "./parse-csv";
 import { RowState, finishRows, readRows, startRows } from "./csv-rows";
 import { fastLaneDelimiter } from "./fast-rows";
-import { CsvSplitReader, laneOn, rowsFor, rowsPerByte, splitLane } from "./byte-rows";
+import { CsvSplitReader, rowsFor, rowsPerByte, splitLane, startSplit } from "./byte-rows";
 
 export type { CsvSplitReader, SplitRun } from "./byte-rows";
 /** The piece of the file decoded to read the header and detect the dialect (cut at a line end). */
@@ -68,8 +68,9 @@ function fastPart(bytes: Uint8Array, options: CsvByteOptions, whole: boolean, sp
   if (decimal !== "." || !fastLaneDelimiter(head.delimiter.charCodeAt(0))) return undefined;
   // Columns for the rows the head's row length predicts (grown when more come): no pass over the file to count its lines.
   const rate = rowsPerByte(bytes, hb, cut);
+  const started = split !== undefined && n - hb >= split.minBytes ? startSplit(bytes, hb, head.delimiter.charCodeAt(0), head.header.length, split, rate) : undefined;
   const s = startRows({ ...head, decimal }, rowsFor(n - hb, rate));
-  const pos = split !== undefined && n - hb >= split.minBytes ? splitLane(bytes, hb, s, split, rate) : laneOn(bytes, hb, n, s, rate);
+  const pos = splitLane(bytes, hb, s, started, rate);
   if (pos >= n) return { s, rest: undefined };
   const rest = decodeRest(bytes.subarray(pos), decoded.encoding);
   return rest === undefined ? undefined : { s, rest };
