@@ -7,6 +7,7 @@ import { fastLaneDelimiter } from "./fast-rows";
 import { CsvSplitReader, rowsFor, rowsPerByte, splitLane, startSplit } from "./byte-rows";
 
 export type { CsvSplitReader, SplitRun } from "./byte-rows";
+
 /** The piece of the file decoded to read the header and detect the dialect (cut at a line end). */
 const HEAD_BYTES = 1 << 16;
 
