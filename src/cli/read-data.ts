@@ -2,8 +2,9 @@ import { closeSync, openSync, readFileSync, readSync, statSync } from "fs";
 import { extname, resolve } from "path";
 import { Cell } from "../core/data/cells";
 import { DataTable, tableFromGrid } from "../core/data/data-table";
-import { parseCsvTable } from "../core/data/csv/parse-csv";
 import { decodeText } from "../core/data/csv/decode-text";
+import { parseCsvBytes } from "../core/data/csv/parse-bytes";
+import { SPLIT_MIN_BYTES, readFileBytes, workerSplitReader } from "./csv-parallel";
 import { delimiterOption } from "../core/data/csv/dialect";
 import { DecimalMark, decimalOption } from "../core/data/csv/decimal";
 import { emptyError, inputError } from "../core/errors";
@@ -37,12 +38,25 @@ export function setCsvReadOptions(options: CsvReadOptions): void {
  * Reads a CSV file into a table in one pass: bytes → text (encoding detected: UTF-8 with or
  * without BOM, UTF-16, GB18030/GBK; or --encoding) → typed columns (delimiter detected: comma,
  * semicolon, tab; or --delimiter). A header with no data rows is refused, naming the file.
+ * Plain numeric rows are read from the bytes without decoding them, a large file's second half
+ * on a worker thread (parse-bytes.ts, csv-parallel.ts): the same table as the text path.
  */
 export function readCsvTable(path: string): DataTable {
-  if (statSync(path).isDirectory()) throw inputError(`${path} is a folder, not a data file. Give the path of a .csv or .xlsx file.`, `${path} 是文件夹，不是数据文件。请给出 .csv 或 .xlsx 文件的路径。`);
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw inputError(`${path} is a folder, not a data file. Give the path of a .csv or .xlsx file.`, `${path} 是文件夹，不是数据文件。请给出 .csv 或 .xlsx 文件的路径。`);
   const encoding = csvOptions.encoding === "gbk" ? "gb18030" : csvOptions.encoding;
-  const { text } = decodeText(readFileSync(path), path, encoding);
-  const table = parseCsvTable(text, { delimiter: csvOptions.delimiter, decimal: csvOptions.decimal as DecimalMark | undefined, missingTokens: CSV_MISSING_TOKENS, file: path });
+  // A large file: the worker thread starts while the file is read.
+  const split = stat.size >= SPLIT_MIN_BYTES ? workerSplitReader() : undefined;
+  let table: DataTable;
+  try {
+    table = parseCsvBytes(
+      readFileBytes(path),
+      { delimiter: csvOptions.delimiter, decimal: csvOptions.decimal as DecimalMark | undefined, missingTokens: CSV_MISSING_TOKENS, file: path, encoding },
+      split,
+    );
+  } finally {
+    split?.close();
+  }
   if (table.nrows === 0) {
     throw emptyError(
       `${path} has a header (${table.names.slice(0, 8).join(", ")}${table.names.length > 8 ? ", …" : ""}) but no data rows. Add one line per observation below the header.`,

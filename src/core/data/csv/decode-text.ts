@@ -11,7 +11,7 @@ function decoder(label: string, fatal: boolean): TextDecoder {
 }
 
 /** UTF-16 without a byte-order mark: every other byte of ASCII text is zero. */
-function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
+export function utf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | undefined {
   const n = Math.min(bytes.length - (bytes.length % 2), 4096);
   if (n < 4) return undefined;
   let evenZero = 0, oddZero = 0;

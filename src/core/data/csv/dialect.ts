@@ -49,6 +49,17 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
+/**
+ * Where detectDelimiter stops reading `text`: the end of its second non-empty line (the text's
+ * length when that line has no line end in it). A piece of a file cut at a line end detects the
+ * delimiter of the whole file when this is less than the piece's length.
+ */
+export function delimiterDetectionEnd(text: string): number {
+  let s2 = lineEnd(text, 0);
+  while (s2 < text.length && (text.charCodeAt(s2) === 10 || text.charCodeAt(s2) === 13)) s2++;
+  return lineEnd(text, s2);
+}
+
 /** The --delimiter option: a character, or a name ("tab", "comma", "semicolon", "pipe"). */
 export function delimiterOption(value: string): string {
   const names: Record<string, string> = { tab: "\t", "\\t": "\t", comma: ",", semicolon: ";", pipe: "|", bar: "|" };
