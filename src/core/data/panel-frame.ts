@@ -160,34 +160,9 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
       timeValue[i] = t;
     }
   }
-  // Duplicate (entity, time) pairs: rows bucketed by entity (counting sort), times sorted within.
-  const G = names.length;
-  const start = new Int32Array(G + 1);
-  for (let i = 0; i < n; i++) start[entity[i] + 1]++;
-  for (let g = 0; g < G; g++) start[g + 1] += start[g];
-  const pos = start.slice(0, G);
-  const times = new Float64Array(n);
-  for (let i = 0; i < n; i++) times[pos[entity[i]]++] = timeValue[i];
-  let hasDuplicate = false;
-  for (let g = 0; g < G && !hasDuplicate; g++) {
-    const from = start[g], to = start[g + 1];
-    if (to - from > 32) {
-      const t = times.subarray(from, to).sort();
-      for (let r = 1; r < t.length; r++) if (t[r] === t[r - 1]) hasDuplicate = true;
-      continue;
-    }
-    // A short series (the usual panel): insertion sort in place, cheaper than a sort call per entity.
-    for (let r = from + 1; r < to; r++) {
-      const v = times[r];
-      let q = r - 1;
-      while (q >= from && times[q] > v) {
-        times[q + 1] = times[q];
-        q--;
-      }
-      times[q + 1] = v;
-      if (q >= from && times[q] === v) hasDuplicate = true;
-    }
-  }
+  // Duplicate (entity, time) pairs: none when the rows are sorted by entity and then time (the
+  // usual layout: one pass); otherwise rows bucketed by entity (counting sort), times sorted within.
+  const hasDuplicate = !sortedByEntityTime(entity, timeValue, n) && unsortedHasDuplicate(entity, timeValue, n, names.length);
   let rowOfMap: Map<string, number> | undefined;
   const buildRowOf = () => {
     const map = new Map<string, number>();
@@ -229,4 +204,47 @@ export function buildPanelFrame(table: DataTable, id: string, time: string): Pan
       return c;
     },
   };
+}
+
+/**
+ * Whether rows run entity by entity (first-appearance codes never decrease) with strictly
+ * increasing times within each entity: then no (entity, time) pair repeats.
+ */
+function sortedByEntityTime(entity: Int32Array, timeValue: Float64Array, n: number): boolean {
+  for (let i = 1; i < n; i++) {
+    const e = entity[i], p = entity[i - 1];
+    if (e < p || (e === p && !(timeValue[i] > timeValue[i - 1]))) return false;
+  }
+  return true;
+}
+
+/** Whether some (entity, time) pair repeats, for rows in any order: rows bucketed by entity (counting sort), times sorted within. */
+function unsortedHasDuplicate(entity: Int32Array, timeValue: Float64Array, n: number, G: number): boolean {
+  const start = new Int32Array(G + 1);
+  for (let i = 0; i < n; i++) start[entity[i] + 1]++;
+  for (let g = 0; g < G; g++) start[g + 1] += start[g];
+  const pos = start.slice(0, G);
+  const times = new Float64Array(n);
+  for (let i = 0; i < n; i++) times[pos[entity[i]]++] = timeValue[i];
+  let hasDuplicate = false;
+  for (let g = 0; g < G && !hasDuplicate; g++) {
+    const from = start[g], to = start[g + 1];
+    if (to - from > 32) {
+      const t = times.subarray(from, to).sort();
+      for (let r = 1; r < t.length; r++) if (t[r] === t[r - 1]) hasDuplicate = true;
+      continue;
+    }
+    // A short series (the usual panel): insertion sort in place, cheaper than a sort call per entity.
+    for (let r = from + 1; r < to; r++) {
+      const v = times[r];
+      let q = r - 1;
+      while (q >= from && times[q] > v) {
+        times[q + 1] = times[q];
+        q--;
+      }
+      times[q + 1] = v;
+      if (q >= from && times[q] === v) hasDuplicate = true;
+    }
+  }
+  return hasDuplicate;
 }

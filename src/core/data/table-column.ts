@@ -8,7 +8,12 @@ import { Cell } from "./cells";
  * Arrays may be longer than the table (a parser's spare capacity); only the first nrows count.
  */
 export type Column =
-  | { readonly kind: "number"; readonly values: Float64Array }
+  | {
+      readonly kind: "number";
+      readonly values: Float64Array;
+      /** Every value is finite or NaN (missing): set by a reader that guarantees it (the CSV reader keeps "1e309" as text), so numericColumn skips its ±Infinity pass. */
+      readonly finite?: boolean;
+    }
   | { readonly kind: "text"; readonly codes: Int32Array; readonly levels: readonly string[] }
   | { readonly kind: "cells"; readonly cells: readonly Cell[] };
 

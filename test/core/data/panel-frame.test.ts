@@ -34,3 +34,21 @@ describe("buildPanelFrame", () => {
     expect(() => buildPanelFrame(tableFromGrid(grid), "年份", "年份")).toThrow(/both '年份'/);
   });
 });
+
+describe("duplicate (id, time) pairs in sorted and unsorted rows", () => {
+  const frame = (rows: (string | number)[][]) => buildPanelFrame(tableFromGrid([["id", "t", "y"], ...rows]), "id", "t");
+  test("sorted by id then time: no duplicate", () => {
+    expect(frame([["A", 1, 0], ["A", 2, 0], ["B", 1, 0], ["B", 3, 0]]).nrows).toBe(4);
+  });
+  test("a repeated time next to itself in a sorted file is found", () => {
+    expect(() => frame([["A", 1, 0], ["A", 2, 0], ["A", 2, 0], ["B", 1, 0]])).toThrow(/\(A, 2\) in rows 3 and 4/);
+  });
+  test("an entity that comes back later with new times is no duplicate; with a time it had, it is", () => {
+    expect(frame([["A", 1, 0], ["B", 1, 0], ["A", 2, 0], ["B", 2, 0]]).nrows).toBe(4);
+    expect(() => frame([["A", 1, 0], ["B", 1, 0], ["A", 1, 0]])).toThrow(/\(A, 1\) in rows 2 and 4/);
+  });
+  test("times out of order within an entity: no duplicate unless one repeats", () => {
+    expect(frame([["A", 3, 0], ["A", 1, 0], ["A", 2, 0]]).nrows).toBe(3);
+    expect(() => frame([["A", 3, 0], ["A", 1, 0], ["A", 3, 0]])).toThrow(/\(A, 3\) in rows 2 and 4/);
+  });
+});

@@ -251,7 +251,8 @@ export function finishRows(s: RowState): DataTable {
   while (used > 1 && header[used - 1] === "" && !cols[used - 1].used) used--;
   const names = checkHeader(header, used);
   const columns: Column[] = cols.slice(0, used).map((col) =>
-    col.values ? { kind: "number", values: col.values } : { kind: "text", codes: col.codes!, levels: col.levels },
+    // Number columns hold finite values or NaN only: a field that reads as ±Infinity ("1e309") turns its column to text.
+    col.values ? { kind: "number", values: col.values, finite: true } : { kind: "text", codes: col.codes!, levels: col.levels },
   );
   return makeTable(names, columns, nrows, missing, { rowNumbers: lines, csv: { file, decimal, delimiter } });
 }
