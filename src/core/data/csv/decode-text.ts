@@ -46,7 +46,8 @@ export function decodeText(bytes: Uint8Array, file: string, forced?: string): De
     }
     try {
       return { text: d.decode(bytes), encoding: d.encoding };
-    } catch {
+    } catch (e) {
+      if (tooLong(e)) throw tooLarge(file, bytes.length);
       throw inputError(
         `${file}: the file is not valid ${d.encoding} text (--encoding ${forced}). Leave out --encoding to detect the encoding, or name the one the file was saved in.`,
         `${file}：该文件不是有效的 ${d.encoding} 文本（--encoding ${forced}）。去掉 --encoding 以自动识别编码，或指定文件保存时所用的编码。`,
@@ -62,7 +63,8 @@ export function decodeText(bytes: Uint8Array, file: string, forced?: string): De
   for (const label of ["utf-8", "gb18030"]) {
     try {
       return { text: decoder(label, true).decode(bytes), encoding: label };
-    } catch {
+    } catch (e) {
+      if (tooLong(e)) throw tooLarge(file, bytes.length);
       // try the next encoding
     }
   }
@@ -72,7 +74,8 @@ export function decodeText(bytes: Uint8Array, file: string, forced?: string): De
 function strict(bytes: Uint8Array, label: string, file: string): DecodedText {
   try {
     return { text: decoder(label, true).decode(bytes), encoding: label };
-  } catch {
+  } catch (e) {
+    if (tooLong(e)) throw tooLarge(file, bytes.length);
     throw undecodable(file, `${label.toUpperCase()} (the file starts with its byte-order mark)`);
   }
 }
@@ -81,5 +84,19 @@ function undecodable(file: string, tried: string) {
   return inputError(
     `${file}: cannot read the file as text: tried ${tried}, and it is none of them. In Excel choose File → Save As → "CSV UTF-8 (Comma delimited) (*.csv)", or name the encoding with --encoding (e.g. --encoding windows-1252, --encoding big5).`,
     `${file}：无法按文本读取该文件：已尝试 ${tried}，都不符合。请在 Excel 中选择“文件 → 另存为 → CSV UTF-8（逗号分隔）(*.csv)”，或用 --encoding 指定编码（如 --encoding windows-1252、--encoding big5）。`,
+  );
+}
+
+/** The decoded text would be longer than the longest string JavaScript can hold (2^29 − 24 characters, ~512 MB). */
+function tooLong(e: unknown): boolean {
+  return (e as { code?: string })?.code === "ERR_STRING_TOO_LONG" || (e instanceof RangeError && /string length/i.test(e.message));
+}
+
+/** A text file too large to hold as one text: the CSV reader reads UTF-8/GBK files with '.' decimals in pieces, but not this one (UTF-16, a decimal comma, another --encoding). */
+export function tooLarge(file: string, bytes: number) {
+  const mb = Math.round(bytes / (1024 * 1024)).toLocaleString("en-US");
+  return inputError(
+    `${file} (${mb} MB) is too large to read as one text, which this file needs (it is UTF-16, has decimal commas, or uses --encoding other than UTF-8/GBK). Save it as "CSV UTF-8" with '.' as the decimal mark, or split it into files under 500 MB.`,
+    `${file}（${mb} MB）过大，无法作为一整段文本读取，而该文件需要这样读取（它是 UTF-16 编码、使用小数逗号，或 --encoding 不是 UTF-8/GBK）。请另存为“CSV UTF-8”并以 '.' 作小数点，或拆分为小于 500 MB 的多个文件。`,
   );
 }

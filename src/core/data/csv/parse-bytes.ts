@@ -4,6 +4,7 @@ import { delimiterDetectionEnd } from "./dialect";
 import { CsvOptions, csvDecimal, parseCsvTable, readCsvHead, rereadOptions } from "./parse-csv";
 import { RowState, finishRows, readRows, startRows } from "./csv-rows";
 import { fastLaneDelimiter } from "./fast-rows";
+import { restPieces } from "./rest-pieces";
 import { CsvSplitReader, rowsFor, rowsPerByte, splitLane, startSplit } from "./byte-rows";
 
 export type { CsvSplitReader, SplitRun } from "./byte-rows";
@@ -14,6 +15,8 @@ const HEAD_BYTES = 1 << 16;
 export interface CsvByteOptions extends CsvOptions {
   /** The --encoding option (a label TextDecoder knows); detected when absent. */
   encoding?: string;
+  /** Size of the pieces a long rest of the file is decoded in (rest-pieces.ts); for tests. */
+  pieceBytes?: number;
 }
 
 /**
@@ -26,11 +29,14 @@ export interface CsvByteOptions extends CsvOptions {
  * used only when the first half was read to its end by the fast lane (so the split is a row
  * boundary the sequential read also crosses); otherwise the file is read on. Anything this
  * path does not take — UTF-16, another --encoding, a decimal comma or a file that may have
- * one, a header beyond 64 KB, text read part-way, undecodable bytes — is read by the text path.
+ * one, a header beyond 64 KB, undecodable bytes — is read by the text path. A column that turns
+ * to text part-way is read again with it as text, by the general reader over the decoded rest
+ * in pieces (rest-pieces.ts): no text of the whole file is built, so its size is not capped by
+ * the longest string JavaScript holds.
  */
 export function parseCsvBytes(bytes: Uint8Array, options: CsvByteOptions = {}, split?: CsvSplitReader): DataTable {
   const whole = bytes.length <= HEAD_BYTES;
-  let read: { s: RowState; rest: string | undefined } | undefined;
+  let read: { s: RowState; rest: string[] | undefined } | undefined;
   try {
     read = fastPart(bytes, options, whole, split);
   } catch (e) {
@@ -41,8 +47,9 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvByteOptions = {}, s
   if (read === undefined) return parseCsvTable(decodeText(bytes, options.file ?? "CSV", options.encoding).text, options);
   const { s, rest } = read;
   // The general reader goes on in the same state the sequential read has there: the same rows, lines and errors.
-  if (rest !== undefined) readRows(s, rest, 0);
-  if (s.reread.length) return parseCsvTable(decodeText(bytes, s.file, options.encoding).text, rereadOptions(options, s));
+  if (rest !== undefined) for (const piece of rest) readRows(s, piece, 0);
+  // A column that turned to text part-way: read again with it as text from the start (in pieces too, so any size).
+  if (s.reread.length) return parseCsvBytes(bytes, { ...rereadOptions(options, s), encoding: options.encoding, pieceBytes: options.pieceBytes });
   return finishRows(s);
 }
 
@@ -50,9 +57,11 @@ export function parseCsvBytes(bytes: Uint8Array, options: CsvByteOptions = {}, s
  * The header and the plain numeric rows after it, read from the bytes, and the rest of the file
  * decoded; undefined when the file is for the text path.
  */
-function fastPart(bytes: Uint8Array, options: CsvByteOptions, whole: boolean, split: CsvSplitReader | undefined): { s: RowState; rest: string | undefined } | undefined {
+function fastPart(bytes: Uint8Array, options: CsvByteOptions, whole: boolean, split: CsvSplitReader | undefined): { s: RowState; rest: string[] | undefined } | undefined {
   const label = byteEncoding(bytes, options.encoding);
-  if (label === undefined || options.textColumns?.length) return undefined;
+  if (label === undefined) return undefined;
+  // Columns read as text (a reread): no fast lane, the general reader reads every row (in pieces).
+  const forced = (options.textColumns?.length ?? 0) > 0;
   const n = bytes.length;
   const cut = whole ? n : bytes.lastIndexOf(10, HEAD_BYTES - 1) + 1;
   if (cut <= 0) return undefined;
@@ -69,11 +78,11 @@ function fastPart(bytes: Uint8Array, options: CsvByteOptions, whole: boolean, sp
   if (decimal !== "." || !fastLaneDelimiter(head.delimiter.charCodeAt(0))) return undefined;
   // Columns for the rows the head's row length predicts (grown when more come): no pass over the file to count its lines.
   const rate = rowsPerByte(bytes, hb, cut);
-  const started = split !== undefined && n - hb >= split.minBytes ? startSplit(bytes, hb, head.delimiter.charCodeAt(0), head.header.length, split, rate) : undefined;
+  const started = !forced && split !== undefined && n - hb >= split.minBytes ? startSplit(bytes, hb, head.delimiter.charCodeAt(0), head.header.length, split, rate) : undefined;
   const s = startRows({ ...head, decimal }, rowsFor(n - hb, rate));
-  const pos = splitLane(bytes, hb, s, started, rate);
+  const pos = forced ? hb : splitLane(bytes, hb, s, started, rate);
   if (pos >= n) return { s, rest: undefined };
-  const rest = decodeRest(bytes.subarray(pos), decoded.encoding);
+  const rest = restPieces(bytes, pos, head.delimiter.charCodeAt(0), decoded.encoding, options.pieceBytes);
   return rest === undefined ? undefined : { s, rest };
 }
 
@@ -103,16 +112,6 @@ function decodeHead(bytes: Uint8Array, label: string): { text: string; encoding:
     }
   }
   return undefined;
-}
-
-/** The rest of the file from a row start, decoded as its head was (a byte-order mark there is a character). */
-function decodeRest(bytes: Uint8Array, encoding: string): string | undefined {
-  try {
-    return new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(bytes);
-  } catch {
-    // e.g. a UTF-8 head and GB18030 text further down: the whole file then reads as GB18030.
-    return undefined;
-  }
 }
 
 /**
