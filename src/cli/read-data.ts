@@ -8,6 +8,7 @@ import { SPLIT_MIN_BYTES, readFileBytes, workerSplitReader } from "./csv-paralle
 import { delimiterOption } from "../core/data/csv/dialect";
 import { DecimalMark, decimalOption } from "../core/data/csv/decimal";
 import { emptyError, inputError } from "../core/errors";
+import { workbookSignature } from "./workbook-file";
 
 /**
  * Text read as missing in CSV files besides empty fields: R's `NA` and Stata's `.`, so files
@@ -104,9 +105,8 @@ function startsLikeWorkbook(path: string): boolean {
   let fd: number | undefined;
   try {
     fd = openSync(path, "r");
-    const head = Buffer.alloc(4);
-    if (readSync(fd, head, 0, 4, 0) < 4) return false;
-    return head.readUInt32LE(0) === 0x04034b50 || head.readUInt32BE(0) === 0xd0cf11e0;
+    const head = Buffer.alloc(8);
+    return workbookSignature(head.subarray(0, readSync(fd, head, 0, 8, 0))) !== undefined;
   } catch {
     return false; // a folder or a missing file: the CSV reader names the problem
   } finally {

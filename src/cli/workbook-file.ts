@@ -25,6 +25,15 @@ export function notWorkbook(path: string, reason: Localized): EconError {
   );
 }
 
+/** What a file's first bytes say it is: a zip archive (every .xlsx, .ods), an OLE2 compound file (old .xls, WPS .et), or neither. */
+export function workbookSignature(head: Uint8Array): "zip" | "ole2" | undefined {
+  if (head.length < 4) return undefined;
+  const b = Buffer.from(head.buffer, head.byteOffset, 4);
+  if (b.readUInt32LE(0) === 0x04034b50) return "zip";
+  if (head.length >= 8 && b.readUInt32BE(0) === 0xd0cf11e0) return "ole2";
+  return undefined;
+}
+
 interface ZipEntry {
   name: string;
   uncompressed: number;
@@ -78,8 +87,8 @@ export async function workbookBytes(path: string, limits: WorkbookLimits = {}): 
   if (st.isDirectory()) throw notWorkbook(path, { en: "it is a folder", zh: "它是一个文件夹" });
   if (st.size === 0) throw notWorkbook(path, { en: "the file is empty, 0 bytes", zh: "文件为空，0 字节" });
   const buf = readFileSync(path);
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) throw notWorkbook(path, { en: "it is an old Excel 97–2003 .xls file or an encrypted workbook", zh: "它是旧版 Excel 97–2003 .xls 文件或加密的工作簿" });
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) {
+  if (workbookSignature(buf) === "ole2") throw notWorkbook(path, { en: "it is an old Excel 97–2003 .xls file or an encrypted workbook", zh: "它是旧版 Excel 97–2003 .xls 文件或加密的工作簿" });
+  if (workbookSignature(buf) !== "zip") {
     const head = buf.subarray(0, 512).toString("utf8");
     const text = !head.includes("\u0000") && !head.includes("\uFFFD");
     throw notWorkbook(

@@ -1,6 +1,7 @@
 import { fitPanel } from "../../../src/core/estimators/fit-panel";
 import { tableFromGrid } from "../../../src/core/data/data-table";
 import { Cell } from "../../../src/core/data/cells";
+import { SyntheticPanelOptions, syntheticFePanel } from "../../helpers/synthetic-fe-panel";
 import { denseCodes, firstAppearanceCodes } from "../../../src/core/estimators/panel-sample";
 import { twoWayProjector } from "../../../src/core/estimators/demean";
 import { effectsFTest } from "../../../src/core/estimators/fit-tests";
@@ -13,21 +14,8 @@ import fc from "fast-check";
  * give the same numbers, bit for bit, as the general paths they shortcut.
  */
 
-/** A panel of G entities × T periods (ids as numbers or text), 3 regressors, one column collinear on request. */
-function panel(G: number, T: number, opts: { textIds?: boolean; collinear?: boolean; exact?: boolean; skip?: (g: number, t: number) => boolean } = {}): Cell[][] {
-  const rows: Cell[][] = [["id", "year", "y", "x1", "x2", "x3"]];
-  for (let g = 0; g < G; g++) {
-    for (let t = 0; t < T; t++) {
-      if (opts.skip?.(g, t)) continue;
-      const x1 = Math.sin(g * 7 + t * 3) + t * 0.1;
-      const x2 = Math.cos(g * 5 - t) * 2;
-      const x3 = opts.collinear ? x1 - 2 * x2 : ((g * 31 + t * 17) % 13) / 7;
-      const y = opts.exact ? 1 + 2 * x1 - x2 + 0.5 * x3 + g * 0.3 + t * 0.05 : 1 + 2 * x1 - x2 + 0.5 * x3 + Math.sin(g * 1.3 + t * 7.7) + g * 0.01;
-      rows.push([opts.textIds ? `firm ${g}` : g + 1, 2000 + t, y, x1, x2, x3]);
-    }
-  }
-  return rows;
-}
+/** The shared synthetic panel (test/helpers/synthetic-fe-panel.ts) as this file uses it. */
+const panel = (G: number, T: number, opts: SyntheticPanelOptions = {}): Cell[][] => syntheticFePanel(G, T, { drift: 0.01, ...opts });
 
 /** The same fit with one extra row whose y is blank: the sample (and so every number) is the same. */
 function withDroppedRow(grid: Cell[][]): Cell[][] {

@@ -3,6 +3,7 @@ import { leastSquares } from "../../../src/core/linalg/least-squares";
 import { fitPanel } from "../../../src/core/estimators/fit-panel";
 import { tableFromGrid } from "../../../src/core/data/data-table";
 import { Cell } from "../../../src/core/data/cells";
+import { SyntheticPanelOptions, syntheticFePanel } from "../../helpers/synthetic-fe-panel";
 
 const col = (...v: number[]) => Float64Array.from(v);
 const never = () => false;
@@ -62,21 +63,8 @@ describe("normal-equations fast path (guarded Cholesky)", () => {
   });
 });
 
-/** A G × T panel (rows skipped on request, one blank y), 3 regressors (x3 collinear or an exact fit on request). */
-function panel(G: number, T: number, opts: { skip?: (g: number, t: number) => boolean; collinear?: boolean; exact?: boolean } = {}): Cell[][] {
-  const rows: Cell[][] = [["id", "year", "y", "x1", "x2", "x3"]];
-  for (let g = 0; g < G; g++) {
-    for (let t = 0; t < T; t++) {
-      if (opts.skip?.(g, t)) continue;
-      const x1 = Math.sin(g * 7 + t * 3) + t * 0.1;
-      const x2 = Math.cos(g * 5 - t) * 2;
-      const x3 = opts.collinear ? x1 - 2 * x2 : ((g * 31 + t * 17) % 13) / 7;
-      const y = opts.exact ? 1 + 2 * x1 - x2 + 0.5 * x3 + g * 0.3 + t * 0.05 : 1 + 2 * x1 - x2 + 0.5 * x3 + Math.sin(g * 1.3 + t * 7.7);
-      rows.push([g + 1, 2000 + t, g === 2 && t === 1 ? null : y, x1, x2, x3]);
-    }
-  }
-  return rows;
-}
+/** The shared synthetic panel (test/helpers/synthetic-fe-panel.ts) as this file uses it. */
+const panel = (G: number, T: number, opts: SyntheticPanelOptions = {}): Cell[][] => syntheticFePanel(G, T, { blankY: [2, 1], ...opts });
 
 describe("panel fits: the fast path agrees with the QR-only fit", () => {
   const cases: [string, Cell[][]][] = [
